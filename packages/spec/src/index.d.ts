@@ -1,0 +1,34 @@
+export interface ValidationResult {
+  valid: boolean;
+  errors: Array<{ instancePath?: string; message?: string; params?: unknown }>;
+}
+export interface Operation {
+  method: string;
+  path: string;
+  operationId: string;
+  operation: Record<string, any>;
+}
+export interface SpecValidator {
+  /** JSON pointer of the response body schema, or undefined when the spec declares none. */
+  responseSchemaPointer(method: string, path: string, status: number | string, mediaType?: string): string | undefined;
+  /** Validates a body against the schema declared for this operation and status. */
+  validateResponse(method: string, path: string, status: number | string, body: unknown): ValidationResult;
+  /** Validates a value against `components.schemas[name]`. */
+  validateComponent(name: string, value: unknown): ValidationResult;
+  /** Validates a value against the schema at a JSON pointer of the spec. */
+  validateAt(pointer: string, value: unknown): ValidationResult;
+}
+/** Absolute path of the bundled spec (JSON). */
+export declare const bundlePath: string;
+/** Reads and parses the bundled spec. */
+export declare function loadSpec(path?: string): any;
+/** JSON Pointer escaping of one path segment. */
+export declare function pointerEscape(segment: string | number): string;
+/** Follows a local `$ref` in the spec; returns `[pointer, object]`. */
+export declare function resolveRef(spec: any, node: any, pointer: string): [string, any];
+/** Every operation of the spec. */
+export declare function listOperations(spec: any): Operation[];
+/** Compiles validators for the spec's schemas (ajv, JSON Schema 2020-12). */
+export declare function createSpecValidator(spec?: any): SpecValidator;
+/** Formats ajv errors as one readable line each. */
+export declare function formatErrors(errors: ValidationResult['errors']): string;
