@@ -57,7 +57,7 @@ describe('startMock', () => {
 });
 
 describe('session-obs-mock CLI', () => {
-  const cli = join(import.meta.dirname, '..', 'dist', 'cli.js');
+  const cli = join(import.meta.dirname, '..', 'bin', 'session-obs-mock.js');
 
   it('prints its URL when ready and stops cleanly on SIGINT', async () => {
     const port = await freePort();
