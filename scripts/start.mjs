@@ -1,6 +1,8 @@
 #!/usr/bin/env node
-// `pnpm start`: serves the built docs (DOCS_PORT, default 8080) and the Prism mock (MOCK_PORT,
-// default 4010), prints both URLs, and stops both on Ctrl-C. `--only=mock` serves just the mock.
+// `pnpm start`: serves the built docs (DOCS_PORT, default 8080), the Prism mock (MOCK_PORT,
+// default 4010) and the stateful sandbox (SANDBOX_PORT, default 4020, its store in
+// packages/sandbox/.sandbox/), prints the URLs, and stops all on Ctrl-C. `--only=mock` serves just the mock.
+import { fileURLToPath } from 'node:url';
 import { startMock } from '../packages/mock/dist/index.js';
 import { serveDocs } from '../packages/docs/src/serve.js';
 
@@ -16,6 +18,7 @@ const port = (name, fallback) => {
 };
 const mockPort = port('MOCK_PORT', 4010);
 const docsPort = port('DOCS_PORT', 8080);
+const sandboxPort = port('SANDBOX_PORT', 4020);
 
 const running = [];
 let stopping = false;
@@ -41,6 +44,24 @@ try {
   });
   const lines = [`  Mock server  ${mock.url}   (any bearer token: curl -H "Authorization: Bearer test" ${mock.url}/session-errors)`];
   if (only !== 'mock') {
+    console.log(`▸ starting the sandbox on port ${sandboxPort} (seeds its store on first run)…`);
+    const { startSandbox, DEFAULT_TOKEN } = await import('../packages/sandbox/dist/index.js');
+    const sandbox = await startSandbox({
+      port: sandboxPort,
+      db: process.env.SANDBOX_DB ?? fileURLToPath(new URL('../packages/sandbox/.sandbox/sandbox.db', import.meta.url)),
+      onLog: (line) => console.log(`  [sandbox] ${line}`),
+    }).catch((error) => {
+      throw new Error(/EADDRINUSE|is in use/.test(error.message) ? `port ${sandboxPort} is in use: set SANDBOX_PORT to another port.` : error.message);
+    });
+    running.push(sandbox);
+    sandbox.process.once('exit', (code) => {
+      if (!stopping) {
+        console.error(`✖ the sandbox exited unexpectedly (code ${code}).`);
+        stopAll(1);
+      }
+    });
+    const token = process.env.SANDBOX_TOKENS?.split(',')[0] ?? DEFAULT_TOKEN;
+    lines.push(`  Sandbox      ${sandbox.url}   (stateful; token: curl -H "Authorization: Bearer ${token}" ${sandbox.url}/session-errors)`);
     console.log(`▸ serving the docs on port ${docsPort}…`);
     const docs = await serveDocs({ port: docsPort }).catch((error) => {
       throw new Error(error.code === 'EADDRINUSE' ? `port ${docsPort} is in use: set DOCS_PORT to another port.` : error.message);

@@ -1,3 +1,22 @@
 export { createClient, DEFAULT_BASE_URL } from './create-client.js';
 export type { ClientOptions, SessionObservabilityClient } from './create-client.js';
+export {
+  ApiError,
+  BadRequestError,
+  UnauthorizedError,
+  ForbiddenError,
+  NotFoundError,
+  RateLimitError,
+  ServerError,
+  HttpError,
+  ConnectionError,
+  TimeoutError,
+  AbortError,
+  isApiError,
+  errorFromResponse,
+} from './errors.js';
+export type { ApiErrorKind, ApiErrorInit, AnyApiError } from './errors.js';
+export { DEFAULT_POLICY, RETRYABLE_STATUSES } from './retry-fetch.js';
+export type { RequestControls, RetryPolicy } from './retry-fetch.js';
+export type { GetPath, ListPath, ListPage, ListItem, PaginateInit, SuccessBody, DataOf } from './types.js';
 export type { paths, components, operations } from '@session-obs/types';

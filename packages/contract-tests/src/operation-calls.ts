@@ -9,19 +9,46 @@ export interface OperationCall {
   call: (client: SessionObservabilityClient, init?: { headers?: Record<string, string> }) => Promise<{ response: Response; data?: unknown; error?: unknown }>;
 }
 
-const SES = 'ses_4dEfGhJkLmNpQrSt';
-const SER = 'ser_6fGhJkLmNpQrStUv';
-const SEG = 'seg_7gHjKlMnPqRsTuVw';
-const SEV = 'sev_mfl3k1b2Cd3Ef4Gh';
+/** The ids a target's calls use: Prism accepts any well-formed id, the sandbox needs seeded ones. */
+export interface TargetIds {
+  session_id: string;
+  session_error_id: string;
+  session_error_group_id: string;
+  session_event_id: string;
+  provider_id: string;
+  provider_run_id: string;
+  server_run_id: string;
+  cursor: string;
+  observability: { platform: 'android' | 'ios' | 'web'; session_id: string; version_key: string };
+}
 
-export const operationCalls: OperationCall[] = [
+/** The spec's example ids (what the Prism calls use). */
+export const prismIds: TargetIds = {
+  session_id: 'ses_4dEfGhJkLmNpQrSt',
+  session_error_id: 'ser_6fGhJkLmNpQrStUv',
+  session_error_group_id: 'seg_7gHjKlMnPqRsTuVw',
+  session_event_id: 'sev_mfl3k1b2Cd3Ef4Gh',
+  provider_id: 'pro_5gHjKlMnPqRsTuVw',
+  provider_run_id: 'prn_1',
+  server_run_id: 'srr_mfl3jz5fG6hJ7kL8',
+  cursor: 'cur_2Zb3kQ9xPfL7TmW4',
+  observability: { platform: 'android', session_id: '0b5d9f1e', version_key: 'com.acme.shop' },
+};
+
+/** One call per operation, using the given target's ids. */
+export function createOperationCalls(ids: TargetIds): OperationCall[] {
+  const SES = ids.session_id;
+  const SER = ids.session_error_id;
+  const SEG = ids.session_error_group_id;
+  const SEV = ids.session_event_id;
+  return [
   {
     operationId: 'listSessionErrors', method: 'get', path: '/session-errors',
     call: (c, init) => c.GET('/session-errors', { params: { query: { limit: 10, order: 'desc', type: ['message_processing_timeout', 'provider_discovery_failed'], session_id: SES } }, ...init }),
   },
   {
     operationId: 'listSessionErrorsForSession', method: 'get', path: '/sessions/{session_id}/errors',
-    call: (c, init) => c.GET('/sessions/{session_id}/errors', { params: { path: { session_id: SES }, query: { after: SER, provider_run_id: ['prn_1', 'prn_2'] } }, ...init }),
+    call: (c, init) => c.GET('/sessions/{session_id}/errors', { params: { path: { session_id: SES }, query: { after: SER, provider_run_id: [ids.provider_run_id, 'prn_2'] } }, ...init }),
   },
   {
     operationId: 'getSessionError', method: 'get', path: '/sessions/{session_id}/errors/{session_error_id}',
@@ -29,7 +56,7 @@ export const operationCalls: OperationCall[] = [
   },
   {
     operationId: 'listSessionErrorGroups', method: 'get', path: '/session-error-groups',
-    call: (c, init) => c.GET('/session-error-groups', { params: { query: { limit: 100, provider_id: 'pro_5gHjKlMnPqRsTuVw' } }, ...init }),
+    call: (c, init) => c.GET('/session-error-groups', { params: { query: { limit: 100, provider_id: ids.provider_id } }, ...init }),
   },
   {
     operationId: 'getSessionErrorGroup', method: 'get', path: '/session-error-groups/{session_error_group_id}',
@@ -37,7 +64,7 @@ export const operationCalls: OperationCall[] = [
   },
   {
     operationId: 'listSessionErrorGroupsForSession', method: 'get', path: '/sessions/{session_id}/error-groups',
-    call: (c, init) => c.GET('/sessions/{session_id}/error-groups', { params: { path: { session_id: SES }, query: { cursor: 'cur_2Zb3kQ9xPfL7TmW4' } }, ...init }),
+    call: (c, init) => c.GET('/sessions/{session_id}/error-groups', { params: { path: { session_id: SES }, query: { cursor: ids.cursor } }, ...init }),
   },
   {
     operationId: 'getSessionErrorGroupForSession', method: 'get', path: '/sessions/{session_id}/error-groups/{session_error_group_id}',
@@ -45,7 +72,7 @@ export const operationCalls: OperationCall[] = [
   },
   {
     operationId: 'listSessionEvents', method: 'get', path: '/sessions/{session_id}/events',
-    call: (c, init) => c.GET('/sessions/{session_id}/events', { params: { path: { session_id: SES }, query: { server_run_id: 'srr_mfl3jz5fG6hJ7kL8', before: SEV } }, ...init }),
+    call: (c, init) => c.GET('/sessions/{session_id}/events', { params: { path: { session_id: SES }, query: { server_run_id: ids.server_run_id, before: SEV } }, ...init }),
   },
   {
     operationId: 'getSessionEvent', method: 'get', path: '/sessions/{session_id}/events/{session_event_id}',
@@ -53,6 +80,10 @@ export const operationCalls: OperationCall[] = [
   },
   {
     operationId: 'getObservabilitySession', method: 'get', path: '/observability.sessions.get',
-    call: (c, init) => c.GET('/observability.sessions.get', { params: { query: { platform: 'android', session_id: '0b5d9f1e', version_key: 'com.acme.shop' } }, ...init }),
+    call: (c, init) => c.GET('/observability.sessions.get', { params: { query: { ...ids.observability } }, ...init }),
   },
 ];
+}
+
+/** The Prism calls (spec example ids). */
+export const operationCalls: OperationCall[] = createOperationCalls(prismIds);

@@ -1,19 +1,16 @@
-// Bad input to the mock gets a 4xx (never a 5xx), with a body that matches the declared error schema.
+// Bad input gets a 4xx (never a 5xx) from every target, with a body that matches the declared error schema.
 import { describe, expect, inject, it } from 'vitest';
 import { createSpecValidator, formatErrors, listOperations, loadSpec } from '@session-obs/spec';
 
 const spec = loadSpec();
 const validator = createSpecValidator(spec);
-const base = inject('mockUrl');
+const targets = inject('targets');
 const AUTH = { Authorization: 'Bearer test-token' };
-
-const concrete = (path: string) =>
-  path.replace('{session_id}', 'ses_4dEfGhJkLmNpQrSt').replace(/\{[a-z_]+\}/g, 'xyz_mfl3k1b2Cd3Ef4Gh');
 const OBS = '/observability.sessions.get';
 const obsQuery = 'platform=android&session_id=s1&version_key=com.acme.shop';
 const withQuery = (path: string) => (path === OBS ? `${path}?${obsQuery}` : path);
 
-async function expectRejected(path: string, url: string, headers: Record<string, string>, status: number) {
+async function expectRejected(base: string, path: string, url: string, headers: Record<string, string>, status: number) {
   const response = await fetch(base + url, { headers });
   expect(response.status, `${url} → ${response.status}`).toBe(status);
   const body = await response.json();
@@ -24,13 +21,17 @@ async function expectRejected(path: string, url: string, headers: Record<string,
 const operations = listOperations(spec);
 const lists = operations.filter((o) => o.operationId.startsWith('list'));
 
-describe('bad input gets a typed 4xx from the mock', () => {
+describe.each(targets.map((t) => [t.name, t] as const))('bad input gets a typed 4xx from %s', (_, target) => {
+  const base = target.url;
+  const concrete = (path: string) =>
+    path.replace('{session_id}', target.ids.session_id).replace(/\{[a-z_]+\}/g, 'xyz_mfl3k1b2Cd3Ef4Gh');
+
   it.each(operations.map((o) => [o.operationId, o.path] as const))('%s without a token is 401', async (_, path) => {
-    await expectRejected(path, withQuery(concrete(path)), {}, 401);
+    await expectRejected(base, path, withQuery(concrete(path)), {}, 401);
   });
 
   it.each(operations.map((o) => [o.operationId, o.path] as const))('%s with a non-Bearer scheme is 401', async (_, path) => {
-    await expectRejected(path, withQuery(concrete(path)), { Authorization: 'Basic dXNlcjpwYXNz' }, 401);
+    await expectRejected(base, path, withQuery(concrete(path)), { Authorization: 'Basic dXNlcjpwYXNz' }, 401);
   });
 
   const paging = lists.flatMap((o) =>
@@ -39,7 +40,7 @@ describe('bad input gets a typed 4xx from the mock', () => {
     ),
   ).filter(([, path, q]) => !(q.startsWith('type=') && path.endsWith('/events')));
   it.each(paging)('%s is 400', async (_, path, q) => {
-    await expectRejected(path, `${concrete(path)}?${q}`, AUTH, 400);
+    await expectRejected(base, path, `${concrete(path)}?${q}`, AUTH, 400);
   });
 
   it.each([
@@ -51,6 +52,6 @@ describe('bad input gets a typed 4xx from the mock', () => {
     ['version_key empty', 'platform=ios&session_id=s1&version_key='],
     ['platform=windows', 'platform=windows&session_id=s1&version_key=k'],
   ])('observability: %s is 400', async (_, q) => {
-    await expectRejected(OBS, `${OBS}?${q}`, AUTH, 400);
+    await expectRejected(base, OBS, `${OBS}?${q}`, AUTH, 400);
   });
 });

@@ -1,10 +1,15 @@
-import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listOperations, loadSpec } from '@session-obs/spec';
+import { decorateSpec } from '../src/samples.js';
 import { serveDocs, siteDir } from '../src/serve.js';
 
 const html = readFileSync(join(siteDir, 'index.html'), 'utf8');
+const built = JSON.parse(readFileSync(join(siteDir, 'openapi.json'), 'utf8'));
+const operations = listOperations(loadSpec());
 let server: Awaited<ReturnType<typeof serveDocs>>;
 beforeAll(async () => {
   server = await serveDocs({ port: 0 });
@@ -13,14 +18,47 @@ afterAll(() => server?.close());
 
 describe('built docs site', () => {
   it('embeds every operation of the spec', () => {
-    for (const { operationId } of listOperations(loadSpec())) expect(html).toContain(operationId);
+    for (const { operationId } of operations) expect(html).toContain(operationId);
   });
 
-  it('is served as HTML', async () => {
+  it('is one self-contained page: Redoc inlined, no CDN, telemetry off', () => {
+    expect(html).not.toMatch(/<script[^>]+src=/i);
+    expect(html).not.toContain('cdn.redoc.ly');
+    expect(html).not.toContain('cdn.redocly.com/redoc');
+    expect(html).toContain('"disableTelemetry":true');
+    expect(readdirSync(siteDir).sort()).toEqual(['favicon.svg', 'index.html', 'openapi.json', 'redocly-logo-mini.svg', 'redocly-logo.svg']);
+  });
+
+  it('carries the samples the generator makes from the current spec (no stale build)', () => {
+    const fresh = decorateSpec(loadSpec()).spec;
+    for (const { path, method, operationId } of operations) {
+      const samples = built.paths[path][method]['x-codeSamples'];
+      expect(samples.map((s: { label: string }) => s.label), operationId).toEqual(['curl', 'TypeScript', 'fetch']);
+      expect(samples).toEqual(fresh.paths[path][method]['x-codeSamples']);
+      // Redoc embeds the definition JSON-escaped in the page.
+      expect(html).toContain(JSON.stringify(samples[1].source).slice(1, 60));
+    }
+  });
+
+  it('has curl samples that parse as shell and fetch samples that parse as JavaScript modules', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'docs-samples-'));
+    for (const { path, method, operationId } of operations) {
+      const [curl, , fetchSample] = built.paths[path][method]['x-codeSamples'];
+      writeFileSync(join(dir, `${operationId}.sh`), curl.source);
+      writeFileSync(join(dir, `${operationId}.mjs`), fetchSample.source);
+      execFileSync('bash', ['-n', join(dir, `${operationId}.sh`)]);
+      execFileSync(process.execPath, ['--check', join(dir, `${operationId}.mjs`)]);
+    }
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('is served as HTML, with content types for its other files', async () => {
     const response = await fetch(server.url + '/');
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('text/html; charset=utf-8');
     expect(await response.text()).toContain('Session Observability API');
+    expect((await fetch(server.url + '/favicon.svg')).headers.get('content-type')).toBe('image/svg+xml');
+    expect((await fetch(server.url + '/openapi.json')).headers.get('content-type')).toBe('application/json; charset=utf-8');
   });
 
   it('answers 404 for a missing file and refuses to leave its folder', async () => {

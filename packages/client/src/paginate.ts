@@ -1,0 +1,40 @@
+// Auto-pagination over the keyset-paged list envelope:
+// `{ object: 'list', items, pagination: { has_more_before, has_more_after } }`.
+import type { RequestControls } from './retry-fetch.js';
+
+interface ListEnvelope {
+  items: Array<{ id: string }>;
+  pagination: { has_more_before: boolean; has_more_after: boolean };
+}
+
+/** The untyped init `pages` works on (the typed one is `PaginateInit<P>`). */
+export interface LooseInit extends RequestControls {
+  params?: { path?: Record<string, unknown>; query?: Record<string, unknown> };
+  [key: string]: unknown;
+}
+
+/** A GET that throws typed errors and resolves to the page (what `createClient` passes in). */
+export type GetPage = (path: string, init: LooseInit) => Promise<ListEnvelope>;
+
+/**
+ * Yields every page of a list operation (or, with `items`, every item of every page), fetching lazily:
+ * `break` stops without another request, and an aborted `init.signal` makes the next request throw
+ * `AbortError`. Forward (`after=<last id>`, while `has_more_after`) unless the caller started with
+ * `before` and no `after`: then backward (`before=<first id>`, while `has_more_before`), and items are
+ * yielded last-to-first within each page so the stream moves steadily away from the starting id.
+ * `order`, `limit` and filters are kept on every request; a starting `cursor` is sent only once.
+ */
+export async function* pages(getPage: GetPage, path: string, init: LooseInit = {}, items?: boolean): AsyncGenerator<unknown, void, undefined> {
+  const query: Record<string, unknown> = { ...init.params?.query };
+  const backward = query.before !== undefined && query.after === undefined;
+  for (;;) {
+    const page = await getPage(path, { ...init, params: { ...init.params, query } });
+    const list = page.items;
+    if (!items) yield page;
+    else yield* backward ? [...list].reverse() : list;
+    if (!(backward ? page.pagination.has_more_before : page.pagination.has_more_after) || !list.length) return;
+    delete query.cursor;
+    if (backward) query.before = list[0]!.id;
+    else query.after = list[list.length - 1]!.id;
+  }
+}

@@ -1,0 +1,110 @@
+// The transport under openapi-fetch: a `fetch` with a per-attempt timeout, the caller's signal,
+// and retries with exponential backoff and full jitter. Platform neutral: fetch, AbortController
+// and setTimeout only.
+import { AbortError, ConnectionError, TimeoutError, retryAfterMs } from './errors.js';
+
+/** Statuses that are retried (never any other 4xx). */
+export const RETRYABLE_STATUSES: readonly number[] = [429, 500, 502, 503, 504];
+
+/** Retry and timeout settings of one client (every field has a documented default). */
+export interface RetryPolicy {
+  /** Retries after the first attempt. Default 2. */
+  maxRetries: number;
+  /** Per-attempt timeout until the response headers arrive, in ms. Default 30 000. `0` disables it. */
+  timeoutMs: number;
+  /** Backoff base in ms: retry n (from 0) waits random(0, min(maxDelayMs, initialDelayMs·2ⁿ)). Default 500. */
+  initialDelayMs: number;
+  /** Largest backoff ceiling in ms. Default 8 000. */
+  maxDelayMs: number;
+  /**
+   * Largest server-requested wait (`Retry-After`, else the body's `retry_after`) the client sits through, in ms.
+   * Default 10 000. A longer request is not retried: the 429/503 is returned at once (unwrapped, a
+   * `RateLimitError` whose `retryAfterMs` is the server's value) so the caller can reschedule instead of blocking.
+   */
+  maxRetryAfterMs: number;
+}
+
+/** The defaults of {@link RetryPolicy}. */
+export const DEFAULT_POLICY: Readonly<RetryPolicy> = {
+  maxRetries: 2,
+  timeoutMs: 30_000,
+  initialDelayMs: 500,
+  maxDelayMs: 8_000,
+  maxRetryAfterMs: 10_000,
+};
+
+/** Per-request overrides, passed in a call's init: `client.GET(path, { params, timeoutMs: 5_000, maxRetries: 0 })`. */
+export interface RequestControls {
+  /** Overrides the client's `timeoutMs` for this call. */
+  timeoutMs?: number;
+  /** Overrides the client's `maxRetries` for this call. */
+  maxRetries?: number;
+  /** Aborts the call, including any retry wait, with an `AbortError`. */
+  signal?: AbortSignal;
+}
+
+type Fetch = (input: Request, init?: RequestInit) => Promise<Response>;
+
+/** Wraps `baseFetch` with timeouts, abort handling and retries (every operation of the spec is a GET, so all are retried). */
+export function createRetryingFetch(baseFetch: Fetch, policy: RetryPolicy): Fetch {
+  return async (request: Request & RequestControls) => {
+    // openapi-fetch copies unknown init keys (our RequestControls) onto the Request.
+    const maxRetries = request.maxRetries ?? policy.maxRetries;
+    const timeoutMs = request.timeoutMs ?? policy.timeoutMs;
+    const signal = request.signal;
+    for (let attempt = 0; ; attempt++) {
+      const last = attempt >= maxRetries;
+      let response: Response | undefined;
+      let wait: number | undefined;
+      // One attempt: the caller's signal and the timeout both abort it; failures become typed errors.
+      if (signal.aborted) throw abortError(signal);
+      const controller = new AbortController();
+      const onAbort = () => controller.abort();
+      signal.addEventListener('abort', onAbort);
+      let timedOut = false;
+      const timer = timeoutMs > 0 ? setTimeout(() => { timedOut = true; controller.abort(); }, timeoutMs) : 0;
+      try {
+        response = await baseFetch(last || request.body === null ? request : request.clone(), { signal: controller.signal });
+      } catch (cause) {
+        if (signal.aborted) throw abortError(signal);
+        if (last) {
+          const what = request.url.split('?')[0];
+          throw timedOut
+            ? new TimeoutError({ code: 'timeout', message: `No response within ${timeoutMs} ms (${what})`, cause })
+            : new ConnectionError({ code: 'connection_error', message: `Connection failed (${what}): ${(cause as Error)?.cause ?? cause}`, cause });
+        }
+      } finally {
+        clearTimeout(timer);
+        signal.removeEventListener('abort', onAbort);
+      }
+      if (response) {
+        if (last || !RETRYABLE_STATUSES.includes(response.status)) return response;
+        wait = retryAfterMs(response, response.headers.get('retry-after') ? undefined : await response.clone().json().catch(() => {}));
+        if (wait! > policy.maxRetryAfterMs) return response;
+        response.body?.cancel().catch(() => {});
+      }
+      await sleep(wait ?? Math.floor(Math.random() * Math.min(policy.maxDelayMs, policy.initialDelayMs * 2 ** attempt)), signal);
+    }
+  };
+}
+
+/** The caller's abort as a typed error (`cause` is the signal's reason). */
+export function abortError(signal: AbortSignal): AbortError {
+  return new AbortError({ code: 'aborted', message: 'Aborted by the caller', cause: signal.reason });
+}
+
+/** Waits `ms`, rejecting with `AbortError` as soon as `signal` fires. */
+export function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(abortError(signal));
+    };
+    const timer = setTimeout(() => {
+      signal.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    if (signal.aborted) onAbort();
+    else signal.addEventListener('abort', onAbort);
+  });
+}

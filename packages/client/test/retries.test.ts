@@ -1,0 +1,241 @@
+// Retries, timeouts, aborts and transport errors against a real local HTTP server.
+import { inspect } from 'node:util';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import {
+  AbortError,
+  ApiError,
+  BadRequestError,
+  ConnectionError,
+  RateLimitError,
+  ServerError,
+  TimeoutError,
+  createClient,
+  type ClientOptions,
+} from '../src/index.js';
+import { sessionError, startFaultServer, type FaultServer } from './fault-server.js';
+
+const TOKEN = 'sk_live_SECRET_tok_9f8e7d';
+const PATH = '/session-error-groups/{session_error_group_id}' as const;
+const params = { path: { session_error_group_id: 'seg_1' } };
+const group = { object: 'session.error_group', id: 'seg_1' };
+
+let server: FaultServer;
+beforeAll(async () => {
+  server = await startFaultServer();
+});
+afterAll(() => server.close());
+beforeEach(() => {
+  server.received.length = 0;
+});
+
+const client = (options: Partial<ClientOptions> = {}) =>
+  createClient({ baseUrl: server.url, token: TOKEN, retry: { initialDelayMs: 5, maxDelayMs: 20 }, ...options });
+
+/** Awaits a promise expected to reject and returns the reason. */
+async function rejection(promise: Promise<unknown>): Promise<unknown> {
+  try {
+    await promise;
+  } catch (error) {
+    return error;
+  }
+  throw new Error('expected a rejection');
+}
+
+describe('retries', () => {
+  it('waits Retry-After (seconds) on a 429, then returns the 200', async () => {
+    server.script({ status: 429, headers: { 'retry-after': '1' }, body: sessionError(429, 'rate_limit_exceeded') }, { body: group });
+    const { data, response } = await client().GET(PATH, { params });
+    expect(response.status).toBe(200);
+    expect(data).toEqual(group);
+    expect(server.received).toHaveLength(2);
+    expect(server.received[1]!.at - server.received[0]!.at).toBeGreaterThanOrEqual(950);
+  });
+
+  it('waits Retry-After given as an HTTP date', async () => {
+    const date = new Date(Date.now() + 1500).toUTCString(); // second precision: waits ~0.5-1.5 s
+    server.script({ status: 503, headers: { 'retry-after': date }, body: sessionError(503, 'unavailable') }, { body: group });
+    const { data } = await client().GET(PATH, { params });
+    expect(data).toEqual(group);
+    expect(server.received[1]!.at - server.received[0]!.at).toBeGreaterThanOrEqual(300);
+  });
+
+  it("falls back to the body's retry_after (observability dialect) when there is no header", async () => {
+    server.script({ status: 429, body: { type: 'too_many_requests', retry_after: 0.4 } }, { body: group });
+    const { data } = await client().GET(PATH, { params });
+    expect(data).toEqual(group);
+    expect(server.received[1]!.at - server.received[0]!.at).toBeGreaterThanOrEqual(380);
+  });
+
+  it('retries 503 twice, then succeeds (maxRetries default 2)', async () => {
+    server.script({ status: 503 }, { status: 503 }, { body: group });
+    const { data } = await client().GET(PATH, { params });
+    expect(data).toEqual(group);
+    expect(server.received).toHaveLength(3);
+  });
+
+  it.each([500, 502, 504])('retries %i', async (status) => {
+    server.script({ status, body: sessionError(status, 'internal_server_error') }, { body: group });
+    expect((await client().GET(PATH, { params })).data).toEqual(group);
+    expect(server.received).toHaveLength(2);
+  });
+
+  it.each([400, 401, 403, 404, 409, 413, 422])('never retries %i', async (status) => {
+    server.script({ status, body: sessionError(status, 'nope') });
+    const { error, response } = await client().GET(PATH, { params });
+    expect(response.status).toBe(status);
+    expect(error).toMatchObject({ code: 'nope' });
+    expect(server.received).toHaveLength(1);
+  });
+
+  it('a 400 through unwrap is a BadRequestError with the request id and body, not retried', async () => {
+    const body = sessionError(400, 'invalid_data', 'limit must be <= 100', { entity: 'query', errors: [{ code: 'too_big', message: 'too big', path: ['limit'] }] });
+    server.script({ status: 400, headers: { 'x-request-id': 'req_abc' }, body });
+    const c = client();
+    const error = await rejection(c.unwrap(c.GET(PATH, { params })));
+    expect(error).toBeInstanceOf(BadRequestError);
+    expect(error).toMatchObject({ kind: 'BadRequestError', status: 400, code: 'invalid_data', requestId: 'req_abc', body });
+    expect(server.received).toHaveLength(1);
+  });
+
+  it('exhausted retries give the last status: returned by GET, thrown typed by unwrap', async () => {
+    server.script({ status: 503 }, { status: 503 }, { status: 502, headers: { 'metorial-req-id': 'req_last' }, body: sessionError(502, 'bad_gateway') });
+    const c = client();
+    const error = await rejection(c.unwrap(c.GET(PATH, { params })));
+    expect(server.received).toHaveLength(3);
+    expect(error).toBeInstanceOf(ServerError);
+    expect(error).toMatchObject({ status: 502, code: 'bad_gateway', requestId: 'req_last' });
+
+    server.script({ status: 500 }, { status: 500 });
+    const { response } = await c.GET(PATH, { params, maxRetries: 1 });
+    expect(response.status).toBe(500);
+  });
+
+  it('a 429 whose Retry-After exceeds maxRetryAfterMs is not waited for: RateLimitError carries the wait', async () => {
+    server.script({ status: 429, headers: { 'retry-after': '30' }, body: sessionError(429, 'rate_limit_exceeded') });
+    const c = client();
+    const started = Date.now();
+    const error = await rejection(c.unwrap(c.GET(PATH, { params })));
+    expect(Date.now() - started).toBeLessThan(1000);
+    expect(error).toBeInstanceOf(RateLimitError);
+    expect((error as RateLimitError).retryAfterMs).toBe(30_000);
+    expect(server.received).toHaveLength(1);
+  });
+
+  it('maxRetries: 0 (client or per request) disables retries', async () => {
+    server.script({ status: 503 });
+    expect((await client({ maxRetries: 0 }).GET(PATH, { params })).response.status).toBe(503);
+    server.script({ status: 503 });
+    expect((await client().GET(PATH, { params, maxRetries: 0 })).response.status).toBe(503);
+    expect(server.received).toHaveLength(2);
+  });
+
+  it('a non-JSON error body is kept as text, with a generic message', async () => {
+    server.script({ status: 502, body: '<html>Bad Gateway</html>' }, { status: 502, body: '<html>Bad Gateway</html>' });
+    const c = client({ maxRetries: 1 });
+    const error = await rejection(c.unwrap(c.GET(PATH, { params })));
+    expect(error).toBeInstanceOf(ServerError);
+    expect(error).toMatchObject({ status: 502, code: 'http_502', body: '<html>Bad Gateway</html>' });
+  });
+});
+
+describe('timeouts, aborts and connection errors', () => {
+  it('times out each attempt, retries, then throws TimeoutError', async () => {
+    server.script({ delayMs: 1000, body: group }, { delayMs: 1000, body: group });
+    const error = await rejection(client({ timeoutMs: 100, maxRetries: 1 }).GET(PATH, { params }));
+    expect(error).toBeInstanceOf(TimeoutError);
+    expect(error).toMatchObject({ kind: 'TimeoutError', code: 'timeout' });
+    expect((error as TimeoutError).status).toBeUndefined();
+    expect(server.received).toHaveLength(2);
+  });
+
+  it('a per-request timeoutMs overrides the client default', async () => {
+    server.script({ delayMs: 1000, body: group });
+    const error = await rejection(client().GET(PATH, { params, timeoutMs: 50, maxRetries: 0 }));
+    expect(error).toBeInstanceOf(TimeoutError);
+  });
+
+  it('a timed-out attempt followed by a good one succeeds', async () => {
+    server.script({ delayMs: 1000, body: group }, { body: group });
+    expect((await client({ timeoutMs: 100 }).GET(PATH, { params })).data).toEqual(group);
+  });
+
+  it('aborting during a request throws AbortError', async () => {
+    server.script({ delayMs: 1000, body: group });
+    const error = await rejection(client().GET(PATH, { params, signal: AbortSignal.timeout(50) }));
+    expect(error).toBeInstanceOf(AbortError);
+    expect((error as AbortError).name).toBe('AbortError');
+  });
+
+  it('aborting during a retry wait throws AbortError at once', async () => {
+    server.script({ status: 503, headers: { 'retry-after': '5' } });
+    const controller = new AbortController();
+    const started = Date.now();
+    setTimeout(() => controller.abort(new Error('user left')), 100);
+    const error = await rejection(client().GET(PATH, { params, signal: controller.signal }));
+    expect(Date.now() - started).toBeLessThan(1000);
+    expect(error).toBeInstanceOf(AbortError);
+    expect((error as Error).cause).toEqual(new Error('user left'));
+    expect(server.received).toHaveLength(1);
+  });
+
+  it('an already-aborted signal sends nothing', async () => {
+    const error = await rejection(client().GET(PATH, { params, signal: AbortSignal.abort() }));
+    expect(error).toBeInstanceOf(AbortError);
+    expect(server.received).toHaveLength(0);
+  });
+
+  it('a refused connection is retried, then a ConnectionError', async () => {
+    const closed = await startFaultServer();
+    await closed.close();
+    const c = createClient({ baseUrl: closed.url, token: TOKEN, maxRetries: 2, retry: { initialDelayMs: 5 } });
+    const error = await rejection(c.GET(PATH, { params }));
+    expect(error).toBeInstanceOf(ConnectionError);
+    expect(error).toMatchObject({ kind: 'ConnectionError', code: 'connection_error' });
+    expect((error as ConnectionError).status).toBeUndefined();
+    expect((error as Error).message).toMatch(/ECONNREFUSED/);
+  });
+
+  it('a dropped socket is retried like any network error', async () => {
+    server.script({ drop: true }, { body: group });
+    expect((await client().GET(PATH, { params })).data).toEqual(group);
+    expect(server.received).toHaveLength(2);
+  });
+});
+
+describe('the token', () => {
+  it('is sent as a bearer token; userAgent sets User-Agent', async () => {
+    await client().GET(PATH, { params });
+    expect(server.received[0]!.headers.authorization).toBe(`Bearer ${TOKEN}`);
+    expect(server.received[0]!.headers['user-agent']).not.toMatch(/session-obs/);
+    await client({ userAgent: 'my-app/1.0' }).GET(PATH, { params });
+    expect(server.received[1]!.headers['user-agent']).toBe('my-app/1.0');
+  });
+
+  it('never appears in any error we build: message, toString, stack, inspect or JSON', async () => {
+    const errors: unknown[] = [];
+    // A server that echoes the Authorization header in its error message.
+    server.script({ status: 401, body: sessionError(401, 'unauthorized', `bad token Bearer ${TOKEN}`) });
+    const c = client({ maxRetries: 0, timeoutMs: 50 });
+    errors.push(await rejection(c.unwrap(c.GET(PATH, { params }))));
+    server.script({ delayMs: 500 });
+    errors.push(await rejection(c.GET(PATH, { params })));
+    errors.push(await rejection(c.GET(PATH, { params, signal: AbortSignal.abort() })));
+    const closed = await startFaultServer();
+    await closed.close();
+    errors.push(await rejection(createClient({ baseUrl: closed.url, token: TOKEN, maxRetries: 0 }).GET(PATH, { params })));
+    expect(errors.map((e) => (e as ApiError).kind)).toEqual(['UnauthorizedError', 'TimeoutError', 'AbortError', 'ConnectionError']);
+    for (const [i, e] of errors.entries()) {
+      const err = e as Error;
+      const texts = [err.message, String(err), err.stack ?? ''];
+      // The echoing server's body is kept as the server sent it (documented); our own text is clean.
+      if (i > 0) texts.push(inspect(err, { depth: 10, showHidden: true }), JSON.stringify(err));
+      for (const text of texts) expect(text).not.toContain(TOKEN);
+    }
+    expect((errors[0] as Error).message).toContain('[redacted]');
+    expect(inspect(errors[0])).toMatch(/^UnauthorizedError: bad token Bearer \[redacted\]/);
+  });
+
+  it('is required', () => {
+    for (const token of ['', '   ', undefined]) expect(() => createClient({ token: token as string })).toThrow(/token/);
+  });
+});

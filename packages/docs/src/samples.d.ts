@@ -1,0 +1,34 @@
+/** A Redoc `x-codeSamples` entry. */
+export interface CodeSample {
+  lang: string;
+  label: string;
+  source: string;
+}
+/** What a sample needs to know about one operation. */
+export interface SampleOperation {
+  method: string;
+  path: string;
+  operationId: string;
+  pathParams: Array<{ name: string; value: string }>;
+  query: Array<{ name: string; value: unknown }>;
+  isList: boolean;
+  errorDialect: 'code' | 'type' | 'unknown';
+}
+/** Where the samples send requests unless BASE_URL is set. */
+export declare const SAMPLE_BASE_URL: string;
+/** Token the samples use unless API_TOKEN is set. */
+export declare const SAMPLE_TOKEN: string;
+/** Follows local `$ref`s until a non-reference object. */
+export declare function deref(spec: any, node: any): any;
+/** The facts a sample needs about one operation of the spec. */
+export declare function describeOperation(spec: any, entry: { method: string; path: string; operationId: string; operation: Record<string, any> }): SampleOperation;
+/** curl sample. */
+export declare function curlSample(op: SampleOperation): string;
+/** TypeScript sample with `@session-obs/client`. */
+export declare function typeScriptSample(op: SampleOperation): string;
+/** Plain `fetch` sample. */
+export declare function fetchSample(op: SampleOperation): string;
+/** The three samples of one operation. */
+export declare function codeSamples(op: SampleOperation): [curl: CodeSample, typescript: CodeSample, fetch: CodeSample];
+/** A copy of the spec with `x-codeSamples` on every operation, and the TypeScript samples by operationId. */
+export declare function decorateSpec(spec: any): { spec: any; typescript: Record<string, string> };

@@ -1,0 +1,208 @@
+// Generates the x-codeSamples of every operation (curl, TypeScript with our client, plain fetch)
+// from the bundled spec. Pure functions: the build writes their output, the tests check it.
+import { listOperations } from '@session-obs/spec';
+
+/** Where the samples send requests unless BASE_URL is set: the local Prism mock (`pnpm mock`). */
+export const SAMPLE_BASE_URL = 'http://127.0.0.1:4010';
+/** Token the samples use unless API_TOKEN is set: the mock accepts any non-empty bearer token. */
+export const SAMPLE_TOKEN = 'test';
+
+/** Follows local `$ref`s (`#/components/...`) until a non-reference object. */
+export function deref(spec, node) {
+  let current = node;
+  for (let hops = 0; current && typeof current.$ref === 'string'; hops++) {
+    if (hops > 20 || !current.$ref.startsWith('#/')) throw new Error(`samples: cannot follow $ref ${current.$ref}`);
+    current = current.$ref
+      .slice(2)
+      .split('/')
+      .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
+      .reduce((obj, key) => obj?.[key], spec);
+  }
+  return current;
+}
+
+/** The facts a sample needs about one operation: path, parameters with example values, list or not, error dialect. */
+export function describeOperation(spec, { method, path, operationId, operation }) {
+  const pathItem = spec.paths[path];
+  const params = [...(pathItem.parameters ?? []), ...(operation.parameters ?? [])].map((p) => deref(spec, p));
+  const example = (p) => {
+    const value = p.example ?? deref(spec, p.schema)?.example ?? Object.values(p.examples ?? {})[0]?.value;
+    if (value === undefined) throw new Error(`samples: parameter ${p.in}:${p.name} of ${operationId} has no example`);
+    return value;
+  };
+  const pathParams = params.filter((p) => p.in === 'path').map((p) => ({ name: p.name, value: String(example(p)) }));
+  const ok = deref(spec, operation.responses?.['200'] ?? operation.responses?.['201']);
+  const body = deref(spec, ok?.content?.['application/json']?.schema);
+  const isList = Boolean(body?.properties?.items && body?.properties?.pagination) && params.some((p) => p.in === 'query' && p.name === 'after');
+  const query = params.filter((p) => p.in === 'query' && p.required).map((p) => ({ name: p.name, value: example(p) }));
+  return { method, path, operationId, pathParams, query, isList, errorDialect: errorDialect(spec, operation) };
+}
+
+/** `code` when every error body has `code` and `message`, `type` when every one has `type`, else `unknown`. */
+function errorDialect(spec, operation) {
+  const schemas = Object.entries(operation.responses ?? {})
+    .filter(([status]) => /^[45]/.test(status))
+    .flatMap(([, response]) => flatten(spec, deref(spec, deref(spec, response)?.content?.['application/json']?.schema)));
+  const all = (key) => schemas.length > 0 && schemas.every((s) => s?.properties?.[key] && s.required?.includes(key));
+  if (all('code') && all('message')) return 'code';
+  if (all('type')) return 'type';
+  return 'unknown';
+}
+
+/** The alternatives of a schema (oneOf/anyOf), each with its allOf parts merged (properties, required). */
+function flatten(spec, schema) {
+  const variants = schema?.oneOf ?? schema?.anyOf;
+  if (variants) return variants.flatMap((v) => flatten(spec, deref(spec, v)));
+  if (!schema?.allOf) return [schema];
+  const parts = schema.allOf.flatMap((part) => flatten(spec, deref(spec, part)));
+  return [
+    {
+      properties: Object.assign({}, schema.properties, ...parts.map((p) => p?.properties)),
+      required: [...(schema.required ?? []), ...parts.flatMap((p) => p?.required ?? [])],
+    },
+  ];
+}
+
+const fillPath = (op) => op.pathParams.reduce((p, { name, value }) => p.replace(`{${name}}`, encodeURIComponent(value)), op.path);
+const queryEntries = (op, extra = []) => [...extra, ...op.query.map(({ name, value }) => [name, String(value)])];
+const js = (value) => (typeof value === 'string' ? `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'` : JSON.stringify(value));
+const objectLiteral = (entries) => `{ ${entries.map(([k, v]) => `${/^[A-Za-z_$][\w$]*$/.test(k) ? k : js(k)}: ${v}`).join(', ')} }`;
+
+/** curl: copy-paste works against the mock as is; set BASE_URL and API_TOKEN for a real server. */
+export function curlSample(op) {
+  const entries = queryEntries(op, op.isList ? [['limit', '20']] : []);
+  const qs = entries.length ? '?' + new URLSearchParams(entries).toString() : '';
+  const lines = [
+    `curl -sS "\${BASE_URL:-${SAMPLE_BASE_URL}}${fillPath(op)}${qs}" \\`,
+    `  -H "Authorization: Bearer \${API_TOKEN:-${SAMPLE_TOKEN}}" \\`,
+    `  -H "Accept: application/json"`,
+  ];
+  if (op.isList) {
+    lines.push(
+      '',
+      '# Next page: add &after=<id of the last item> while pagination.has_more_after is true',
+      '# (or &order=desc for newest first, &before=<id> to walk back).',
+    );
+  }
+  return lines.join('\n') + '\n';
+}
+
+function errorLine(op, variable) {
+  if (op.errorDialect === 'code') return `if (${variable}) throw new Error(\`\${${variable}.status} \${${variable}.code}: \${${variable}.message}\`);`;
+  if (op.errorDialect === 'type') return `if (${variable}) throw new Error(\`\${${variable}.type}: \${${variable}.message ?? ''}\`);`;
+  return `if (${variable}) throw new Error(JSON.stringify(${variable}));`;
+}
+
+/** TypeScript with `@session-obs/client`; list operations also show `client.paginate`. */
+export function typeScriptSample(op) {
+  const params = (query) => {
+    const parts = [];
+    if (op.pathParams.length) parts.push(['path', objectLiteral(op.pathParams.map(({ name, value }) => [name, js(value)]))]);
+    if (query.length) parts.push(['query', objectLiteral(query)]);
+    return parts.length ? `{\n  params: ${objectLiteral(parts)},\n}` : '{}';
+  };
+  const required = op.query.map(({ name, value }) => [name, js(value)]);
+  const lines = [
+    `import { createClient } from '@session-obs/client';`,
+    '',
+    'const client = createClient({',
+    `  baseUrl: process.env.BASE_URL ?? '${SAMPLE_BASE_URL}',`,
+    `  token: process.env.API_TOKEN ?? '${SAMPLE_TOKEN}',`,
+    '});',
+    '',
+  ];
+  if (op.isList) {
+    lines.push(
+      '// One page; for the next, pass the last item\'s id as `after`.',
+      `const { data, error } = await client.GET('${op.path}', ${params([...required, ['limit', '20']])});`,
+      errorLine(op, 'error'),
+      'console.log(data.items, data.pagination.has_more_after);',
+      '',
+      '// Every item, page after page (`paginate` follows the pages):',
+      'let seen = 0;',
+      `for await (const item of client.paginate('${op.path}', ${params([...required, ['limit', '100']])})) {`,
+      '  console.log(item.id);',
+      '  if (++seen === 500) break; // leaving the loop stops fetching pages',
+      '}',
+    );
+  } else {
+    lines.push(
+      `const { data, error } = await client.GET('${op.path}', ${params(required)});`,
+      errorLine(op, 'error'),
+      'console.log(data);',
+    );
+  }
+  return lines.join('\n') + '\n';
+}
+
+/** Plain `fetch` (Node 18+ or a browser), with a keyset paging loop for list operations. */
+export function fetchSample(op) {
+  const path = fillPath(op);
+  const search = (extra) =>
+    queryEntries(op, extra).map(([k, v]) => `url.searchParams.set(${js(k)}, ${js(v)});`);
+  const lines = [
+    `const baseUrl = process.env.BASE_URL ?? '${SAMPLE_BASE_URL}';`,
+    'const headers = {',
+    `  Authorization: \`Bearer \${process.env.API_TOKEN ?? '${SAMPLE_TOKEN}'}\`,`,
+    `  Accept: 'application/json',`,
+    '};',
+    '',
+  ];
+  const check = op.errorDialect === 'code'
+    ? 'if (!response.ok) throw new Error(`${response.status} ${body.code}: ${body.message}`);'
+    : op.errorDialect === 'type'
+      ? "if (!response.ok) throw new Error(`${response.status} ${body.type}: ${body.message ?? ''}`);"
+      : 'if (!response.ok) throw new Error(`${response.status}: ${JSON.stringify(body)}`);';
+  if (op.isList) {
+    lines.push(
+      '// Keyset paging: ask for the items after the last id while has_more_after is true.',
+      'let after;',
+      'do {',
+      `  const url = new URL(${js(path)}, baseUrl);`,
+      ...search([['limit', '100']]).map((l) => '  ' + l),
+      "  if (after) url.searchParams.set('after', after);",
+      '  const response = await fetch(url, { headers });',
+      '  const body = await response.json();',
+      '  ' + check,
+      '  for (const item of body.items) console.log(item.id);',
+      '  const last = body.items.at(-1)?.id;',
+      '  after = body.pagination.has_more_after && last !== after ? last : undefined;',
+      '} while (after);',
+    );
+  } else {
+    lines.push(
+      `const url = new URL(${js(path)}, baseUrl);`,
+      ...search([]),
+      'const response = await fetch(url, { headers });',
+      'const body = await response.json();',
+      check,
+      'console.log(body);',
+    );
+  }
+  return lines.join('\n') + '\n';
+}
+
+/** The three samples of one operation, as Redoc's `x-codeSamples`. */
+export function codeSamples(op) {
+  return [
+    { lang: 'curl', label: 'curl', source: curlSample(op) },
+    { lang: 'TypeScript', label: 'TypeScript', source: typeScriptSample(op) },
+    { lang: 'JavaScript', label: 'fetch', source: fetchSample(op) },
+  ];
+}
+
+/**
+ * Returns a copy of the spec with `x-codeSamples` on every operation, and the TypeScript samples
+ * by operationId (to type-check against the client).
+ */
+export function decorateSpec(spec) {
+  const decorated = structuredClone(spec);
+  const typescript = {};
+  for (const entry of listOperations(decorated)) {
+    const op = describeOperation(decorated, entry);
+    const samples = codeSamples(op);
+    entry.operation['x-codeSamples'] = samples;
+    typescript[entry.operationId] = samples[1].source;
+  }
+  return { spec: decorated, typescript };
+}

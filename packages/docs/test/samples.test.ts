@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { listOperations, loadSpec } from '@session-obs/spec';
+import { codeSamples, decorateSpec, describeOperation } from '../src/samples.js';
+
+const spec = loadSpec();
+const described = Object.fromEntries(listOperations(spec).map((entry) => [entry.operationId, describeOperation(spec, entry)]));
+
+describe('code sample generator', () => {
+  it('tells list operations from single-object ones', () => {
+    const lists = Object.values(described).filter((op) => op.isList).map((op) => op.operationId).sort();
+    expect(lists).toEqual(['listSessionErrorGroups', 'listSessionErrorGroupsForSession', 'listSessionErrors', 'listSessionErrorsForSession', 'listSessionEvents']);
+  });
+
+  it('knows each operation\'s error dialect', () => {
+    expect(described.getObservabilitySession?.errorDialect).toBe('type');
+    for (const op of Object.values(described)) if (op.operationId !== 'getObservabilitySession') expect(op.errorDialect, op.operationId).toBe('code');
+  });
+
+  it('fills path parameters and required query parameters from the spec examples', () => {
+    const [curl, ts, fetchSample] = codeSamples(described.getSessionError!);
+    expect(curl.source).toContain('${BASE_URL:-http://127.0.0.1:4010}/sessions/ses_4dEfGhJkLmNpQrSt/errors/ser_6fGhJkLmNpQrStUv"');
+    expect(ts.source).toContain("client.GET('/sessions/{session_id}/errors/{session_error_id}', {");
+    expect(ts.source).toContain("path: { session_id: 'ses_4dEfGhJkLmNpQrSt', session_error_id: 'ser_6fGhJkLmNpQrStUv' }");
+    expect(fetchSample.source).toContain("new URL('/sessions/ses_4dEfGhJkLmNpQrSt/errors/ser_6fGhJkLmNpQrStUv', baseUrl)");
+    const observability = codeSamples(described.getObservabilitySession!);
+    expect(observability[0]!.source).toContain('?platform=android&session_id=0b5d9f1e-7c2a-4e7b-9a51-3f1e2d4c6b8a&version_key=com.acme.shop');
+    expect(observability[1]!.source).toContain('error.type');
+  });
+
+  it('shows paging for list operations only', () => {
+    const [curl, ts, fetchSample] = codeSamples(described.listSessionEvents!);
+    expect(curl.source).toContain('?limit=20');
+    expect(curl.source).toContain('has_more_after');
+    expect(ts.source).toContain("client.paginate('/sessions/{session_id}/events'");
+    expect(fetchSample.source).toContain("url.searchParams.set('after', after)");
+    expect(codeSamples(described.getSessionEvent!)[1]!.source).not.toContain('paginate');
+  });
+
+  it('decorates a copy and leaves the input spec alone', () => {
+    const input = loadSpec();
+    const { spec: decorated, typescript } = decorateSpec(input);
+    expect(JSON.stringify(input)).not.toContain('x-codeSamples');
+    expect(Object.keys(typescript).sort()).toEqual(Object.keys(described).sort());
+    expect(decorated.paths['/session-errors'].get['x-codeSamples']).toHaveLength(3);
+  });
+});

@@ -1,0 +1,64 @@
+// `pnpm bench`: seeds 1,000,000 errors (timed, with the progress bar), then runs autocannon against
+// the sandbox and Prism on the same list and get operations, side by side, and prints one table.
+// BENCH_ERRORS, BENCH_DURATION (s per run) and BENCH_CONNECTIONS override the defaults.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import autocannon from 'autocannon';
+import { startMock } from '@session-obs/mock';
+import { prepareStore } from '../src/app.js';
+import { startSandbox } from '../src/start-sandbox.js';
+
+const ERRORS = Number(process.env.BENCH_ERRORS ?? 1_000_000);
+const SESSIONS = Math.max(1, Math.round(ERRORS / 1000));
+const DURATION = Number(process.env.BENCH_DURATION ?? 10);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
+const TOKEN = 'bench-token';
+const dir = mkdtempSync(join(tmpdir(), 'sandbox-bench-'));
+const db = join(dir, 'bench.db');
+
+console.log(`▸ seeding ${ERRORS.toLocaleString('en-US')} errors over ${SESSIONS} sessions into ${db}`);
+const seedStarted = performance.now();
+const prepared = prepareStore({ db, seed: 42, sessions: SESSIONS, errors: ERRORS });
+const seedSeconds = (performance.now() - seedStarted) / 1000;
+const counts = prepared.store.counts() as Record<'sessions' | 'session_errors' | 'session_error_groups' | 'session_events', number>;
+prepared.db.close();
+
+const sandbox = await startSandbox({ db, tokens: [TOKEN] });
+const mock = await startMock({ logLevel: 'warn' });
+try {
+  const f = (await (await fetch(`${sandbox.url}/_sandbox/fixtures`, { headers: { Authorization: `Bearer ${TOKEN}` } })).json()) as Record<string, string>;
+  const ops: Array<[string, string, string]> = [
+    ['list all errors (limit 20)', '/session-errors?limit=20', '/session-errors?limit=20'],
+    ['list all errors, filtered by type, desc', '/session-errors?limit=20&type=message_processing_timeout&order=desc', '/session-errors?limit=20&type=message_processing_timeout&order=desc'],
+    ["list a session's errors (limit 20)", `/sessions/${f.session_id}/errors?limit=20`, '/sessions/ses_4dEfGhJkLmNpQrSt/errors?limit=20'],
+    ['get one error', `/sessions/${f.session_id}/errors/${f.session_error_id}`, '/sessions/ses_4dEfGhJkLmNpQrSt/errors/ser_6fGhJkLmNpQrStUv'],
+    ['get one error group', `/session-error-groups/${f.session_error_group_id}`, '/session-error-groups/seg_7gHjKlMnPqRsTuVw'],
+  ];
+  const run = async (url: string) => {
+    const r = await autocannon({ url, connections: CONNECTIONS, duration: DURATION, headers: { Authorization: `Bearer ${TOKEN}` } });
+    if (r.non2xx || r.errors) throw new Error(`${url}: ${r.non2xx} non-2xx responses, ${r.errors} errors`);
+    return { rps: Math.round(r.requests.average), p99: r.latency.p99, p50: r.latency.p50 };
+  };
+  const rows: string[] = [];
+  for (const [name, sandboxPath, prismPath] of ops) {
+    console.log(`▸ ${name}: sandbox…`);
+    const s = await run(sandbox.url + sandboxPath);
+    console.log(`▸ ${name}: Prism…`);
+    const p = await run(mock.url + prismPath);
+    rows.push(`| ${name} | ${s.rps.toLocaleString('en-US')} | ${s.p50} / ${s.p99} | ${p.rps.toLocaleString('en-US')} | ${p.p50} / ${p.p99} | ${(s.rps / p.rps).toFixed(1)}× |`);
+  }
+  const table = [
+    `Seeded ${counts.session_errors.toLocaleString('en-US')} errors (${counts.session_error_groups.toLocaleString('en-US')} groups, ${counts.session_events.toLocaleString('en-US')} events, ${counts.sessions.toLocaleString('en-US')} sessions) in ${seedSeconds.toFixed(1)} s, including index builds.`,
+    `autocannon: ${CONNECTIONS} connections, ${DURATION} s per run, one run at a time; Node ${process.version}, ${(await import('node:os')).cpus().length} cores.`,
+    '',
+    '| operation | sandbox req/s | sandbox p50 / p99 ms | Prism req/s | Prism p50 / p99 ms | sandbox ÷ Prism |',
+    '| --- | ---: | ---: | ---: | ---: | ---: |',
+    ...rows,
+  ].join('\n');
+  console.log(`\n${table}\n`);
+  writeFileSync(new URL('../bench-results.md', import.meta.url), `${table}\n`);
+} finally {
+  await Promise.allSettled([sandbox.stop(), mock.stop()]);
+  rmSync(dir, { recursive: true, force: true });
+}

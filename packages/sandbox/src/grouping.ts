@@ -1,0 +1,134 @@
+// The grouping worker: moves errors from `processing` to `processed` by assigning each to the group
+// of its fingerprint (creating the group on first occurrence, incrementing `occurrence_count` after).
+// Every step for a batch runs in one IMMEDIATE transaction, so counts stay exact however many
+// writers (ingest requests, imports, this worker) run at once.
+import type { Database, Statement } from 'better-sqlite3';
+import { fingerprint } from './fingerprint.js';
+import { makeId, type Rng } from './ids.js';
+
+export interface GroupableError {
+  id: string;
+  session_id: string;
+  type: string;
+  code: string;
+  message: string;
+  data: string;
+  provider_run_id: string | null;
+  provider_id: string | null;
+  created_at: string;
+}
+
+/** Assigns errors to groups; shared by the worker, the seed and imports. */
+export class GroupAssigner {
+  private readonly upsert: Statement;
+  private readonly member: Statement;
+
+  constructor(db: Database, private readonly rng: Rng = Math.random) {
+    this.upsert = db.prepare(`
+      INSERT INTO session_error_groups (id, type, fingerprint, code, message, data, provider_id, occurrence_count, created_at)
+      VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?)
+      ON CONFLICT (type, fingerprint) DO UPDATE SET occurrence_count = occurrence_count + 1
+      RETURNING id`);
+    this.member = db.prepare('INSERT OR IGNORE INTO session_error_group_sessions (session_id, group_id) VALUES (?, ?)');
+  }
+
+  /** Counts one more occurrence of the error's group (creating it) and returns the group id. Call inside a transaction. */
+  assign(error: GroupableError): string {
+    const fp = fingerprint(error);
+    const newId = makeId('seg', Date.parse(error.created_at) || Date.now(), this.rng);
+    const { id } = this.upsert.get(newId, error.type, fp, error.code, error.message, error.data, error.provider_id, error.created_at) as { id: string };
+    this.member.run(error.session_id, id);
+    return id;
+  }
+}
+
+/**
+ * The seed's variant of {@link GroupAssigner}: the same fingerprint and group semantics, but counts
+ * accumulate in memory and are written once per transaction by {@link BulkGroupAssigner.flush}
+ * (one statement per touched group instead of two per error). Call `flush()` before each COMMIT.
+ */
+export class BulkGroupAssigner {
+  private readonly groups = new Map<string, { id: string; added: number; row: GroupableError; fp: string }>();
+  private readonly members = new Set<string>();
+  private readonly upsert: Statement;
+  private readonly member: Statement;
+
+  constructor(db: Database, private readonly rng: Rng = Math.random) {
+    this.upsert = db.prepare(`
+      INSERT INTO session_error_groups (id, type, fingerprint, code, message, data, provider_id, occurrence_count, created_at)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+      ON CONFLICT (type, fingerprint) DO UPDATE SET occurrence_count = occurrence_count + excluded.occurrence_count`);
+    this.member = db.prepare('INSERT OR IGNORE INTO session_error_group_sessions (session_id, group_id) VALUES (?, ?)');
+  }
+
+  /** The group id for the error (first occurrence: a new group keeping this error's message and data). */
+  assign(error: GroupableError): string {
+    const fp = fingerprint(error);
+    const key = `${error.type}\u0000${fp}`;
+    let group = this.groups.get(key);
+    if (!group) {
+      group = { id: makeId('seg', Date.parse(error.created_at) || Date.now(), this.rng), added: 0, row: error, fp };
+      this.groups.set(key, group);
+    }
+    group.added++;
+    const member = `${error.session_id}\u0000${group.id}`;
+    if (!this.members.has(member)) {
+      this.members.add(member);
+      this.member.run(error.session_id, group.id);
+    }
+    return group.id;
+  }
+
+  /** Writes the accumulated counts (inside the transaction that stored the errors). */
+  flush(): void {
+    for (const g of this.groups.values()) {
+      if (g.added === 0) continue;
+      const r = g.row;
+      this.upsert.run(g.id, r.type, g.fp, r.code, r.message, r.data, r.provider_id, g.added, r.created_at);
+      g.added = 0;
+    }
+  }
+}
+
+/** Groups up to `batchSize` pending errors in one transaction; returns how many were processed. */
+export function createGroupingStep(db: Database, batchSize = 500): () => number {
+  const assigner = new GroupAssigner(db);
+  const pending = db.prepare(
+    "SELECT id, session_id, type, code, message, data, provider_run_id, provider_id, created_at FROM session_errors WHERE status = 'processing' ORDER BY id LIMIT ?",
+  );
+  const mark = db.prepare("UPDATE session_errors SET status = 'processed', group_id = ? WHERE id = ? AND status = 'processing'");
+  const step = db.transaction(() => {
+    const rows = pending.all(batchSize) as GroupableError[];
+    for (const row of rows) {
+      const groupId = assigner.assign(row);
+      mark.run(groupId, row.id);
+    }
+    return rows.length;
+  });
+  return () => step.immediate();
+}
+
+export interface GroupingWorker {
+  /** Runs the worker until nothing is pending (used by tests and at shutdown). */
+  drain(): number;
+  stop(): void;
+}
+
+/** Polls for pending errors every `intervalMs` and groups them (after at least `delayMs` in `processing`). */
+export function startGroupingWorker(db: Database, options: { intervalMs?: number; onError?: (e: unknown) => void } = {}): GroupingWorker {
+  const step = createGroupingStep(db);
+  const drain = () => {
+    let total = 0;
+    for (let n = step(); n > 0; n = step()) total += n;
+    return total;
+  };
+  const timer = setInterval(() => {
+    try {
+      drain();
+    } catch (error) {
+      options.onError?.(error);
+    }
+  }, options.intervalMs ?? 100);
+  timer.unref();
+  return { drain, stop: () => clearInterval(timer) };
+}

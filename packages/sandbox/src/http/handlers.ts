@@ -1,0 +1,147 @@
+// One handler per operationId. Each parses its parameters with the spec-compiled validators, then
+// answers from the store: list envelopes with keyset paging, objects, or typed 404s.
+import { decodeCursor } from '../cursor.js';
+import type { PageRequest, Page } from '../store/keyset.js';
+import { toSessionError, toSessionErrorGroup, toSessionEvent } from '../store/rows.js';
+import type { Filters, Store } from '../store/store.js';
+import { invalidData, notFound, observabilityBadRequest, type HttpReply } from './errors.js';
+import { parseParameters, type CompiledOperation, type ParameterProblem } from './operations.js';
+
+export type Handler = (operation: CompiledOperation, pathValues: Record<string, string>, query: URLSearchParams) => HttpReply;
+
+const PAGING = new Set(['limit', 'order', 'after', 'before', 'cursor']);
+
+/** Reads limit/order/after/before/cursor; adds the cross-parameter problems (both cursors, bad cursor). */
+function pageRequest(values: Record<string, unknown>, problems: ParameterProblem[]): PageRequest {
+  const request: PageRequest = { limit: (values.limit as number | undefined) ?? 20, order: (values.order as 'asc' | 'desc' | undefined) ?? 'asc' };
+  let after = values.after as string | undefined;
+  let before = values.before as string | undefined;
+  if (after !== undefined && before !== undefined) {
+    problems.push({ code: 'conflicting_cursors', keyword: 'custom', message: 'Cannot use both after and before cursors', path: ['before'] });
+  }
+  if (typeof values.cursor === 'string') {
+    const cursor = decodeCursor(values.cursor);
+    if (!cursor || !/^[A-Za-z0-9_-]{1,64}$/.test(cursor.id)) {
+      problems.push({ code: 'invalid_cursor', keyword: 'custom', message: 'Invalid cursor format', path: ['cursor'], received: values.cursor.slice(0, 256) });
+    } else if (after !== undefined || before !== undefined) {
+      problems.push({ code: 'conflicting_cursors', keyword: 'custom', message: 'Cannot combine cursor with after or before', path: ['cursor'] });
+    } else if (cursor.direction === 'after') {
+      after = cursor.id;
+    } else {
+      before = cursor.id;
+    }
+  }
+  if (after !== undefined) request.after = after;
+  if (before !== undefined) request.before = before;
+  return request;
+}
+
+/** One-or-many filter values as a list (only the parameters that are not paging or path ones). */
+function filtersOf(operation: CompiledOperation, values: Record<string, unknown>): Filters {
+  const filters: Filters = {};
+  for (const p of operation.parameters) {
+    if (p.in !== 'query' || PAGING.has(p.name) || values[p.name] === undefined) continue;
+    const v = values[p.name];
+    filters[p.name] = Array.isArray(v) ? (v as string[]) : [String(v)];
+  }
+  return filters;
+}
+
+function envelope<Row>(page: Page<Row>, map: (row: Row) => unknown): HttpReply {
+  return {
+    status: 200,
+    body: { object: 'list', items: page.rows.map(map), pagination: { has_more_before: page.hasMoreBefore, has_more_after: page.hasMoreAfter } },
+  };
+}
+
+/** Parses and validates; returns the values and page request, or the 400 to send. */
+function parse(operation: CompiledOperation, pathValues: Record<string, string>, query: URLSearchParams, list: boolean) {
+  const { values, problems } = parseParameters(operation, pathValues, query);
+  const page = list ? pageRequest(values, problems) : undefined;
+  return { values, page, reject: problems.length ? invalidData(problems) : undefined };
+}
+
+/** The handlers of all ten operations, over one store. */
+export function createHandlers(store: Store): Record<string, Handler> {
+  const sessionMissing = (id: string) => (store.hasSession(id) ? undefined : notFound('session', id, 'session'));
+
+  return {
+    listSessionErrors(op, pv, q) {
+      const { values, page, reject } = parse(op, pv, q, true);
+      if (reject) return reject;
+      return envelope(store.listErrors(filtersOf(op, values), page!), toSessionError);
+    },
+    listSessionErrorsForSession(op, pv, q) {
+      const { values, page, reject } = parse(op, pv, q, true);
+      if (reject) return reject;
+      const sessionId = pv.session_id!;
+      const filters = filtersOf(op, values);
+      return sessionMissing(sessionId) ?? envelope(store.listErrors(filters, page!, sessionId), toSessionError);
+    },
+    getSessionError(op, pv, q) {
+      const { reject } = parse(op, pv, q, false);
+      if (reject) return reject;
+      const missing = sessionMissing(pv.session_id!);
+      if (missing) return missing;
+      const row = store.getError(pv.session_error_id!);
+      if (!row || row.session_id !== pv.session_id) return notFound('session.error', pv.session_error_id!, 'session error');
+      return { status: 200, body: toSessionError(row) };
+    },
+    listSessionErrorGroups(op, pv, q) {
+      const { values, page, reject } = parse(op, pv, q, true);
+      if (reject) return reject;
+      return envelope(store.listGroups(filtersOf(op, values), page!), toSessionErrorGroup);
+    },
+    getSessionErrorGroup(op, pv, q) {
+      const { reject } = parse(op, pv, q, false);
+      if (reject) return reject;
+      const row = store.getGroup(pv.session_error_group_id!);
+      if (!row) return notFound('session.error_group', pv.session_error_group_id!, 'session error group');
+      return { status: 200, body: toSessionErrorGroup(row) };
+    },
+    listSessionErrorGroupsForSession(op, pv, q) {
+      const { values, page, reject } = parse(op, pv, q, true);
+      if (reject) return reject;
+      const sessionId = pv.session_id!;
+      return sessionMissing(sessionId) ?? envelope(store.listGroups(filtersOf(op, values), page!, sessionId), toSessionErrorGroup);
+    },
+    getSessionErrorGroupForSession(op, pv, q) {
+      const { reject } = parse(op, pv, q, false);
+      if (reject) return reject;
+      const missing = sessionMissing(pv.session_id!);
+      if (missing) return missing;
+      const id = pv.session_error_group_id!;
+      const row = store.groupInSession(pv.session_id!, id) ? store.getGroup(id) : undefined;
+      if (!row) return notFound('session.error_group', id, 'session error group');
+      return { status: 200, body: toSessionErrorGroup(row) };
+    },
+    listSessionEvents(op, pv, q) {
+      const { values, page, reject } = parse(op, pv, q, true);
+      if (reject) return reject;
+      const sessionId = pv.session_id!;
+      return sessionMissing(sessionId) ?? envelope(store.listEvents(sessionId, filtersOf(op, values), page!), toSessionEvent);
+    },
+    getSessionEvent(op, pv, q) {
+      const { reject } = parse(op, pv, q, false);
+      if (reject) return reject;
+      const missing = sessionMissing(pv.session_id!);
+      if (missing) return missing;
+      const row = store.getEvent(pv.session_event_id!);
+      if (!row || row.session_id !== pv.session_id) return notFound('session.event', pv.session_event_id!, 'session event');
+      return { status: 200, body: toSessionEvent(row) };
+    },
+    getObservabilitySession(op, pv, q) {
+      const { values, problems } = parseParameters(op, pv, q);
+      if (problems.length) return observabilityBadRequest(problems);
+      const { platform, session_id: sessionId, version_key: versionKey } = values as Record<string, string>;
+      const body = store.getObservabilitySession(platform!, versionKey!, sessionId!);
+      if (!body) {
+        return {
+          status: 404,
+          body: { type: 'not_found', message: 'The session was not found.', detail: `No session ${sessionId} for app ${versionKey} on ${platform}.`.slice(0, 4096) },
+        };
+      }
+      return { status: 200, body: { session: JSON.parse(body) } };
+    },
+  };
+}

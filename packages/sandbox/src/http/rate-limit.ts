@@ -1,0 +1,63 @@
+// Token-bucket rate limiting per bearer token. Off by default: then every response still carries
+// the RateLimit-* headers the spec declares, with a full bucket, and nothing is ever refused.
+
+export interface RateLimitOptions {
+  /** Bucket size: requests allowed in a burst. */
+  capacity: number;
+  /** Tokens added per second. */
+  refillPerSecond: number;
+}
+
+export interface RateLimitDecision {
+  allowed: boolean;
+  limit: number;
+  remaining: number;
+  /** Seconds until the bucket is full again. */
+  resetSeconds: number;
+  /** Seconds until one request is allowed again (only when refused). */
+  retryAfterSeconds: number;
+}
+
+/** Parses `<capacity>:<per-second>` (e.g. `20:10`) or `<capacity>` (refills `capacity` per second). */
+export function parseRateLimit(text: string): RateLimitOptions {
+  const match = /^(\d+)(?::(\d+(?:\.\d+)?))?$/.exec(text.trim());
+  if (!match) throw new Error(`rate limit must look like <capacity>[:<per-second>] (e.g. 20:10), got "${text}"`);
+  const capacity = Number(match[1]);
+  const refillPerSecond = match[2] !== undefined ? Number(match[2]) : capacity;
+  if (capacity < 1 || capacity > 1_000_000 || refillPerSecond <= 0) throw new Error(`rate limit out of range: "${text}"`);
+  return { capacity, refillPerSecond };
+}
+
+/** One bucket per key (the bearer token); `now` is injectable for tests. */
+export class TokenBuckets {
+  private readonly buckets = new Map<string, { tokens: number; at: number }>();
+
+  constructor(
+    private readonly options: RateLimitOptions | undefined,
+    private readonly now: () => number = () => performance.now(),
+  ) {}
+
+  /** Takes one token for `key` if there is one. */
+  take(key: string): RateLimitDecision {
+    const options = this.options;
+    if (!options) return { allowed: true, limit: 1000, remaining: 1000, resetSeconds: 0, retryAfterSeconds: 0 };
+    const now = this.now();
+    let bucket = this.buckets.get(key);
+    if (!bucket) {
+      if (this.buckets.size > 10_000) this.buckets.clear();
+      bucket = { tokens: options.capacity, at: now };
+      this.buckets.set(key, bucket);
+    }
+    bucket.tokens = Math.min(options.capacity, bucket.tokens + ((now - bucket.at) / 1000) * options.refillPerSecond);
+    bucket.at = now;
+    const allowed = bucket.tokens >= 1;
+    if (allowed) bucket.tokens -= 1;
+    return {
+      allowed,
+      limit: options.capacity,
+      remaining: Math.floor(bucket.tokens),
+      resetSeconds: Math.ceil((options.capacity - bucket.tokens) / options.refillPerSecond),
+      retryAfterSeconds: allowed ? 0 : Math.max(1, Math.ceil((1 - bucket.tokens) / options.refillPerSecond)),
+    };
+  }
+}

@@ -1,0 +1,168 @@
+// The sandbox's HTTP server: routes from the spec, bearer auth, per-token rate limiting, the
+// spec-derived parameter validation, and the handlers. Optionally validates every response it sends.
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createSpecValidator, formatErrors, loadSpec } from '@session-obs/spec';
+import { createHandlers, type Handler } from './handlers.js';
+import { apiError, invalidData, notFound, type HttpReply } from './errors.js';
+import { compileOperations, matchOperation } from './operations.js';
+import { TokenBuckets, type RateLimitOptions } from './rate-limit.js';
+import { createSandboxRoutes } from './sandbox-routes.js';
+import type { Store } from '../store/store.js';
+import { createGroupingStep } from '../grouping.js';
+
+/** The token accepted when none is configured. */
+export const DEFAULT_TOKEN = 'metorial_sk_sandbox_dev';
+const OBSERVABILITY = 'getObservabilitySession';
+
+export interface SandboxServerOptions {
+  store: Store;
+  /** Bearer tokens that are accepted. Default: [{@link DEFAULT_TOKEN}]. */
+  tokens?: string[];
+  /** Token-bucket rate limit per token; off when undefined. */
+  rateLimit?: RateLimitOptions;
+  /** Validate every response against the spec and answer 500 when one does not match (tests). */
+  validateResponses?: boolean;
+  /** The spec to serve. Default: the bundled spec. */
+  spec?: any;
+  /** Called for responses that failed validation and for unexpected errors. */
+  onProblem?: (message: string) => void;
+  /** Injectable clock for the rate limiter (ms). */
+  now?: () => number;
+}
+
+export interface SandboxServer {
+  server: Server;
+  /** Starts listening; resolves with the base URL. */
+  listen(port?: number, host?: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+let requestCounter = 0;
+const requestId = () => `req_${Date.now().toString(36)}${(requestCounter++ % 1_679_616).toString(36).padStart(4, '0')}`;
+
+/** Creates (without starting) the sandbox server over a store. */
+export function createSandboxServer(options: SandboxServerOptions): SandboxServer {
+  const spec = options.spec ?? loadSpec();
+  const operations = compileOperations(spec);
+  const tokens = new Set(options.tokens?.length ? options.tokens : [DEFAULT_TOKEN]);
+  const buckets = new TokenBuckets(options.rateLimit, options.now);
+  const handlers = createHandlers(options.store);
+  const sandboxRoutes = createSandboxRoutes(options.store, createGroupingStep(options.store.db));
+  const validator = options.validateResponses ? createSpecValidator(spec) : undefined;
+  const problem = options.onProblem ?? ((m: string) => console.error(m));
+
+  const tokenOf = (req: IncomingMessage): string | undefined => {
+    const match = /^Bearer +(\S+) *$/i.exec(req.headers.authorization ?? '');
+    return match?.[1] && tokens.has(match[1]) ? match[1] : undefined;
+  };
+
+  async function route(req: IncomingMessage, url: URL, headers: Record<string, string>): Promise<HttpReply & { specPath?: string }> {
+    const method = (req.method ?? 'GET').toLowerCase();
+    if (url.pathname.startsWith('/_sandbox/')) return sandboxRoutes(req, url, tokenOf(req) !== undefined);
+    const matched = matchOperation(operations, method === 'head' ? 'get' : method, url.pathname);
+    if (!matched) return notFound('endpoint', `${method.toUpperCase()} ${url.pathname}`, 'endpoint');
+    const { operation, pathValues } = matched;
+    const observability = operation.operationId === OBSERVABILITY;
+    const specPath = operation.path;
+
+    const token = tokenOf(req);
+    const decision = buckets.take(token ?? `anonymous:${req.socket.remoteAddress ?? ''}`);
+    headers['RateLimit-Limit'] = String(decision.limit);
+    headers['RateLimit-Remaining'] = String(decision.remaining);
+    headers['RateLimit-Reset'] = String(decision.resetSeconds);
+    if (!token) {
+      return {
+        specPath,
+        ...(observability
+          ? { status: 401, body: { type: 'unauthenticated', message: 'A valid bearer token is required.', detail: 'Send Authorization: Bearer <token> with a token the sandbox accepts (see its README).' } }
+          : apiError(401, 'unauthorized', 'A valid bearer token is required.', { hint: 'Send Authorization: Bearer <token> with a token the sandbox accepts (see its README).' })),
+      };
+    }
+    if (!decision.allowed) {
+      headers['Retry-After'] = String(decision.retryAfterSeconds);
+      return {
+        specPath,
+        ...(observability
+          ? { status: 429, body: { type: 'too_many_requests', message: 'Too many requests.', retry_after: decision.retryAfterSeconds } }
+          : apiError(429, 'rate_limit_exceeded', `Too many requests: retry after ${decision.retryAfterSeconds} s.`, { hint: 'Wait Retry-After seconds before retrying.' })),
+      };
+    }
+    const handler: Handler | undefined = handlers[operation.operationId];
+    if (!handler) return { specPath, ...notFound('endpoint', operation.operationId, 'endpoint') };
+    return { specPath, ...handler(operation, pathValues, url.searchParams) };
+  }
+
+  const server = createServer((req: IncomingMessage, res: ServerResponse) => {
+    const headers: Record<string, string> = {
+      'Content-Type': 'application/json; charset=utf-8',
+      'Access-Control-Allow-Origin': '*',
+      'X-Request-Id': requestId(),
+      'RateLimit-Limit': '1000',
+      'RateLimit-Remaining': '1000',
+      'RateLimit-Reset': '0',
+    };
+    if (req.method === 'OPTIONS') {
+      res.writeHead(204, {
+        ...headers,
+        'Access-Control-Allow-Methods': 'GET, POST, OPTIONS',
+        'Access-Control-Allow-Headers': 'Authorization, Content-Type',
+        'Access-Control-Max-Age': '600',
+      });
+      res.end();
+      return;
+    }
+    let url: URL;
+    try {
+      url = new URL(req.url ?? '/', 'http://sandbox');
+    } catch {
+      url = new URL('http://sandbox/');
+    }
+    route(req, url, headers)
+      .catch((error: unknown) => {
+        problem(`✖ ${req.method} ${req.url}: ${(error as Error).stack ?? String(error)}`);
+        return failure(url, headers);
+      })
+      .then((reply: HttpReply & { specPath?: string }) => {
+        let final: HttpReply = reply;
+        if (validator && reply.specPath) {
+          const result = validator.validateResponse('get', reply.specPath, reply.status, reply.body);
+          if (!result.valid) {
+            problem(`✖ response of ${req.method} ${req.url} (${reply.status}) does not match the spec:\n${formatErrors(result.errors)}`);
+            final = failure(url, headers);
+          }
+        }
+        for (const [k, v] of Object.entries(headers)) res.setHeader(k, v);
+        for (const [k, v] of Object.entries(final.headers ?? {})) res.setHeader(k, v);
+        res.statusCode = final.status;
+        res.end(req.method === 'HEAD' ? undefined : JSON.stringify(final.body));
+      });
+  });
+  server.keepAliveTimeout = 65_000;
+
+  function failure(url: URL, headers: Record<string, string>): HttpReply {
+    if (url.pathname === '/observability.sessions.get') {
+      return { status: 500, body: { type: 'internal_error', message: 'The sandbox failed unexpectedly.', reference_id: headers['X-Request-Id'] } };
+    }
+    return apiError(500, 'internal_server_error', 'The sandbox failed unexpectedly.', { hint: `Quote ${headers['X-Request-Id']} when reporting it.` });
+  }
+
+  return {
+    server,
+    listen: (port = 0, host = '127.0.0.1') =>
+      new Promise((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(port, host, () => {
+          server.off('error', reject);
+          resolve(`http://${host}:${(server.address() as AddressInfo).port}`);
+        });
+      }),
+    close: () =>
+      new Promise((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}
+
+export { invalidData };

@@ -1,0 +1,17 @@
+export { createSandboxServer, DEFAULT_TOKEN } from './http/server.js';
+export type { SandboxServer, SandboxServerOptions } from './http/server.js';
+export { startSandbox, cliPath } from './start-sandbox.js';
+export type { StartSandboxOptions, RunningSandbox } from './start-sandbox.js';
+export { prepareStore } from './app.js';
+export { openDatabase } from './store/database.js';
+export { Store } from './store/store.js';
+export { seedStore, SEED_END } from './seed/generate.js';
+export type { SeedOptions, SeedSummary } from './seed/generate.js';
+export { FAILURE_MODES } from './seed/catalogue.js';
+export { fingerprint, normaliseMessage, NORMALISATION_RULES } from './fingerprint.js';
+export { encodeCursor, decodeCursor } from './cursor.js';
+export { startGroupingWorker, createGroupingStep, GroupAssigner } from './grouping.js';
+export { importNdjson } from './import.js';
+export { TokenBuckets, parseRateLimit } from './http/rate-limit.js';
+export { compileOperations, parseParameters } from './http/operations.js';
+export { loadSandboxApi } from './ingest.js';

@@ -1,0 +1,163 @@
+// Reads and writes of the sandbox's data, on top of one better-sqlite3 connection.
+import type { Database, Statement } from 'better-sqlite3';
+import { anyOf, KeysetPager, type Condition, type Page, type PageRequest, type Source } from './keyset.js';
+import type { SessionErrorGroupRow, SessionErrorRow, SessionEventRow } from './rows.js';
+
+export type ErrorRowWithCount = SessionErrorRow & { similar_error_count: number };
+
+/** Filters of the session error lists: API parameter name → column. */
+export const ERROR_FILTER_COLUMNS: Record<string, string> = {
+  type: 'e.type',
+  id: 'e.id',
+  session_id: 'e.session_id',
+  session_provider_id: 'e.session_provider_id',
+  session_connection_id: 'e.connection_id',
+  session_error_group_id: 'e.group_id',
+  provider_run_id: 'e.provider_run_id',
+  provider_id: 'e.provider_id',
+  session_message_id: 'e.session_message_id',
+};
+
+/** Filters of the error group lists (session_id is handled through the membership table). */
+export const GROUP_FILTER_COLUMNS: Record<string, string> = { type: 'g.type', id: 'g.id', provider_id: 'g.provider_id' };
+
+/** Filters of the event list. */
+export const EVENT_FILTER_COLUMNS: Record<string, string> = { server_run_id: 'v.server_run_id', server_session_id: 'v.server_session_id' };
+
+const ERRORS: Source = {
+  from: 'session_errors e LEFT JOIN session_error_groups g ON g.id = e.group_id',
+  id: 'e.id',
+  select: 'e.*, COALESCE(g.occurrence_count, 0) AS similar_error_count',
+};
+const GROUPS: Source = { from: 'session_error_groups g', id: 'g.id', select: 'g.*' };
+// CROSS JOIN pins the membership table as the outer loop: a session's groups are a range of its PK.
+const SESSION_GROUPS: Source = {
+  from: 'session_error_group_sessions s CROSS JOIN session_error_groups g ON g.id = s.group_id',
+  id: 's.group_id',
+  select: 'g.*',
+};
+const EVENTS: Source = { from: 'session_events v', id: 'v.id', select: 'v.*' };
+
+export type Filters = Record<string, readonly string[] | undefined>;
+
+function conditionsFor(filters: Filters, columns: Record<string, string>): Condition[] {
+  return Object.entries(filters)
+    .filter((entry): entry is [string, readonly string[]] => entry[1] !== undefined && columns[entry[0]] !== undefined)
+    .map(([name, values]) => anyOf(columns[name]!, values));
+}
+
+/** The query side of the store. */
+export class Store {
+  readonly db: Database;
+  private readonly pager: KeysetPager;
+  private readonly statements: Record<string, Statement>;
+
+  constructor(db: Database) {
+    this.db = db;
+    this.pager = new KeysetPager(db);
+    this.statements = {
+      session: db.prepare('SELECT 1 FROM sessions WHERE id = ?'),
+      error: db.prepare(`SELECT ${ERRORS.select} FROM ${ERRORS.from} WHERE e.id = ?`),
+      group: db.prepare('SELECT * FROM session_error_groups WHERE id = ?'),
+      groupInSession: db.prepare('SELECT 1 FROM session_error_group_sessions WHERE session_id = ? AND group_id = ?'),
+      event: db.prepare('SELECT * FROM session_events WHERE id = ?'),
+      observability: db.prepare('SELECT body FROM observability_sessions WHERE platform = ? AND version_key = ? AND session_id = ?'),
+      metaGet: db.prepare('SELECT value FROM meta WHERE key = ?'),
+      metaSet: db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value'),
+    };
+  }
+
+  /** Whether a session exists. */
+  hasSession(id: string): boolean {
+    return this.statements.session!.get(id) !== undefined;
+  }
+
+  /** A page of session errors, optionally scoped to one session. */
+  listErrors(filters: Filters, request: PageRequest, sessionId?: string): Page<ErrorRowWithCount> {
+    const conditions = conditionsFor(filters, ERROR_FILTER_COLUMNS);
+    if (sessionId !== undefined) conditions.unshift({ sql: 'e.session_id = ?', params: [sessionId] });
+    return this.pager.page<ErrorRowWithCount>(ERRORS, conditions, request);
+  }
+
+  /** One session error by id (any session), with its live similar_error_count. */
+  getError(id: string): ErrorRowWithCount | undefined {
+    return this.statements.error!.get(id) as ErrorRowWithCount | undefined;
+  }
+
+  /** A page of error groups; scoped to one session's groups when `sessionId` is given. */
+  listGroups(filters: Filters, request: PageRequest, sessionId?: string): Page<SessionErrorGroupRow> {
+    const conditions = conditionsFor(filters, GROUP_FILTER_COLUMNS);
+    const sessions = filters.session_id;
+    if (sessionId !== undefined) {
+      conditions.unshift({ sql: 's.session_id = ?', params: [sessionId] });
+      if (sessions) {
+        conditions.push({
+          sql: `EXISTS (SELECT 1 FROM session_error_group_sessions f WHERE f.group_id = g.id AND ${anyOf('f.session_id', sessions).sql})`,
+          params: [...sessions],
+        });
+      }
+      return this.pager.page(SESSION_GROUPS, conditions, request);
+    }
+    if (sessions?.length === 1) {
+      conditions.unshift({ sql: 's.session_id = ?', params: [sessions[0]] });
+      return this.pager.page(SESSION_GROUPS, conditions, request);
+    }
+    if (sessions) {
+      conditions.push({
+        sql: `EXISTS (SELECT 1 FROM session_error_group_sessions f WHERE f.group_id = g.id AND ${anyOf('f.session_id', sessions).sql})`,
+        params: [...sessions],
+      });
+    }
+    return this.pager.page(GROUPS, conditions, request);
+  }
+
+  /** One error group by id. */
+  getGroup(id: string): SessionErrorGroupRow | undefined {
+    return this.statements.group!.get(id) as SessionErrorGroupRow | undefined;
+  }
+
+  /** Whether at least one error of the session belongs to the group. */
+  groupInSession(sessionId: string, groupId: string): boolean {
+    return this.statements.groupInSession!.get(sessionId, groupId) !== undefined;
+  }
+
+  /** A page of a session's events. */
+  listEvents(sessionId: string, filters: Filters, request: PageRequest): Page<SessionEventRow> {
+    const conditions = conditionsFor(filters, EVENT_FILTER_COLUMNS);
+    conditions.unshift({ sql: 'v.session_id = ?', params: [sessionId] });
+    return this.pager.page(EVENTS, conditions, request);
+  }
+
+  /** One event by id (any session). */
+  getEvent(id: string): SessionEventRow | undefined {
+    return this.statements.event!.get(id) as SessionEventRow | undefined;
+  }
+
+  /** The stored observability session JSON, if any. */
+  getObservabilitySession(platform: string, versionKey: string, sessionId: string): string | undefined {
+    return (this.statements.observability!.get(platform, versionKey, sessionId) as { body: string } | undefined)?.body;
+  }
+
+  /** A value of the meta table. */
+  getMeta(key: string): string | undefined {
+    return (this.statements.metaGet!.get(key) as { value: string } | undefined)?.value;
+  }
+
+  /** Sets a value of the meta table. */
+  setMeta(key: string, value: string): void {
+    this.statements.metaSet!.run(key, value);
+  }
+
+  /** Row counts of the main tables, and how many errors still wait for the grouping worker. */
+  counts(): Record<string, number> {
+    const count = (sql: string) => (this.db.prepare(sql).get() as { n: number }).n;
+    return {
+      sessions: count('SELECT count(*) AS n FROM sessions'),
+      session_errors: count('SELECT count(*) AS n FROM session_errors'),
+      session_error_groups: count('SELECT count(*) AS n FROM session_error_groups'),
+      session_events: count('SELECT count(*) AS n FROM session_events'),
+      observability_sessions: count('SELECT count(*) AS n FROM observability_sessions'),
+      processing: count("SELECT count(*) AS n FROM session_errors WHERE status = 'processing'"),
+    };
+  }
+}

@@ -1,0 +1,12 @@
+import { defineConfig } from 'tsup';
+
+export default defineConfig({
+  entry: { index: 'src/index.ts', cli: 'src/cli.ts', bench: 'bench/bench.ts' },
+  format: ['esm'],
+  dts: { entry: 'src/index.ts' },
+  clean: true,
+  target: 'node20',
+  platform: 'node',
+  // Native and benchmark-only modules stay external (better-sqlite3 is a compiled addon).
+  external: ['better-sqlite3', 'autocannon', '@session-obs/client'],
+});
