@@ -1,6 +1,7 @@
 // The transport under openapi-fetch: a `fetch` with a per-attempt timeout, the caller's signal,
 // and retries with exponential backoff and full jitter. Platform neutral: fetch, AbortController
 // and setTimeout only.
+import { createDeadlines } from './deadlines.js';
 import { AbortError, ConnectionError, TimeoutError, retryAfterMs } from './errors.js';
 
 /** Statuses that are retried (never any other 4xx). */
@@ -47,6 +48,7 @@ type Fetch = (input: Request, init?: RequestInit) => Promise<Response>;
 
 /** Wraps `baseFetch` with timeouts, abort handling and retries (every operation of the spec is a GET, so all are retried). */
 export function createRetryingFetch(baseFetch: Fetch, policy: RetryPolicy): Fetch {
+  const deadline = createDeadlines();
   return async (request: Request & RequestControls) => {
     // openapi-fetch copies unknown init keys (our RequestControls) onto the Request.
     const maxRetries = request.maxRetries ?? policy.maxRetries;
@@ -62,7 +64,7 @@ export function createRetryingFetch(baseFetch: Fetch, policy: RetryPolicy): Fetc
       const onAbort = () => controller.abort();
       signal.addEventListener('abort', onAbort);
       let timedOut = false;
-      const timer = timeoutMs > 0 ? setTimeout(() => { timedOut = true; controller.abort(); }, timeoutMs) : 0;
+      const cancelDeadline = timeoutMs > 0 ? deadline(timeoutMs, () => { timedOut = true; controller.abort(); }) : undefined;
       try {
         response = await baseFetch(last || request.body === null ? request : request.clone(), { signal: controller.signal });
       } catch (cause) {
@@ -74,7 +76,7 @@ export function createRetryingFetch(baseFetch: Fetch, policy: RetryPolicy): Fetc
             : new ConnectionError({ code: 'connection_error', message: `Connection failed (${what}): ${(cause as Error)?.cause ?? cause}`, cause });
         }
       } finally {
-        clearTimeout(timer);
+        cancelDeadline?.();
         signal.removeEventListener('abort', onAbort);
       }
       if (response) {
