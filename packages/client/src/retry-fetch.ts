@@ -1,7 +1,7 @@
 // The transport under openapi-fetch: a `fetch` with a per-attempt timeout, the caller's signal,
 // and retries with exponential backoff and full jitter. Platform neutral: fetch, AbortController
 // and setTimeout only.
-import { createDeadlines } from './deadlines.js';
+import { createDeadlines, type ScheduleDeadline } from './deadlines.js';
 import { AbortError, ConnectionError, TimeoutError, retryAfterMs } from './errors.js';
 
 /** Statuses that are retried (never any other 4xx). */
@@ -48,7 +48,8 @@ type Fetch = (input: Request, init?: RequestInit) => Promise<Response>;
 
 /** Wraps `baseFetch` with timeouts, abort handling and retries (every operation of the spec is a GET, so all are retried). */
 export function createRetryingFetch(baseFetch: Fetch, policy: RetryPolicy): Fetch {
-  const deadline = createDeadlines();
+  // Timeouts and retry waits fire at most 25 ms late: one 25 ms sweep, only while something is pending.
+  const deadline = createDeadlines(25);
   return async (request: Request & RequestControls) => {
     // openapi-fetch copies unknown init keys (our RequestControls) onto the Request.
     const maxRetries = request.maxRetries ?? policy.maxRetries;
@@ -63,15 +64,15 @@ export function createRetryingFetch(baseFetch: Fetch, policy: RetryPolicy): Fetc
       const controller = new AbortController();
       const onAbort = () => controller.abort();
       signal.addEventListener('abort', onAbort);
-      let timedOut = false;
-      const cancelDeadline = timeoutMs > 0 ? deadline(timeoutMs, () => { timedOut = true; controller.abort(); }) : undefined;
+      const cancelDeadline = timeoutMs > 0 ? deadline(timeoutMs, onAbort) : undefined;
       try {
-        response = await baseFetch(last || request.body === null ? request : request.clone(), { signal: controller.signal });
+        response = await baseFetch(last || !request.body ? request : request.clone(), { signal: controller.signal });
       } catch (cause) {
         if (signal.aborted) throw abortError(signal);
         if (last) {
           const what = request.url.split('?')[0];
-          throw timedOut
+          // Our controller aborted but the caller's signal did not: the timeout fired.
+          throw controller.signal.aborted
             ? new TimeoutError({ code: 'timeout', message: `No response within ${timeoutMs} ms (${what})`, cause })
             : new ConnectionError({ code: 'connection_error', message: `Connection failed (${what}): ${(cause as Error)?.cause ?? cause}`, cause });
         }
@@ -85,7 +86,7 @@ export function createRetryingFetch(baseFetch: Fetch, policy: RetryPolicy): Fetc
         if (wait! > policy.maxRetryAfterMs) return response;
         response.body?.cancel().catch(() => {});
       }
-      await sleep(wait ?? Math.floor(Math.random() * Math.min(policy.maxDelayMs, policy.initialDelayMs * 2 ** attempt)), signal);
+      await sleep(wait ?? Math.random() * Math.min(policy.maxDelayMs, policy.initialDelayMs * 2 ** attempt), signal, deadline);
     }
   };
 }
@@ -95,17 +96,17 @@ export function abortError(signal: AbortSignal): AbortError {
   return new AbortError({ code: 'aborted', message: 'Aborted by the caller', cause: signal.reason });
 }
 
-/** Waits `ms`, rejecting with `AbortError` as soon as `signal` fires. */
-export function sleep(ms: number, signal: AbortSignal): Promise<void> {
+/** Waits `ms` (on the client's deadline timer), rejecting with `AbortError` as soon as `signal` fires. */
+export function sleep(ms: number, signal: AbortSignal, deadline: ScheduleDeadline): Promise<void> {
   return new Promise((resolve, reject) => {
     const onAbort = () => {
-      clearTimeout(timer);
+      cancel();
       reject(abortError(signal));
     };
-    const timer = setTimeout(() => {
+    const cancel = deadline(ms, () => {
       signal.removeEventListener('abort', onAbort);
       resolve();
-    }, ms);
+    });
     if (signal.aborted) onAbort();
     else signal.addEventListener('abort', onAbort);
   });
