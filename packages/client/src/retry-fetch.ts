@@ -1,7 +1,6 @@
 // The transport under openapi-fetch: a `fetch` with a per-attempt timeout, the caller's signal,
 // and retries with exponential backoff and full jitter. Platform neutral: fetch, AbortController
 // and setTimeout only.
-import { createDeadlines, type ScheduleDeadline } from './deadlines.js';
 import { AbortError, ConnectionError, TimeoutError, retryAfterMs } from './errors.js';
 
 /** Statuses that are retried (never any other 4xx). */
@@ -48,8 +47,6 @@ type Fetch = (input: Request, init?: RequestInit) => Promise<Response>;
 
 /** Wraps `baseFetch` with timeouts, abort handling and retries (every operation of the spec is a GET, so all are retried). */
 export function createRetryingFetch(baseFetch: Fetch, policy: RetryPolicy): Fetch {
-  // Timeouts and retry waits fire at most 25 ms late: one 25 ms sweep, only while something is pending.
-  const deadline = createDeadlines(25);
   return async (request: Request & RequestControls) => {
     // openapi-fetch copies unknown init keys (our RequestControls) onto the Request.
     const maxRetries = request.maxRetries ?? policy.maxRetries;
@@ -64,20 +61,20 @@ export function createRetryingFetch(baseFetch: Fetch, policy: RetryPolicy): Fetc
       const controller = new AbortController();
       const onAbort = () => controller.abort();
       signal.addEventListener('abort', onAbort);
-      const cancelDeadline = timeoutMs > 0 ? deadline(timeoutMs, onAbort) : undefined;
+      let timedOut = false;
+      const timer = timeoutMs > 0 ? setTimeout(() => { timedOut = true; controller.abort(); }, timeoutMs) : 0;
       try {
-        response = await baseFetch(last || !request.body ? request : request.clone(), { signal: controller.signal });
+        response = await baseFetch(last || request.body === null ? request : request.clone(), { signal: controller.signal });
       } catch (cause) {
         if (signal.aborted) throw abortError(signal);
         if (last) {
           const what = request.url.split('?')[0];
-          // Our controller aborted but the caller's signal did not: the timeout fired.
-          throw controller.signal.aborted
+          throw timedOut
             ? new TimeoutError({ code: 'timeout', message: `No response within ${timeoutMs} ms (${what})`, cause })
             : new ConnectionError({ code: 'connection_error', message: `Connection failed (${what}): ${(cause as Error)?.cause ?? cause}`, cause });
         }
       } finally {
-        cancelDeadline?.();
+        clearTimeout(timer);
         signal.removeEventListener('abort', onAbort);
       }
       if (response) {
@@ -86,7 +83,7 @@ export function createRetryingFetch(baseFetch: Fetch, policy: RetryPolicy): Fetc
         if (wait! > policy.maxRetryAfterMs) return response;
         response.body?.cancel().catch(() => {});
       }
-      await sleep(wait ?? Math.random() * Math.min(policy.maxDelayMs, policy.initialDelayMs * 2 ** attempt), signal, deadline);
+      await sleep(wait ?? Math.floor(Math.random() * Math.min(policy.maxDelayMs, policy.initialDelayMs * 2 ** attempt)), signal);
     }
   };
 }
@@ -96,17 +93,17 @@ export function abortError(signal: AbortSignal): AbortError {
   return new AbortError({ code: 'aborted', message: 'Aborted by the caller', cause: signal.reason });
 }
 
-/** Waits `ms` (on the client's deadline timer), rejecting with `AbortError` as soon as `signal` fires. */
-export function sleep(ms: number, signal: AbortSignal, deadline: ScheduleDeadline): Promise<void> {
+/** Waits `ms`, rejecting with `AbortError` as soon as `signal` fires. */
+export function sleep(ms: number, signal: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
     const onAbort = () => {
-      cancel();
+      clearTimeout(timer);
       reject(abortError(signal));
     };
-    const cancel = deadline(ms, () => {
+    const timer = setTimeout(() => {
       signal.removeEventListener('abort', onAbort);
       resolve();
-    });
+    }, ms);
     if (signal.aborted) onAbort();
     else signal.addEventListener('abort', onAbort);
   });
