@@ -2,7 +2,7 @@
 // the sandbox and Prism on the same list and get operations, side by side, and prints one table.
 // BENCH_ERRORS, BENCH_DURATION (s per run) and BENCH_CONNECTIONS override the defaults.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { startMock } from '@session-obs/mock';
@@ -13,6 +13,8 @@ const ERRORS = Number(process.env.BENCH_ERRORS ?? 1_000_000);
 const SESSIONS = Math.max(1, Math.round(ERRORS / 1000));
 const DURATION = Number(process.env.BENCH_DURATION ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
+// Both servers get the same un-measured warm-up per operation (JIT, SQLite page cache, sockets).
+const WARMUP = Number(process.env.BENCH_WARMUP ?? 2);
 const TOKEN = 'bench-token';
 const dir = mkdtempSync(join(tmpdir(), 'sandbox-bench-'));
 const db = join(dir, 'bench.db');
@@ -36,11 +38,14 @@ try {
     ['get one error group', `/session-error-groups/${f.session_error_group_id}`, '/session-error-groups/seg_7gHjKlMnPqRsTuVw'],
   ];
   const run = async (url: string) => {
-    const r = await autocannon({ url, connections: CONNECTIONS, duration: DURATION, headers: { Authorization: `Bearer ${TOKEN}` } });
+    const options = { url, connections: CONNECTIONS, headers: { Authorization: `Bearer ${TOKEN}` } };
+    if (WARMUP > 0) await autocannon({ ...options, duration: WARMUP });
+    const r = await autocannon({ ...options, duration: DURATION });
     if (r.non2xx || r.errors) throw new Error(`${url}: ${r.non2xx} non-2xx responses, ${r.errors} errors`);
     return { rps: Math.round(r.requests.average), p99: r.latency.p99, p50: r.latency.p50 };
   };
   const rows: string[] = [];
+  const loadBefore = loadavg()[0]!;
   for (const [name, sandboxPath, prismPath] of ops) {
     console.log(`▸ ${name}: sandbox…`);
     const s = await run(sandbox.url + sandboxPath);
@@ -50,7 +55,7 @@ try {
   }
   const table = [
     `Seeded ${counts.session_errors.toLocaleString('en-US')} errors (${counts.session_error_groups.toLocaleString('en-US')} groups, ${counts.session_events.toLocaleString('en-US')} events, ${counts.sessions.toLocaleString('en-US')} sessions) in ${seedSeconds.toFixed(1)} s, including index builds.`,
-    `autocannon: ${CONNECTIONS} connections, ${DURATION} s per run, one run at a time; Node ${process.version}, ${(await import('node:os')).cpus().length} cores.`,
+    `autocannon: ${CONNECTIONS} connections, no pipelining, ${WARMUP} s warm-up + ${DURATION} s per run for both servers, one run at a time; Node ${process.version}, ${cpus().length} cores; 1-min load average ${loadBefore.toFixed(2)} before the runs, ${loadavg()[0]!.toFixed(2)} after.`,
     '',
     '| operation | sandbox req/s | sandbox p50 / p99 ms | Prism req/s | Prism p50 / p99 ms | sandbox ÷ Prism |',
     '| --- | ---: | ---: | ---: | ---: | ---: |',

@@ -5,18 +5,13 @@
 import type { Database, Statement } from 'better-sqlite3';
 import { fingerprint } from './fingerprint.js';
 import { makeId, type Rng } from './ids.js';
+import type { SessionErrorRow } from './store/rows.js';
 
-export interface GroupableError {
-  id: string;
-  session_id: string;
-  type: string;
-  code: string;
-  message: string;
-  data: string;
-  provider_run_id: string | null;
-  provider_id: string | null;
-  created_at: string;
-}
+/** The columns of a stored error that grouping reads. */
+export type GroupableError = Pick<
+  SessionErrorRow,
+  'id' | 'session_id' | 'type' | 'code' | 'message' | 'data' | 'provider_run_id' | 'provider_id' | 'created_at'
+>;
 
 /** Assigns errors to groups; shared by the worker, the seed and imports. */
 export class GroupAssigner {
@@ -105,7 +100,10 @@ export function createGroupingStep(db: Database, batchSize = 500): () => number 
     }
     return rows.length;
   });
-  return () => step.immediate();
+  // A plain read first (served by the partial `status = 'processing'` index): an idle worker never
+  // takes the write lock, so polling costs the readers nothing.
+  const anyPending = db.prepare("SELECT 1 FROM session_errors WHERE status = 'processing' LIMIT 1");
+  return () => (anyPending.get() === undefined ? 0 : step.immediate());
 }
 
 export interface GroupingWorker {

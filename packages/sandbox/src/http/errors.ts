@@ -4,7 +4,10 @@ import type { ParameterProblem } from './operations.js';
 
 export interface HttpReply {
   status: number;
-  body: unknown;
+  /** The body as a value (serialised with `JSON.stringify`); ignored when `json` is set. */
+  body?: unknown;
+  /** The body already serialised as JSON text (the hot read paths build it from stored JSON). */
+  json?: string;
   headers?: Record<string, string>;
 }
 

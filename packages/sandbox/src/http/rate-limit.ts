@@ -28,6 +28,9 @@ export function parseRateLimit(text: string): RateLimitOptions {
   return { capacity, refillPerSecond };
 }
 
+/** The decision when rate limiting is off: a full bucket of 1000, never refused (shared, never mutated). */
+export const UNLIMITED: Readonly<RateLimitDecision> = Object.freeze({ allowed: true, limit: 1000, remaining: 1000, resetSeconds: 0, retryAfterSeconds: 0 });
+
 /** One bucket per key (the bearer token); `now` is injectable for tests. */
 export class TokenBuckets {
   private readonly buckets = new Map<string, { tokens: number; at: number }>();
@@ -40,7 +43,7 @@ export class TokenBuckets {
   /** Takes one token for `key` if there is one. */
   take(key: string): RateLimitDecision {
     const options = this.options;
-    if (!options) return { allowed: true, limit: 1000, remaining: 1000, resetSeconds: 0, retryAfterSeconds: 0 };
+    if (!options) return UNLIMITED;
     const now = this.now();
     let bucket = this.buckets.get(key);
     if (!bucket) {

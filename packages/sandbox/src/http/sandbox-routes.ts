@@ -3,7 +3,6 @@
 import type { IncomingMessage } from 'node:http';
 import { encodeCursor } from '../cursor.js';
 import { validateIngestRequest, Writer, type IngestError } from '../ingest.js';
-import { toSessionError } from '../store/rows.js';
 import type { Store } from '../store/store.js';
 import { apiError, notFound, type HttpReply } from './errors.js';
 
@@ -76,8 +75,8 @@ export function createSandboxRoutes(store: Store, groupNow: () => number) {
       const problems = validateIngestRequest(body);
       if (problems.length) return apiError(400, 'invalid_data', 'Invalid ingest request.', { entity: 'body', errors: problems });
       const ids = ingest.immediate((body as { errors: IngestError[] }).errors);
-      const items = ids.map((id) => toSessionError(store.getError(id)!));
-      return { status: 202, body: { object: 'list', items } };
+      const items = ids.map((id) => store.getError(id)!.json).join(',');
+      return { status: 202, json: `{"object":"list","items":[${items}]}` };
     }
     return notFound('endpoint', `${method} ${url.pathname}`, 'endpoint');
   };

@@ -6,7 +6,7 @@ import { createSpecValidator, formatErrors, loadSpec } from '@session-obs/spec';
 import { createHandlers, type Handler } from './handlers.js';
 import { apiError, invalidData, notFound, type HttpReply } from './errors.js';
 import { compileOperations, matchOperation } from './operations.js';
-import { TokenBuckets, type RateLimitOptions } from './rate-limit.js';
+import { TokenBuckets, UNLIMITED, type RateLimitOptions } from './rate-limit.js';
 import { createSandboxRoutes } from './sandbox-routes.js';
 import type { Store } from '../store/store.js';
 import { createGroupingStep } from '../grouping.js';
@@ -57,7 +57,11 @@ export function createSandboxServer(options: SandboxServerOptions): SandboxServe
     return match?.[1] && tokens.has(match[1]) ? match[1] : undefined;
   };
 
-  async function route(req: IncomingMessage, url: URL, headers: Record<string, string>): Promise<HttpReply & { specPath?: string }> {
+  type Routed = HttpReply & { specPath?: string };
+
+  // Synchronous for the API operations (no promise per request); only `/_sandbox/` routes that read
+  // a request body are asynchronous.
+  function route(req: IncomingMessage, url: URL, headers: Record<string, string>): Routed | Promise<Routed> {
     const method = (req.method ?? 'GET').toLowerCase();
     if (url.pathname.startsWith('/_sandbox/')) return sandboxRoutes(req, url, tokenOf(req) !== undefined);
     const matched = matchOperation(operations, method === 'head' ? 'get' : method, url.pathname);
@@ -68,9 +72,11 @@ export function createSandboxServer(options: SandboxServerOptions): SandboxServe
 
     const token = tokenOf(req);
     const decision = buckets.take(token ?? `anonymous:${req.socket.remoteAddress ?? ''}`);
-    headers['RateLimit-Limit'] = String(decision.limit);
-    headers['RateLimit-Remaining'] = String(decision.remaining);
-    headers['RateLimit-Reset'] = String(decision.resetSeconds);
+    if (decision !== UNLIMITED) {
+      headers['RateLimit-Limit'] = String(decision.limit);
+      headers['RateLimit-Remaining'] = String(decision.remaining);
+      headers['RateLimit-Reset'] = String(decision.resetSeconds);
+    }
     if (!token) {
       return {
         specPath,
@@ -90,8 +96,39 @@ export function createSandboxServer(options: SandboxServerOptions): SandboxServe
     }
     const handler: Handler | undefined = handlers[operation.operationId];
     if (!handler) return { specPath, ...notFound('endpoint', operation.operationId, 'endpoint') };
-    return { specPath, ...handler(operation, pathValues, url.searchParams) };
+    const reply: Routed = handler(operation, pathValues, url.searchParams);
+    reply.specPath = specPath;
+    return reply;
   }
+
+  function send(req: IncomingMessage, res: ServerResponse, url: URL, headers: Record<string, string>, reply: Routed): void {
+    let final: HttpReply = reply;
+    if (validator && reply.specPath) {
+      const body = reply.json !== undefined ? JSON.parse(reply.json) : reply.body;
+      const result = validator.validateResponse('get', reply.specPath, reply.status, body);
+      if (!result.valid) {
+        problem(`✖ response of ${req.method} ${req.url} (${reply.status}) does not match the spec:\n${formatErrors(result.errors)}`);
+        final = failure(url, headers);
+      }
+    }
+    if (final.headers) Object.assign(headers, final.headers);
+    if (req.method === 'HEAD') {
+      for (const [k, v] of Object.entries(headers)) res.setHeader(k, v);
+      res.statusCode = final.status;
+      res.end();
+      return;
+    }
+    // One writeHead with every header (and the length, so the body is not chunked), then the body.
+    const text = final.json ?? JSON.stringify(final.body);
+    headers['Content-Length'] = String(Buffer.byteLength(text));
+    res.writeHead(final.status, headers);
+    res.end(text);
+  }
+
+  const fail = (req: IncomingMessage, url: URL, headers: Record<string, string>, error: unknown): HttpReply => {
+    problem(`✖ ${req.method} ${req.url}: ${(error as Error).stack ?? String(error)}`);
+    return failure(url, headers);
+  };
 
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
     const headers: Record<string, string> = {
@@ -118,25 +155,17 @@ export function createSandboxServer(options: SandboxServerOptions): SandboxServe
     } catch {
       url = new URL('http://sandbox/');
     }
-    route(req, url, headers)
-      .catch((error: unknown) => {
-        problem(`✖ ${req.method} ${req.url}: ${(error as Error).stack ?? String(error)}`);
-        return failure(url, headers);
-      })
-      .then((reply: HttpReply & { specPath?: string }) => {
-        let final: HttpReply = reply;
-        if (validator && reply.specPath) {
-          const result = validator.validateResponse('get', reply.specPath, reply.status, reply.body);
-          if (!result.valid) {
-            problem(`✖ response of ${req.method} ${req.url} (${reply.status}) does not match the spec:\n${formatErrors(result.errors)}`);
-            final = failure(url, headers);
-          }
-        }
-        for (const [k, v] of Object.entries(headers)) res.setHeader(k, v);
-        for (const [k, v] of Object.entries(final.headers ?? {})) res.setHeader(k, v);
-        res.statusCode = final.status;
-        res.end(req.method === 'HEAD' ? undefined : JSON.stringify(final.body));
-      });
+    let reply: Routed | Promise<Routed>;
+    try {
+      reply = route(req, url, headers);
+    } catch (error) {
+      reply = fail(req, url, headers, error);
+    }
+    if (reply instanceof Promise) {
+      reply.catch((error: unknown) => fail(req, url, headers, error)).then((r: Routed) => send(req, res, url, headers, r));
+    } else {
+      send(req, res, url, headers, reply);
+    }
   });
   server.keepAliveTimeout = 65_000;
 

@@ -1,9 +1,7 @@
 // Reads and writes of the sandbox's data, on top of one better-sqlite3 connection.
 import type { Database, Statement } from 'better-sqlite3';
 import { anyOf, KeysetPager, type Condition, type Page, type PageRequest, type Source } from './keyset.js';
-import type { SessionErrorGroupRow, SessionErrorRow, SessionEventRow } from './rows.js';
-
-export type ErrorRowWithCount = SessionErrorRow & { similar_error_count: number };
+import { SESSION_ERROR_GROUP_JSON, SESSION_ERROR_JSON, SESSION_EVENT_JSON, type JsonRow } from './rows.js';
 
 /** Filters of the session error lists: API parameter name → column. */
 export const ERROR_FILTER_COLUMNS: Record<string, string> = {
@@ -27,16 +25,18 @@ export const EVENT_FILTER_COLUMNS: Record<string, string> = { server_run_id: 'v.
 const ERRORS: Source = {
   from: 'session_errors e LEFT JOIN session_error_groups g ON g.id = e.group_id',
   id: 'e.id',
-  select: 'e.*, COALESCE(g.occurrence_count, 0) AS similar_error_count',
+  // Each row is the API object's JSON text, built by SQLite (see rows.ts).
+  select: `${SESSION_ERROR_JSON} AS json`,
 };
-const GROUPS: Source = { from: 'session_error_groups g', id: 'g.id', select: 'g.*' };
+const GROUP_JSON = `${SESSION_ERROR_GROUP_JSON} AS json`;
+const GROUPS: Source = { from: 'session_error_groups g', id: 'g.id', select: GROUP_JSON };
 // CROSS JOIN pins the membership table as the outer loop: a session's groups are a range of its PK.
 const SESSION_GROUPS: Source = {
   from: 'session_error_group_sessions s CROSS JOIN session_error_groups g ON g.id = s.group_id',
   id: 's.group_id',
-  select: 'g.*',
+  select: GROUP_JSON,
 };
-const EVENTS: Source = { from: 'session_events v', id: 'v.id', select: 'v.*' };
+const EVENTS: Source = { from: 'session_events v', id: 'v.id', select: `${SESSION_EVENT_JSON} AS json` };
 
 export type Filters = Record<string, readonly string[] | undefined>;
 
@@ -57,10 +57,10 @@ export class Store {
     this.pager = new KeysetPager(db);
     this.statements = {
       session: db.prepare('SELECT 1 FROM sessions WHERE id = ?'),
-      error: db.prepare(`SELECT ${ERRORS.select} FROM ${ERRORS.from} WHERE e.id = ?`),
-      group: db.prepare('SELECT * FROM session_error_groups WHERE id = ?'),
+      error: db.prepare(`SELECT e.session_id, ${ERRORS.select} FROM ${ERRORS.from} WHERE e.id = ?`),
+      group: db.prepare(`SELECT ${GROUP_JSON} FROM session_error_groups g WHERE g.id = ?`),
       groupInSession: db.prepare('SELECT 1 FROM session_error_group_sessions WHERE session_id = ? AND group_id = ?'),
-      event: db.prepare('SELECT * FROM session_events WHERE id = ?'),
+      event: db.prepare(`SELECT v.session_id, ${SESSION_EVENT_JSON} AS json FROM session_events v WHERE v.id = ?`),
       observability: db.prepare('SELECT body FROM observability_sessions WHERE platform = ? AND version_key = ? AND session_id = ?'),
       metaGet: db.prepare('SELECT value FROM meta WHERE key = ?'),
       metaSet: db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value'),
@@ -73,19 +73,19 @@ export class Store {
   }
 
   /** A page of session errors, optionally scoped to one session. */
-  listErrors(filters: Filters, request: PageRequest, sessionId?: string): Page<ErrorRowWithCount> {
+  listErrors(filters: Filters, request: PageRequest, sessionId?: string): Page<JsonRow> {
     const conditions = conditionsFor(filters, ERROR_FILTER_COLUMNS);
     if (sessionId !== undefined) conditions.unshift({ sql: 'e.session_id = ?', params: [sessionId] });
-    return this.pager.page<ErrorRowWithCount>(ERRORS, conditions, request);
+    return this.pager.page<JsonRow>(ERRORS, conditions, request);
   }
 
-  /** One session error by id (any session), with its live similar_error_count. */
-  getError(id: string): ErrorRowWithCount | undefined {
-    return this.statements.error!.get(id) as ErrorRowWithCount | undefined;
+  /** One session error by id (any session): its session and its JSON (with the live similar_error_count). */
+  getError(id: string): (JsonRow & { session_id: string }) | undefined {
+    return this.statements.error!.get(id) as (JsonRow & { session_id: string }) | undefined;
   }
 
   /** A page of error groups; scoped to one session's groups when `sessionId` is given. */
-  listGroups(filters: Filters, request: PageRequest, sessionId?: string): Page<SessionErrorGroupRow> {
+  listGroups(filters: Filters, request: PageRequest, sessionId?: string): Page<JsonRow> {
     const conditions = conditionsFor(filters, GROUP_FILTER_COLUMNS);
     const sessions = filters.session_id;
     if (sessionId !== undefined) {
@@ -96,11 +96,11 @@ export class Store {
           params: [...sessions],
         });
       }
-      return this.pager.page(SESSION_GROUPS, conditions, request);
+      return this.pager.page<JsonRow>(SESSION_GROUPS, conditions, request);
     }
     if (sessions?.length === 1) {
       conditions.unshift({ sql: 's.session_id = ?', params: [sessions[0]] });
-      return this.pager.page(SESSION_GROUPS, conditions, request);
+      return this.pager.page<JsonRow>(SESSION_GROUPS, conditions, request);
     }
     if (sessions) {
       conditions.push({
@@ -108,12 +108,12 @@ export class Store {
         params: [...sessions],
       });
     }
-    return this.pager.page(GROUPS, conditions, request);
+    return this.pager.page<JsonRow>(GROUPS, conditions, request);
   }
 
   /** One error group by id. */
-  getGroup(id: string): SessionErrorGroupRow | undefined {
-    return this.statements.group!.get(id) as SessionErrorGroupRow | undefined;
+  getGroup(id: string): JsonRow | undefined {
+    return this.statements.group!.get(id) as JsonRow | undefined;
   }
 
   /** Whether at least one error of the session belongs to the group. */
@@ -122,15 +122,15 @@ export class Store {
   }
 
   /** A page of a session's events. */
-  listEvents(sessionId: string, filters: Filters, request: PageRequest): Page<SessionEventRow> {
+  listEvents(sessionId: string, filters: Filters, request: PageRequest): Page<JsonRow> {
     const conditions = conditionsFor(filters, EVENT_FILTER_COLUMNS);
     conditions.unshift({ sql: 'v.session_id = ?', params: [sessionId] });
-    return this.pager.page(EVENTS, conditions, request);
+    return this.pager.page<JsonRow>(EVENTS, conditions, request);
   }
 
   /** One event by id (any session). */
-  getEvent(id: string): SessionEventRow | undefined {
-    return this.statements.event!.get(id) as SessionEventRow | undefined;
+  getEvent(id: string): (JsonRow & { session_id: string }) | undefined {
+    return this.statements.event!.get(id) as (JsonRow & { session_id: string }) | undefined;
   }
 
   /** The stored observability session JSON, if any. */
