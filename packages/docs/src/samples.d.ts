@@ -18,8 +18,6 @@ export interface SampleOperation {
 export declare const SAMPLE_BASE_URL: string;
 /** Token the samples use unless API_TOKEN is set. */
 export declare const SAMPLE_TOKEN: string;
-/** Follows local `$ref`s until a non-reference object. */
-export declare function deref(spec: any, node: any): any;
 /** The facts a sample needs about one operation of the spec. */
 export declare function describeOperation(spec: any, entry: { method: string; path: string; operationId: string; operation: Record<string, any> }): SampleOperation;
 /** curl sample. */

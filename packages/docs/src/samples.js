@@ -1,25 +1,14 @@
 // Generates the x-codeSamples of every operation (curl, TypeScript with our client, plain fetch)
 // from the bundled spec. Pure functions: the build writes their output, the tests check it.
-import { listOperations } from '@session-obs/spec';
+import { listOperations, resolveRef } from '@session-obs/spec';
 
 /** Where the samples send requests unless BASE_URL is set: the local Prism mock (`pnpm mock`). */
 export const SAMPLE_BASE_URL = 'http://127.0.0.1:4010';
 /** Token the samples use unless API_TOKEN is set: the mock accepts any non-empty bearer token. */
 export const SAMPLE_TOKEN = 'test';
 
-/** Follows local `$ref`s (`#/components/...`) until a non-reference object. */
-export function deref(spec, node) {
-  let current = node;
-  for (let hops = 0; current && typeof current.$ref === 'string'; hops++) {
-    if (hops > 20 || !current.$ref.startsWith('#/')) throw new Error(`samples: cannot follow $ref ${current.$ref}`);
-    current = current.$ref
-      .slice(2)
-      .split('/')
-      .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
-      .reduce((obj, key) => obj?.[key], spec);
-  }
-  return current;
-}
+/** A node with its local `$ref` chain followed (throws on a non-local or cyclic `$ref`). */
+const deref = (spec, node) => resolveRef(spec, node, '')[1];
 
 /** The facts a sample needs about one operation: path, parameters with example values, list or not, error dialect. */
 export function describeOperation(spec, { method, path, operationId, operation }) {

@@ -1,5 +1,6 @@
 // Loading a bundled OpenAPI document and walking it: JSON pointers, local `$ref`s, operations.
 import { readFileSync } from 'node:fs';
+import { pointerEscape, pointerGet } from '@session-obs/spec/pointer';
 
 /** A parsed OpenAPI document (the bundle is plain JSON). */
 export type Spec = Record<string, any>;
@@ -12,9 +13,7 @@ export function readSpec(path: string): Spec {
 }
 
 /** JSON Pointer escaping of one segment (`/` → `~1`, `~` → `~0`). */
-export function esc(segment: string | number): string {
-  return String(segment).replace(/~/g, '~0').replace(/\//g, '~1');
-}
+export const esc = pointerEscape;
 
 /** Joins a pointer and further segments, escaping each segment. */
 export function ptr(base: string, ...segments: Array<string | number>): string {
@@ -22,10 +21,7 @@ export function ptr(base: string, ...segments: Array<string | number>): string {
 }
 
 /** Value at a local pointer (`#/a/b` or `/a/b`), or undefined. */
-export function at(spec: Spec, pointer: string): any {
-  const parts = pointer.replace(/^#/, '').split('/').slice(1);
-  return parts.reduce<any>((o, k) => (o == null ? undefined : o[k.replace(/~1/g, '/').replace(/~0/g, '~')]), spec);
-}
+export const at: (spec: Spec, pointer: string) => any = pointerGet;
 
 /** A node with its `$ref` chain followed: the value, where it lives, and the last ref's name. */
 export interface Resolved {

@@ -1,4 +1,4 @@
 export { startMock, defaultSpecPath } from './start-mock.js';
 export type { MockOptions, RunningMock } from './start-mock.js';
 export { freePort } from './free-port.js';
-export { stopChild, killGroup } from './process-group.js';
+export { stopChild, killGroup, trackChild } from './process-group.js';

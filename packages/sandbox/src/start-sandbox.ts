@@ -2,7 +2,7 @@
 // group, output always drained, killed with its group on stop and when this process exits.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { freePort, killGroup, stopChild } from '@session-obs/mock';
+import { freePort, stopChild, trackChild } from '@session-obs/mock';
 
 export interface StartSandboxOptions {
   /** Port; `0`/omitted picks a free one. */
@@ -37,17 +37,6 @@ export interface RunningSandbox {
 /** Path of the CLI entry point (built). */
 export const cliPath = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
 
-const live = new Set<ChildProcess>();
-let hooked = false;
-function track(child: ChildProcess) {
-  live.add(child);
-  child.once('exit', () => live.delete(child));
-  if (!hooked) {
-    hooked = true;
-    process.once('exit', () => live.forEach((c) => killGroup(c, 'SIGKILL')));
-  }
-}
-
 /** Starts `session-obs-sandbox serve` and resolves once it prints that it is ready. */
 export async function startSandbox(options: StartSandboxOptions = {}): Promise<RunningSandbox> {
   const host = options.host ?? '127.0.0.1';
@@ -64,7 +53,7 @@ export async function startSandbox(options: StartSandboxOptions = {}): Promise<R
   const env = { ...process.env };
   delete env.SANDBOX_PORT;
   const child = spawn(process.execPath, args, { detached: true, stdio: ['ignore', 'pipe', 'pipe'], env });
-  track(child);
+  trackChild(child);
   const output: string[] = [];
   const url = `http://${host}:${port}`;
   const ready = new Promise<void>((resolve, reject) => {

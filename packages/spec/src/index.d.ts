@@ -22,10 +22,7 @@ export interface SpecValidator {
 export declare const bundlePath: string;
 /** Reads and parses the bundled spec. */
 export declare function loadSpec(path?: string): any;
-/** JSON Pointer escaping of one path segment. */
-export declare function pointerEscape(segment: string | number): string;
-/** Follows a local `$ref` in the spec; returns `[pointer, object]`. */
-export declare function resolveRef(spec: any, node: any, pointer: string): [string, any];
+export { pointerEscape, pointerGet, resolveRef } from './pointer.js';
 /** Every operation of the spec. */
 export declare function listOperations(spec: any): Operation[];
 /** Compiles validators for the spec's schemas (ajv, JSON Schema 2020-12). */

@@ -4,6 +4,9 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
+import { pointerEscape, resolveRef } from './pointer.js';
+
+export { pointerEscape, pointerGet, resolveRef } from './pointer.js';
 
 const addFormats = /** @type {any} */ (addFormatsModule).default ?? addFormatsModule;
 const SPEC_ID = 'openapi.json';
@@ -15,25 +18,6 @@ export const bundlePath = fileURLToPath(new URL('../dist/openapi.json', import.m
 /** Reads and parses the bundled spec. */
 export function loadSpec(path = bundlePath) {
   return JSON.parse(readFileSync(path, 'utf8'));
-}
-
-/** JSON Pointer escaping of one path segment. */
-export function pointerEscape(segment) {
-  return String(segment).replace(/~/g, '~0').replace(/\//g, '~1');
-}
-
-/** Follows a local `$ref` (`#/...`) in the spec; returns `[pointer, object]`. */
-export function resolveRef(spec, node, pointer) {
-  let current = node;
-  let at = pointer;
-  while (current && typeof current.$ref === 'string' && current.$ref.startsWith('#/')) {
-    at = current.$ref.slice(1);
-    current = at
-      .split('/')
-      .slice(1)
-      .reduce((o, k) => o?.[k.replace(/~1/g, '/').replace(/~0/g, '~')], spec);
-  }
-  return [at, current];
 }
 
 /** Every operation of the spec: `{ method, path, operationId, operation }`. */
