@@ -2,7 +2,7 @@ import createFetchClient, { type Client } from 'openapi-fetch';
 import type { paths } from '@session-obs/types';
 import { errorFromResponse } from './errors.js';
 import { pages, type GetPage, type LooseInit } from './paginate.js';
-import { DEFAULT_POLICY, createRetryingFetch, type RetryPolicy } from './retry-fetch.js';
+import { DEFAULT_POLICY, NO_SIGNAL, createRetryingFetch, type RetryPolicy } from './retry-fetch.js';
 import type { DataOf, FetchResultLike, ListItem, ListPage, ListPath, PaginateArgs } from './types.js';
 
 /** Production base URL of the session endpoints (the first server of the spec). */
@@ -54,6 +54,9 @@ export function createClient(options: ClientOptions): SessionObservabilityClient
     // Only the headers asked for: each one costs ~5 µs per request in undici's Headers.
     headers: { Authorization: `Bearer ${token}`, 'User-Agent': options.userAgent },
   }) as SessionObservabilityClient;
+  // Marks calls without a `signal` so the transport need not link one (see NO_SIGNAL).
+  const get = client.GET as (path: string, init?: object) => unknown;
+  client.GET = ((path: string, init?: { signal?: unknown }) => get(path, { [NO_SIGNAL]: !init?.signal, ...init })) as typeof client.GET;
 
   client.unwrap = async <T extends FetchResultLike>(result: T | Promise<T>) => {
     const { data, error, response } = await result;

@@ -129,7 +129,7 @@ const BY_STATUS: Record<number, ApiErrorClass<ApiErrorKind, number>> = {
   404: NotFoundError,
   429: RateLimitError,
 };
-const text = (v: unknown): string | undefined => (typeof v == 'string' && v ? v : undefined);
+const text = (v: unknown): string | undefined => (typeof v == 'string' && v) || undefined;
 
 /**
  * Builds the typed error for a non-2xx response from its parsed body (either dialect). `secret` (the
@@ -137,7 +137,8 @@ const text = (v: unknown): string | undefined => (typeof v == 'string' && v ? v 
  */
 export function errorFromResponse(response: Response, body: unknown, secret?: string): AnyApiError {
   const status = response.status;
-  const o = (body !== null && typeof body == 'object' ? body : {}) as Record<string, unknown>;
+  // Object() boxes a text or missing body into an object without own fields.
+  const o = Object(body) as Record<string, unknown>;
   const code = text(o.code) ?? text(o.type) ?? `http_${status}`;
   const requestId = response.headers.get('x-request-id') ?? response.headers.get('metorial-req-id') ?? undefined;
   const Class = BY_STATUS[status] ?? (status >= 500 ? ServerError : HttpError);
@@ -147,8 +148,7 @@ export function errorFromResponse(response: Response, body: unknown, secret?: st
     requestId,
     body,
     message: `${text(o.message) ?? text(o.detail) ?? 'HTTP error'} (${status} ${code}${requestId ? ' ' + requestId : ''})`
-      .split(secret || '\0')
-      .join('[redacted]'),
+      .replaceAll(secret || '\0', '[redacted]'),
     retryAfterMs: retryAfterMs(response, o),
   }) as AnyApiError;
 }

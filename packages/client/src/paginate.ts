@@ -26,7 +26,7 @@ export type GetPage = (path: string, init: LooseInit) => Promise<ListEnvelope>;
  */
 export async function* pages(getPage: GetPage, path: string, init: LooseInit = {}, items?: boolean): AsyncGenerator<unknown, void, undefined> {
   const query: Record<string, unknown> = { ...init.params?.query };
-  const backward = query.before !== undefined && query.after === undefined;
+  const backward = query.before != null && query.after == null;
   for (;;) {
     const page = await getPage(path, { ...init, params: { ...init.params, query } });
     const list = page.items;

@@ -10,6 +10,8 @@ export interface Reply {
   body?: unknown;
   /** Wait this long before sending the headers. */
   delayMs?: number;
+  /** Send the headers at once and the body this much later. */
+  bodyDelayMs?: number;
   /** Destroy the socket instead of answering (a network error for the client). */
   drop?: boolean;
 }
@@ -42,7 +44,10 @@ export async function startFaultServer(handler?: (req: Received) => Reply): Prom
       const isJson = typeof reply.body !== 'string';
       const body = reply.body === undefined ? '' : isJson ? JSON.stringify(reply.body) : (reply.body as string);
       res.writeHead(reply.status ?? 200, { 'content-type': isJson ? 'application/json' : 'text/plain', ...reply.headers });
-      res.end(body);
+      if (!reply.bodyDelayMs) return res.end(body);
+      res.flushHeaders();
+      const t = setTimeout(() => res.end(body), reply.bodyDelayMs);
+      res.on('close', () => clearTimeout(t));
     };
     if (reply.delayMs) {
       const t = setTimeout(send, reply.delayMs);

@@ -154,6 +154,52 @@ describe('timeouts, aborts and connection errors', () => {
     expect(error).toBeInstanceOf(TimeoutError);
   });
 
+  it('fires between timeoutMs and timeoutMs + timeoutMs/32 (timers are shared per window of attempts)', async () => {
+    server.script({ delayMs: 2000, body: group });
+    const started = Date.now();
+    const error = await rejection(client({ timeoutMs: 320, maxRetries: 0 }).GET(PATH, { params }));
+    expect(error).toBeInstanceOf(TimeoutError);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(320);
+    expect(Date.now() - started).toBeLessThan(320 + 10 + 250); // + width + scheduling slack
+  });
+
+  it('times out only the attempts still waiting: a sibling of the same window reading a slow body is left alone', async () => {
+    server.script({ bodyDelayMs: 600, body: group }, { delayMs: 2000, body: group });
+    const c = client({ timeoutMs: 200, maxRetries: 0 });
+    const slowBody = c.GET(PATH, { params });
+    const hung = rejection(c.GET(PATH, { params }));
+    expect(await hung).toBeInstanceOf(TimeoutError);
+    expect((await slowBody).data).toEqual(group);
+  });
+
+  it('a caller signal still aborts a request that a middleware replaced', async () => {
+    server.script({ delayMs: 1000, body: group });
+    const c = client({ maxRetries: 0 });
+    c.use({ onRequest: ({ request }) => new Request(request, { headers: { 'x-extra': '1' } }) });
+    const started = Date.now();
+    const error = await rejection(c.GET(PATH, { params, signal: AbortSignal.timeout(50) }));
+    expect(error).toBeInstanceOf(AbortError);
+    expect(Date.now() - started).toBeLessThan(800);
+    expect(server.received[0]!.headers['x-extra']).toBe('1');
+  });
+
+  it('an idle client holds no timer that keeps Node running', async () => {
+    // A child process makes one request and then has nothing left to do: it must exit at once, not when
+    // the 30 s timeout window's timer would fire.
+    const { execFile } = await import('node:child_process');
+    const script = `
+      const { createClient } = await import(${JSON.stringify(new URL('../dist/index.js', import.meta.url).href)});
+      const c = createClient({ baseUrl: ${JSON.stringify(server.url)}, token: 't' });
+      const { response } = await c.GET('/session-error-groups/{session_error_group_id}', { params: { path: { session_error_group_id: 'seg_1' } } });
+      console.log(response.status);`;
+    const started = Date.now();
+    const out = await new Promise<string>((resolve, reject) =>
+      execFile(process.execPath, ['--input-type=module', '-e', script], { timeout: 8_000 }, (err, stdout) => (err ? reject(err) : resolve(stdout))),
+    );
+    expect(out.trim()).toBe('200');
+    expect(Date.now() - started).toBeLessThan(8_000);
+  });
+
   it('a timed-out attempt followed by a good one succeeds', async () => {
     server.script({ delayMs: 1000, body: group }, { body: group });
     expect((await client({ timeoutMs: 100 }).GET(PATH, { params })).data).toEqual(group);

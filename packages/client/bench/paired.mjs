@@ -1,0 +1,59 @@
+// A second, steadier measure of the same question as client.bench.ts: our client vs openapi-fetch alone on
+// the same in-memory fetch, in paired rounds. Each round times 500 calls of openapi-fetch, then 500 of ours,
+// then 500 of openapi-fetch again; the round's ratio is ours against the mean of the two around it, so drift
+// of a shared machine cancels out. Prints the median over the rounds (goal: >= 0.90×). Uses the build (dist).
+import createFetchClient from 'openapi-fetch';
+import { createClient } from '../dist/index.js';
+
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 40);
+const CALLS = 500;
+const BASE = 'http://127.0.0.1:4010';
+const TOKEN = 'sk_bench';
+const body = JSON.stringify({
+  object: 'list',
+  items: Array.from({ length: 5 }, (_, i) => ({ object: 'session.error', id: `ser_${i}`, code: 'timeout', message: 'Timed out' })),
+  pagination: { has_more_before: false, has_more_after: false },
+});
+const headers = { 'content-type': 'application/json', 'x-request-id': 'req_1' };
+const mockFetch = async () => new Response(body, { status: 200, headers });
+
+const plain = createFetchClient({ baseUrl: BASE, fetch: mockFetch, headers: { Authorization: `Bearer ${TOKEN}` } });
+const contenders = {
+  '@session-obs/client (defaults: 30 s timeout, 2 retries)': createClient({ baseUrl: BASE, token: TOKEN, fetch: mockFetch }),
+  '@session-obs/client, timeoutMs: 0': createClient({ baseUrl: BASE, token: TOKEN, fetch: mockFetch, timeoutMs: 0 }),
+};
+const params = { path: { session_id: 'ses_4dEfGhJkLmNpQrSt' }, query: { limit: 10, order: 'desc' } };
+
+/** Mean µs per call over CALLS sequential calls. */
+async function time(client) {
+  const start = process.hrtime.bigint();
+  for (let i = 0; i < CALLS; i++) {
+    const { data } = await client.GET('/sessions/{session_id}/errors', { params });
+    if (!data) throw new Error('no data');
+  }
+  return Number(process.hrtime.bigint() - start) / 1e3 / CALLS;
+}
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
+const ratios = Object.fromEntries(Object.keys(contenders).map((name) => [name, []]));
+const extra = Object.fromEntries(Object.keys(contenders).map((name) => [name, []]));
+const plainUs = [];
+const WARMUP = 3;
+for (let round = 0; round < WARMUP + ROUNDS; round++) {
+  let before = await time(plain);
+  for (const [name, client] of Object.entries(contenders)) {
+    const ours = await time(client);
+    const after = await time(plain);
+    if (round >= WARMUP) {
+      ratios[name].push((before + after) / 2 / ours);
+      extra[name].push(ours - (before + after) / 2);
+      plainUs.push(after);
+    }
+    before = after;
+  }
+  if (round >= WARMUP && (round - WARMUP + 1) % 10 === 0) process.stderr.write(`paired rounds: ${round - WARMUP + 1}/${ROUNDS}\n`);
+}
+console.log(`\nPaired rounds (${ROUNDS} × ${CALLS} calls each; openapi-fetch alone: median ${median(plainUs).toFixed(1)} µs/call)`);
+for (const name of Object.keys(contenders)) {
+  console.log(`${name}: ${median(ratios[name]).toFixed(3)}× openapi-fetch's ops/s, +${median(extra[name]).toFixed(1)} µs/call (median)`);
+}
