@@ -1,11 +1,13 @@
 // `pnpm bench`: seeds 1,000,000 errors (timed, with the progress bar), then runs autocannon against
-// the sandbox and Prism on the same list and get operations, side by side, and prints one table.
+// the sandbox, Prism and a do-nothing ceiling server (bench/ceiling-server.mjs) on the same list and get
+// operations, side by side, and prints one table.
 // BENCH_ERRORS, BENCH_DURATION (s per run) and BENCH_CONNECTIONS override the defaults.
+import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
-import { startMock } from '@session-obs/mock';
+import { freePort, startMock, stopChild, trackChild } from '@session-obs/mock';
 import { prepareStore } from '../src/app.js';
 import { startSandbox } from '../src/start-sandbox.js';
 
@@ -26,8 +28,24 @@ const seedSeconds = (performance.now() - seedStarted) / 1000;
 const counts = prepared.store.counts() as Record<'sessions' | 'session_errors' | 'session_error_groups' | 'session_events', number>;
 prepared.db.close();
 
+/** Starts the ceiling server (bench/ceiling-server.mjs) on a free port, serving `responses` (path → body). */
+async function startCeiling(responses: Record<string, string>): Promise<{ url: string; child: ChildProcess }> {
+  const file = join(dir, 'ceiling.json');
+  writeFileSync(file, JSON.stringify(responses));
+  const port = await freePort();
+  const script = new URL('../bench/ceiling-server.mjs', import.meta.url);
+  const child = spawn(process.execPath, [script.pathname, file, String(port)], { detached: true, stdio: ['ignore', 'pipe', 'inherit'] });
+  trackChild(child);
+  await new Promise<void>((resolve, reject) => {
+    child.once('exit', (code) => reject(new Error(`ceiling server exited (${code})`)));
+    child.stdout!.on('data', (chunk: Buffer) => chunk.toString().includes('listening') && resolve());
+  });
+  return { url: `http://127.0.0.1:${port}`, child };
+}
+
 const sandbox = await startSandbox({ db, tokens: [TOKEN] });
 const mock = await startMock({ logLevel: 'warn' });
+let ceiling: { url: string; child: ChildProcess } | undefined;
 try {
   const f = (await (await fetch(`${sandbox.url}/_sandbox/fixtures`, { headers: { Authorization: `Bearer ${TOKEN}` } })).json()) as Record<string, string>;
   const ops: Array<[string, string, string]> = [
@@ -44,26 +62,39 @@ try {
     if (r.non2xx || r.errors) throw new Error(`${url}: ${r.non2xx} non-2xx responses, ${r.errors} errors`);
     return { rps: Math.round(r.requests.average), p99: r.latency.p99, p50: r.latency.p50 };
   };
+  // The ceiling answers each sandbox path with the sandbox's own bytes for it.
+  const captured: Record<string, string> = {};
+  for (const [, sandboxPath] of ops) {
+    const response = await fetch(sandbox.url + sandboxPath, { headers: { Authorization: `Bearer ${TOKEN}` } });
+    if (!response.ok) throw new Error(`${sandboxPath}: ${response.status}`);
+    captured[sandboxPath] = await response.text();
+  }
+  ceiling = await startCeiling(captured);
   const rows: string[] = [];
   const loadBefore = loadavg()[0]!;
+  const n = (x: number) => x.toLocaleString('en-US');
   for (const [name, sandboxPath, prismPath] of ops) {
     console.log(`▸ ${name}: sandbox…`);
     const s = await run(sandbox.url + sandboxPath);
     console.log(`▸ ${name}: Prism…`);
     const p = await run(mock.url + prismPath);
-    rows.push(`| ${name} | ${s.rps.toLocaleString('en-US')} | ${s.p50} / ${s.p99} | ${p.rps.toLocaleString('en-US')} | ${p.p50} / ${p.p99} | ${(s.rps / p.rps).toFixed(1)}× |`);
+    console.log(`▸ ${name}: ceiling (bare node:http, same bytes)…`);
+    const c = await run(ceiling.url + sandboxPath);
+    rows.push(
+      `| ${name} | ${n(s.rps)} | ${s.p50} / ${s.p99} | ${n(p.rps)} | ${p.p50} / ${p.p99} | **${(s.rps / p.rps).toFixed(1)}×** | ${n(c.rps)} | ${(c.rps / p.rps).toFixed(1)}× | ${Math.round((100 * s.rps) / c.rps)} % |`,
+    );
   }
   const table = [
     `Seeded ${counts.session_errors.toLocaleString('en-US')} errors (${counts.session_error_groups.toLocaleString('en-US')} groups, ${counts.session_events.toLocaleString('en-US')} events, ${counts.sessions.toLocaleString('en-US')} sessions) in ${seedSeconds.toFixed(1)} s, including index builds.`,
-    `autocannon: ${CONNECTIONS} connections, no pipelining, ${WARMUP} s warm-up + ${DURATION} s per run for both servers, one run at a time; Node ${process.version}, ${cpus().length} cores; 1-min load average ${loadBefore.toFixed(2)} before the runs, ${loadavg()[0]!.toFixed(2)} after.`,
+    `autocannon: ${CONNECTIONS} connections, no pipelining, ${WARMUP} s warm-up + ${DURATION} s per run for every server, one run at a time; Node ${process.version}, ${cpus().length} cores; 1-min load average ${loadBefore.toFixed(2)} before the runs, ${loadavg()[0]!.toFixed(2)} after.`,
     '',
-    '| operation | sandbox req/s | sandbox p50 / p99 ms | Prism req/s | Prism p50 / p99 ms | sandbox ÷ Prism |',
-    '| --- | ---: | ---: | ---: | ---: | ---: |',
+    '| operation | sandbox req/s | sandbox p50 / p99 ms | Prism req/s | Prism p50 / p99 ms | sandbox ÷ Prism | ceiling req/s | ceiling ÷ Prism | sandbox ÷ ceiling |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
     ...rows,
   ].join('\n');
   console.log(`\n${table}\n`);
   writeFileSync(new URL('../bench-results.md', import.meta.url), `${table}\n`);
 } finally {
-  await Promise.allSettled([sandbox.stop(), mock.stop()]);
+  await Promise.allSettled([sandbox.stop(), mock.stop(), ceiling && stopChild(ceiling.child)]);
   rmSync(dir, { recursive: true, force: true });
 }

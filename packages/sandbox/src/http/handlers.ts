@@ -2,7 +2,6 @@
 // answers from the store: list envelopes with keyset paging, objects, or typed 404s.
 import { decodeCursor } from '../cursor.js';
 import type { PageRequest, Page } from '../store/keyset.js';
-import type { JsonRow } from '../store/rows.js';
 import type { Filters, Store } from '../store/store.js';
 import { invalidData, notFound, observabilityBadRequest, type HttpReply } from './errors.js';
 import { parseParameters, type CompiledOperation, type ParameterProblem } from './operations.js';
@@ -48,10 +47,10 @@ function filtersOf(operation: CompiledOperation, values: Record<string, unknown>
 }
 
 /** The list envelope around the items' JSON texts (the same bytes as `JSON.stringify` of the object). */
-function envelope(page: Page<JsonRow>): HttpReply {
+function envelope(page: Page): HttpReply {
   const rows = page.rows;
   let items = '';
-  for (let i = 0; i < rows.length; i++) items += i === 0 ? rows[i]!.json : `,${rows[i]!.json}`;
+  for (let i = 0; i < rows.length; i++) items += i === 0 ? rows[i]! : `,${rows[i]!}`;
   return {
     status: 200,
     json: `{"object":"list","items":[${items}],"pagination":{"has_more_before":${page.hasMoreBefore},"has_more_after":${page.hasMoreAfter}}}`,
@@ -71,7 +70,7 @@ export function createHandlers(store: Store): Record<string, Handler> {
   // A session's errors, events and group memberships are only ever stored together with the session
   // row (ingest, import and seed insert it; nothing deletes one), so a found row proves the session
   // exists and the separate session lookup is only needed when nothing was found.
-  const scopedEnvelope = (sessionId: string, page: Page<JsonRow>) =>
+  const scopedEnvelope = (sessionId: string, page: Page) =>
     (page.rows.length === 0 ? sessionMissing(sessionId) : undefined) ?? envelope(page);
 
   return {

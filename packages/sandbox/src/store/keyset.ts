@@ -7,7 +7,7 @@ export interface Source {
   from: string;
   /** The id column that orders the source, e.g. `e.id`. */
   id: string;
-  /** SELECT list. */
+  /** The one selected expression: the item's JSON text. */
   select: string;
 }
 
@@ -24,8 +24,9 @@ export interface PageRequest {
   before?: string;
 }
 
-export interface Page<Row> {
-  rows: Row[];
+export interface Page {
+  /** The items' JSON texts, in the requested order. */
+  rows: string[];
   hasMoreBefore: boolean;
   hasMoreAfter: boolean;
 }
@@ -45,7 +46,8 @@ export class KeysetPager {
   private prepare(sql: string): Statement {
     let statement = this.statements.get(sql);
     if (!statement) {
-      statement = this.db.prepare(sql);
+      // pluck: each row is its one column's value (the JSON text, or 1 for a probe), not an object.
+      statement = this.db.prepare(sql).pluck();
       if (this.statements.size > 2000) this.statements.clear();
       this.statements.set(sql, statement);
     }
@@ -57,7 +59,7 @@ export class KeysetPager {
    * items just before X. `hasMoreBefore`/`hasMoreAfter` say whether matching items exist on either
    * side of the page (the cursor item itself, when it matches, counts as being on its side).
    */
-  page<Row>(source: Source, conditions: Condition[], request: PageRequest): Page<Row> {
+  page(source: Source, conditions: Condition[], request: PageRequest): Page {
     const asc = request.order === 'asc';
     const cursor = request.before ?? request.after;
     const backward = request.before !== undefined;
@@ -69,7 +71,7 @@ export class KeysetPager {
     const whereSql = where.length ? ` WHERE ${where.join(' AND ')}` : '';
     const sql = `SELECT ${source.select} FROM ${source.from}${whereSql} ORDER BY ${source.id} ${scanAsc ? 'ASC' : 'DESC'} LIMIT ?`;
     const args = cursor !== undefined ? [...params, cursor, request.limit + 1] : [...params, request.limit + 1];
-    const rows = this.prepare(sql).all(...args) as Row[];
+    const rows = this.prepare(sql).all(...args) as string[];
     const more = rows.length > request.limit;
     if (more) rows.length = request.limit;
     if (backward) rows.reverse();

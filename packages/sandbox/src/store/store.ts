@@ -73,10 +73,10 @@ export class Store {
   }
 
   /** A page of session errors, optionally scoped to one session. */
-  listErrors(filters: Filters, request: PageRequest, sessionId?: string): Page<JsonRow> {
+  listErrors(filters: Filters, request: PageRequest, sessionId?: string): Page {
     const conditions = conditionsFor(filters, ERROR_FILTER_COLUMNS);
     if (sessionId !== undefined) conditions.unshift({ sql: 'e.session_id = ?', params: [sessionId] });
-    return this.pager.page<JsonRow>(ERRORS, conditions, request);
+    return this.pager.page(ERRORS, conditions, request);
   }
 
   /** One session error by id (any session): its session and its JSON (with the live similar_error_count). */
@@ -85,7 +85,7 @@ export class Store {
   }
 
   /** A page of error groups; scoped to one session's groups when `sessionId` is given. */
-  listGroups(filters: Filters, request: PageRequest, sessionId?: string): Page<JsonRow> {
+  listGroups(filters: Filters, request: PageRequest, sessionId?: string): Page {
     const conditions = conditionsFor(filters, GROUP_FILTER_COLUMNS);
     const sessions = filters.session_id;
     if (sessionId !== undefined) {
@@ -96,11 +96,11 @@ export class Store {
           params: [...sessions],
         });
       }
-      return this.pager.page<JsonRow>(SESSION_GROUPS, conditions, request);
+      return this.pager.page(SESSION_GROUPS, conditions, request);
     }
     if (sessions?.length === 1) {
       conditions.unshift({ sql: 's.session_id = ?', params: [sessions[0]] });
-      return this.pager.page<JsonRow>(SESSION_GROUPS, conditions, request);
+      return this.pager.page(SESSION_GROUPS, conditions, request);
     }
     if (sessions) {
       conditions.push({
@@ -108,7 +108,7 @@ export class Store {
         params: [...sessions],
       });
     }
-    return this.pager.page<JsonRow>(GROUPS, conditions, request);
+    return this.pager.page(GROUPS, conditions, request);
   }
 
   /** One error group by id. */
@@ -122,10 +122,10 @@ export class Store {
   }
 
   /** A page of a session's events. */
-  listEvents(sessionId: string, filters: Filters, request: PageRequest): Page<JsonRow> {
+  listEvents(sessionId: string, filters: Filters, request: PageRequest): Page {
     const conditions = conditionsFor(filters, EVENT_FILTER_COLUMNS);
     conditions.unshift({ sql: 'v.session_id = ?', params: [sessionId] });
-    return this.pager.page<JsonRow>(EVENTS, conditions, request);
+    return this.pager.page(EVENTS, conditions, request);
   }
 
   /** One event by id (any session). */
