@@ -6,22 +6,11 @@ import createFetchClient from 'openapi-fetch';
 import { bench, describe } from 'vitest';
 import type { paths } from '@session-obs/types';
 import { createClient } from '../src/index.js';
-
-const BASE = 'http://127.0.0.1:4010';
-const TOKEN = 'sk_bench';
-const body = JSON.stringify({
-  object: 'list',
-  items: Array.from({ length: 5 }, (_, i) => ({ object: 'session.error', id: `ser_${i}`, code: 'timeout', message: 'Timed out' })),
-  pagination: { has_more_before: false, has_more_after: false },
-});
-const headers = { 'content-type': 'application/json', 'x-request-id': 'req_1' };
-/** The shared mocked fetch: a fresh 200 JSON response per call. */
-const mockFetch = (async () => new Response(body, { status: 200, headers })) as typeof fetch;
+import { BASE, TOKEN, mockFetch, params } from './fixture.mjs';
 
 const ours = createClient({ baseUrl: BASE, token: TOKEN, fetch: mockFetch });
 const plain = createFetchClient<paths>({ baseUrl: BASE, fetch: mockFetch, headers: { Authorization: `Bearer ${TOKEN}` } });
 const opts = { time: 400, warmupTime: 100, warmupIterations: 5 };
-const params = { path: { session_id: 'ses_4dEfGhJkLmNpQrSt' }, query: { limit: 10, order: 'desc' as const } };
 const ROUNDS = 12;
 /** Requests per measured iteration: amortizes the harness's own per-iteration timing and bookkeeping. */
 const BATCH = 50;

@@ -4,25 +4,16 @@
 // of a shared machine cancels out. Prints the median over the rounds (goal: >= 0.90×). Uses the build (dist).
 import createFetchClient from 'openapi-fetch';
 import { createClient } from '../dist/index.js';
+import { BASE, TOKEN, mockFetch, params } from './fixture.mjs';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 40);
 const CALLS = 500;
-const BASE = 'http://127.0.0.1:4010';
-const TOKEN = 'sk_bench';
-const body = JSON.stringify({
-  object: 'list',
-  items: Array.from({ length: 5 }, (_, i) => ({ object: 'session.error', id: `ser_${i}`, code: 'timeout', message: 'Timed out' })),
-  pagination: { has_more_before: false, has_more_after: false },
-});
-const headers = { 'content-type': 'application/json', 'x-request-id': 'req_1' };
-const mockFetch = async () => new Response(body, { status: 200, headers });
 
 const plain = createFetchClient({ baseUrl: BASE, fetch: mockFetch, headers: { Authorization: `Bearer ${TOKEN}` } });
 const contenders = {
   '@session-obs/client (defaults: 30 s timeout, 2 retries)': createClient({ baseUrl: BASE, token: TOKEN, fetch: mockFetch }),
   '@session-obs/client, timeoutMs: 0': createClient({ baseUrl: BASE, token: TOKEN, fetch: mockFetch, timeoutMs: 0 }),
 };
-const params = { path: { session_id: 'ses_4dEfGhJkLmNpQrSt' }, query: { limit: 10, order: 'desc' } };
 
 /** Mean µs per call over CALLS sequential calls. */
 async function time(client) {

@@ -48,12 +48,9 @@ function filtersOf(operation: CompiledOperation, values: Record<string, unknown>
 
 /** The list envelope around the items' JSON texts (the same bytes as `JSON.stringify` of the object). */
 function envelope(page: Page): HttpReply {
-  const rows = page.rows;
-  let items = '';
-  for (let i = 0; i < rows.length; i++) items += i === 0 ? rows[i]! : `,${rows[i]!}`;
   return {
     status: 200,
-    json: `{"object":"list","items":[${items}],"pagination":{"has_more_before":${page.hasMoreBefore},"has_more_after":${page.hasMoreAfter}}}`,
+    json: `{"object":"list","items":[${page.rows.join(',')}],"pagination":{"has_more_before":${page.hasMoreBefore},"has_more_after":${page.hasMoreAfter}}}`,
   };
 }
 

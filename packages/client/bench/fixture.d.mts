@@ -1,0 +1,5 @@
+// Types of fixture.mjs (the benchmarks' shared in-memory setup).
+export declare const BASE: string;
+export declare const TOKEN: string;
+export declare const mockFetch: typeof fetch;
+export declare const params: { path: { session_id: string }; query: { limit: number; order: 'desc' } };
