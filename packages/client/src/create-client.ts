@@ -2,6 +2,7 @@ import createFetchClient, { type Client } from 'openapi-fetch';
 import type { paths } from '@session-obs/types';
 import { errorFromResponse } from './errors.js';
 import { pages, type GetPage, type LooseInit } from './paginate.js';
+import { pathSerializer } from './path-serializer.js';
 import { DEFAULT_POLICY, NO_SIGNAL, createRetryingFetch, type RetryPolicy } from './retry-fetch.js';
 import type { DataOf, FetchResultLike, ListItem, ListPage, ListPath, PaginateArgs } from './types.js';
 
@@ -44,15 +45,19 @@ export interface SessionObservabilityClient extends Client<paths> {
 export function createClient(options: ClientOptions): SessionObservabilityClient {
   const { token, fetch: customFetch } = options ?? {};
   if (!(token as string | undefined)?.trim?.()) throw new TypeError('createClient: token required');
-  const policy: RetryPolicy = { ...DEFAULT_POLICY, ...options.retry };
-  policy.timeoutMs = options.timeoutMs ?? policy.timeoutMs;
-  policy.maxRetries = options.maxRetries ?? policy.maxRetries;
+  const policy: RetryPolicy = {
+    ...DEFAULT_POLICY,
+    ...options.retry,
+    timeoutMs: options.timeoutMs ?? DEFAULT_POLICY.timeoutMs,
+    maxRetries: options.maxRetries ?? DEFAULT_POLICY.maxRetries,
+  };
 
   const client = createFetchClient<paths>({
     baseUrl: options.baseUrl ?? DEFAULT_BASE_URL,
     fetch: createRetryingFetch(customFetch ?? fetch, policy),
     // Only the headers asked for: each one costs ~5 µs per request in undici's Headers.
     headers: { Authorization: `Bearer ${token}`, 'User-Agent': options.userAgent },
+    pathSerializer,
   }) as SessionObservabilityClient;
   // Marks calls without a `signal` so the transport need not link one (see NO_SIGNAL).
   const get = client.GET as (path: string, init?: object) => unknown;

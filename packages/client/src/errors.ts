@@ -48,9 +48,10 @@ export class ApiError extends Error {
   /** The wait the response asked for (`Retry-After`, else the body's `retry_after`), in ms; set on HTTP errors. */
   declare readonly retryAfterMs?: number | undefined;
 
-  constructor({ message, cause, ...fields }: ApiErrorInit) {
-    super(message, (cause && { cause }) as ErrorOptions | undefined);
-    Object.assign(this, { kind: this.name }, fields);
+  constructor(init: ApiErrorInit) {
+    // Error takes `cause` from the init; assigning `message` and `cause` again keeps them as Error made them.
+    super(init.message, init);
+    Object.assign(this, { kind: this.name }, init);
   }
 }
 
@@ -62,13 +63,13 @@ export type ApiErrorClass<K extends ApiErrorKind, S> = {
 /** The instance type of an {@link ApiErrorClass}. */
 export type ApiErrorOf<K extends ApiErrorKind, S> = ApiError & { readonly kind: K; readonly name: K; readonly status: S };
 
-function errorClass<K extends ApiErrorKind, S = number>(prefix: K extends `${infer P}Error` ? P : never): ApiErrorClass<K, S> {
+// A computed key names the class, so `util.inspect` and devtools show `RateLimitError`.
+const errorClass = <K extends ApiErrorKind, S = number>(prefix: K extends `${infer P}Error` ? P : never): ApiErrorClass<K, S> => {
   const name = prefix + 'Error';
-  // A computed key names the class, so `util.inspect` and devtools show `RateLimitError`.
   const C = { [name]: class extends ApiError {} }[name]!;
   C.prototype.name = name;
   return C as unknown as ApiErrorClass<K, S>;
-}
+};
 
 /** 400: the request was invalid (`invalid_data`, `bad_request`, observability `invalid_field`, …). */
 export const BadRequestError = errorClass<'BadRequestError'>('BadRequest');
@@ -135,12 +136,12 @@ const text = (v: unknown): string | undefined => (typeof v == 'string' && v) || 
  * Builds the typed error for a non-2xx response from its parsed body (either dialect). `secret` (the
  * token) is redacted from the message, in case a server echoes the Authorization header back.
  */
-export function errorFromResponse(response: Response, body: unknown, secret?: string): AnyApiError {
-  const status = response.status;
+export const errorFromResponse = (response: Response, body: unknown, secret?: string): AnyApiError => {
+  const { status, headers } = response;
   // Object() boxes a text or missing body into an object without own fields.
   const o = Object(body) as Record<string, unknown>;
   const code = text(o.code) ?? text(o.type) ?? `http_${status}`;
-  const requestId = response.headers.get('x-request-id') ?? response.headers.get('metorial-req-id') ?? undefined;
+  const requestId = headers.get('x-request-id') ?? headers.get('metorial-req-id') ?? undefined;
   const Class = BY_STATUS[status] ?? (status >= 500 ? ServerError : HttpError);
   return new Class({
     status,
@@ -151,13 +152,13 @@ export function errorFromResponse(response: Response, body: unknown, secret?: st
       .replaceAll(secret || '\0', '[redacted]'),
     retryAfterMs: retryAfterMs(response, o),
   }) as AnyApiError;
-}
+};
 
 /**
  * The wait a response asks for, in ms: `Retry-After` (delta-seconds or an HTTP date), else a parsed
  * body's `retry_after` seconds; `undefined` when neither is usable.
  */
-export function retryAfterMs(response: Response, body?: unknown): number | undefined {
+export const retryAfterMs = (response: Response, body?: unknown): number | undefined => {
   const header = response.headers.get('retry-after');
   if (header) {
     const ms = isNaN(+header) ? Date.parse(header) - Date.now() : +header * 1000;
@@ -165,4 +166,4 @@ export function retryAfterMs(response: Response, body?: unknown): number | undef
   }
   const seconds = (body as { retry_after?: unknown } | null | undefined)?.retry_after;
   return typeof seconds == 'number' && seconds >= 0 ? seconds * 1000 : undefined;
-}
+};

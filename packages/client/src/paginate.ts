@@ -27,14 +27,15 @@ export type GetPage = (path: string, init: LooseInit) => Promise<ListEnvelope>;
 export async function* pages(getPage: GetPage, path: string, init: LooseInit = {}, items?: boolean): AsyncGenerator<unknown, void, undefined> {
   const query: Record<string, unknown> = { ...init.params?.query };
   const backward = query.before != null && query.after == null;
+  const direction = backward ? 'before' : 'after';
   for (;;) {
     const page = await getPage(path, { ...init, params: { ...init.params, query } });
     const list = page.items;
     if (!items) yield page;
     else yield* backward ? [...list].reverse() : list;
-    if (!(backward ? page.pagination.has_more_before : page.pagination.has_more_after) || !list.length) return;
+    if (!page.pagination[`has_more_${direction}`] || !list.length) return;
     delete query.cursor;
-    if (backward) query.before = list[0]!.id;
-    else query.after = list[list.length - 1]!.id;
+    // The next page starts past the id at the far end of this one: the first going backward, else the last.
+    query[direction] = list.at(backward ? 0 : -1)!.id;
   }
 }

@@ -54,69 +54,69 @@ type Fetch = (input: Request, init?: RequestInit) => Promise<Response>;
  */
 export const NO_SIGNAL = '_soNoSignal';
 
-/** Wraps `baseFetch` with timeouts, abort handling and retries (every operation of the spec is a GET, so all are retried). */
-export function createRetryingFetch(baseFetch: Fetch, policy: RetryPolicy): Fetch {
-  const startTimeout = createTimeouts();
-  return async (request: Request & RequestControls & { [NO_SIGNAL]?: boolean }) => {
+/**
+ * Wraps `baseFetch` with timeouts, abort handling and retries (every operation of the spec is a GET, so all are retried).
+ * `startTimeout` registers an attempt for its timeout (default: this client's own windows).
+ */
+export const createRetryingFetch = (baseFetch: Fetch, policy: RetryPolicy, startTimeout = createTimeouts()): Fetch =>
+  async (request: Request & RequestControls & { [NO_SIGNAL]?: boolean }) => {
     // openapi-fetch copies unknown init keys (our RequestControls, NO_SIGNAL) onto the Request.
     const maxRetries = request.maxRetries ?? policy.maxRetries;
     const timeoutMs = request.timeoutMs ?? policy.timeoutMs;
     const signal = request[NO_SIGNAL] ? undefined : request.signal;
-    for (let attempt = 0; ; attempt++) {
-      const last = attempt >= maxRetries;
-      let response: Response | undefined;
-      let wait: number | undefined;
-      // One attempt: the caller's signal and the timeout both abort it; failures become typed errors.
-      if (signal?.aborted) throw abortError(signal);
-      const controller = new AbortController();
-      const onAbort = () => controller.abort();
-      signal?.addEventListener('abort', onAbort);
-      const running = timeoutMs > 0 ? startTimeout(timeoutMs, controller) : undefined;
-      try {
-        response = await baseFetch(last || !request.body ? request : request.clone(), { signal: controller.signal });
-      } catch (cause) {
+    // One listener on the caller's signal for the whole call: it aborts the running attempt, or ends the
+    // retry wait (the loop then throws the AbortError).
+    let controller!: AbortController; // set before anything can abort
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let wake: (() => void) | undefined;
+    const onAbort = () => {
+      controller.abort();
+      clearTimeout(timer);
+      wake?.();
+    };
+    signal?.addEventListener('abort', onAbort);
+    try {
+      for (let attempt = 0; ; attempt++) {
         if (signal?.aborted) throw abortError(signal);
-        if (last) {
-          // Our controller fired without the caller's signal: the timeout did.
-          const timedOut = controller.signal.aborted;
-          throw new (timedOut ? TimeoutError : ConnectionError)({
-            code: timedOut ? 'timeout' : 'connection_error',
-            message: `${timedOut ? `No response within ${timeoutMs} ms` : `Connection failed: ${(cause as Error)?.cause ?? cause}`} (${request.url.split('?')[0]})`,
-            cause,
-          });
+        const last = attempt >= maxRetries;
+        let response: Response | undefined;
+        let wait: number | undefined;
+        // One attempt: the caller's signal and the timeout both abort it; failures become typed errors.
+        controller = new AbortController();
+        const running = timeoutMs > 0 ? startTimeout(timeoutMs, controller) : undefined;
+        try {
+          response = await baseFetch(last || !request.body ? request : request.clone(), { signal: controller.signal });
+        } catch (cause) {
+          if (signal?.aborted) throw abortError(signal);
+          if (last) {
+            // Our controller fired without the caller's signal: the timeout did.
+            const timedOut = controller.signal.aborted;
+            throw new (timedOut ? TimeoutError : ConnectionError)({
+              code: timedOut ? 'timeout' : 'connection_error',
+              message: `${timedOut ? `No response within ${timeoutMs} ms` : `Connection failed: ${(cause as Error)?.cause ?? cause}`} (${request.url.split('?')[0]})`,
+              cause,
+            });
+          }
+        } finally {
+          running?.delete(controller);
         }
-      } finally {
-        running?.delete(controller);
-        signal?.removeEventListener('abort', onAbort);
+        if (response) {
+          if (last || !RETRYABLE_STATUSES.includes(response.status)) return response;
+          wait = retryAfterMs(response, await response.clone().json().catch(() => {}));
+          if (wait! > policy.maxRetryAfterMs) return response;
+          response.body?.cancel().catch(() => {});
+        }
+        // The retry wait: a timer, ended early by onAbort.
+        await new Promise<void>((resolve) => {
+          wake = resolve;
+          timer = setTimeout(resolve, wait ?? Math.random() * Math.min(policy.maxDelayMs, policy.initialDelayMs * 2 ** attempt));
+        });
       }
-      if (response) {
-        if (last || !RETRYABLE_STATUSES.includes(response.status)) return response;
-        wait = retryAfterMs(response, await response.clone().json().catch(() => {}));
-        if (wait! > policy.maxRetryAfterMs) return response;
-        response.body?.cancel().catch(() => {});
-      }
-      await sleep(wait ?? Math.random() * Math.min(policy.maxDelayMs, policy.initialDelayMs * 2 ** attempt), signal);
+    } finally {
+      signal?.removeEventListener('abort', onAbort);
     }
   };
-}
 
 /** The caller's abort as a typed error (`cause` is the signal's reason). */
-export function abortError(signal: AbortSignal): AbortError {
-  return new AbortError({ code: 'aborted', message: 'Aborted by the caller', cause: signal.reason });
-}
-
-/** Waits `ms`, rejecting with `AbortError` as soon as `signal` (if any) fires. */
-export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(abortError(signal!));
-    };
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    if (signal?.aborted) onAbort();
-    else signal?.addEventListener('abort', onAbort);
-  });
-}
+export const abortError = (signal: AbortSignal): AbortError =>
+  new AbortError({ code: 'aborted', message: 'Aborted by the caller', cause: signal.reason });

@@ -10,7 +10,7 @@
  * so it never holds the process open (a pending request's socket does). A call with another timeout than the
  * previous one opens a new window.
  */
-export function createTimeouts(): (timeoutMs: number, controller: AbortController) => Set<AbortController> {
+export const createTimeouts = (): ((timeoutMs: number, controller: AbortController) => Set<AbortController>) => {
   // The current window: the running attempts that started before `end`, all with the timeout `windowMs`.
   let window!: Set<AbortController>; // set on the first call (end = 0)
   let end = 0;
@@ -26,4 +26,4 @@ export function createTimeouts(): (timeoutMs: number, controller: AbortControlle
     }
     return window.add(controller);
   };
-}
+};

@@ -1,4 +1,5 @@
 // Retries, timeouts, aborts and transport errors against a real local HTTP server.
+import { getEventListeners } from 'node:events';
 import { inspect } from 'node:util';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
@@ -222,6 +223,17 @@ describe('timeouts, aborts and connection errors', () => {
     expect(error).toBeInstanceOf(AbortError);
     expect((error as Error).cause).toEqual(new Error('user left'));
     expect(server.received).toHaveLength(1);
+  });
+
+  it("leaves no listener on a request's signal once the call ends (success, after a retry wait, failure)", async () => {
+    // openapi-fetch's Request follows the caller's signal; the transport listens on the Request's own signal.
+    const requests: Request[] = [];
+    const c = client();
+    c.use({ onRequest: ({ request }) => void requests.push(request) });
+    server.script({ body: group }, { status: 503, headers: { 'retry-after': '0' } }, { body: group }, { status: 400, body: sessionError(400, 'invalid_data') });
+    for (let i = 0; i < 3; i++) await c.GET(PATH, { params, signal: new AbortController().signal });
+    expect(server.received).toHaveLength(4);
+    expect(requests.map((r) => getEventListeners(r.signal, 'abort').length)).toEqual([0, 0, 0]);
   });
 
   it('an already-aborted signal sends nothing', async () => {
