@@ -1,5 +1,6 @@
 // Types of fixture.mjs (the benchmarks' shared in-memory setup).
 export declare const BASE: string;
 export declare const TOKEN: string;
+export declare const LIST_BODY: string;
 export declare const mockFetch: typeof fetch;
 export declare const params: { path: { session_id: string }; query: { limit: number; order: 'desc' } };

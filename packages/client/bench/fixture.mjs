@@ -3,11 +3,11 @@
 // the base URL and token, and the parameters of the benchmarked GET.
 export const BASE = 'http://127.0.0.1:4010';
 export const TOKEN = 'sk_bench';
-const body = JSON.stringify({
+export const LIST_BODY = JSON.stringify({
   object: 'list',
   items: Array.from({ length: 5 }, (_, i) => ({ object: 'session.error', id: `ser_${i}`, code: 'timeout', message: 'Timed out' })),
   pagination: { has_more_before: false, has_more_after: false },
 });
 const headers = { 'content-type': 'application/json', 'x-request-id': 'req_1' };
-export const mockFetch = async () => new Response(body, { status: 200, headers });
+export const mockFetch = async () => new Response(LIST_BODY, { status: 200, headers });
 export const params = { path: { session_id: 'ses_4dEfGhJkLmNpQrSt' }, query: { limit: 10, order: 'desc' } };

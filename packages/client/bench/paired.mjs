@@ -46,5 +46,6 @@ for (let round = 0; round < WARMUP + ROUNDS; round++) {
 }
 console.log(`\nPaired rounds (${ROUNDS} × ${CALLS} calls each; openapi-fetch alone: median ${median(plainUs).toFixed(1)} µs/call)`);
 for (const name of Object.keys(contenders)) {
-  console.log(`${name}: ${median(ratios[name]).toFixed(3)}× openapi-fetch's ops/s, +${median(extra[name]).toFixed(1)} µs/call (median)`);
+  const us = median(extra[name]);
+  console.log(`${name}: ${median(ratios[name]).toFixed(3)}× openapi-fetch's ops/s, ${us >= 0 ? '+' : ''}${us.toFixed(1)} µs/call (median)`);
 }

@@ -2,8 +2,7 @@ import createFetchClient, { type Client } from 'openapi-fetch';
 import type { paths } from '@session-obs/types';
 import { errorFromResponse } from './errors.js';
 import { pages, type GetPage, type LooseInit } from './paginate.js';
-import { pathSerializer } from './path-serializer.js';
-import { DEFAULT_POLICY, NO_SIGNAL, createRetryingFetch, type RetryPolicy } from './retry-fetch.js';
+import { DEFAULT_POLICY, PendingRequest, createRetryingFetch, type RetryPolicy } from './retry-fetch.js';
 import type { DataOf, FetchResultLike, ListItem, ListPage, ListPath, PaginateArgs } from './types.js';
 
 /** Production base URL of the session endpoints (the first server of the spec). */
@@ -52,16 +51,28 @@ export function createClient(options: ClientOptions): SessionObservabilityClient
     maxRetries: options.maxRetries ?? DEFAULT_POLICY.maxRetries,
   };
 
+  const baseUrl = options.baseUrl ?? DEFAULT_BASE_URL;
+  // Checked once here: requests hand fetch a URL, and fetch's own URL errors would look like network errors.
+  // A relative base URL resolves against the page in a browser, as fetch resolves it.
+  if (!URL.canParse(baseUrl, globalThis.location?.href)) throw new TypeError(`createClient: invalid baseUrl ${baseUrl}`);
+
   const client = createFetchClient<paths>({
-    baseUrl: options.baseUrl ?? DEFAULT_BASE_URL,
+    baseUrl,
     fetch: createRetryingFetch(customFetch ?? fetch, policy),
     // Only the headers asked for: each one costs ~5 µs per request in undici's Headers.
     headers: { Authorization: `Bearer ${token}`, 'User-Agent': options.userAgent },
-    pathSerializer,
   }) as SessionObservabilityClient;
-  // Marks calls without a `signal` so the transport need not link one (see NO_SIGNAL).
+  // A GET no middleware can see hands fetch its URL and init instead of a Request (see PendingRequest); once a
+  // middleware is registered, every request is a real Request, as middleware expect.
+  let middleware = false;
+  const use = client.use;
+  client.use = (...m) => {
+    middleware = true;
+    use(...m);
+  };
   const get = client.GET as (path: string, init?: object) => unknown;
-  client.GET = ((path: string, init?: { signal?: unknown }) => get(path, { [NO_SIGNAL]: !init?.signal, ...init })) as typeof client.GET;
+  client.GET = ((path: string, init?: { middleware?: unknown }) =>
+    get(path, middleware || init?.middleware ? init : { Request: PendingRequest, ...init })) as typeof client.GET;
 
   client.unwrap = async <T extends FetchResultLike>(result: T | Promise<T>) => {
     const { data, error, response } = await result;

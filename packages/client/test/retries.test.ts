@@ -225,6 +225,15 @@ describe('timeouts, aborts and connection errors', () => {
     expect(server.received).toHaveLength(1);
   });
 
+  it("leaves no listener on the caller's signal once its calls end (success, after a retry wait, failure)", async () => {
+    const controller = new AbortController();
+    server.script({ body: group }, { status: 503, headers: { 'retry-after': '0' } }, { body: group }, { status: 400, body: sessionError(400, 'invalid_data') });
+    const c = client();
+    for (let i = 0; i < 3; i++) await c.GET(PATH, { params, signal: controller.signal });
+    expect(server.received).toHaveLength(4);
+    expect(getEventListeners(controller.signal, 'abort')).toHaveLength(0);
+  });
+
   it("leaves no listener on a request's signal once the call ends (success, after a retry wait, failure)", async () => {
     // openapi-fetch's Request follows the caller's signal; the transport listens on the Request's own signal.
     const requests: Request[] = [];
@@ -295,5 +304,39 @@ describe('the token', () => {
 
   it('is required', () => {
     for (const token of ['', '   ', undefined]) expect(() => createClient({ token: token as string })).toThrow(/token/);
+  });
+});
+
+describe('how a request reaches fetch', () => {
+  it('without middleware, fetch gets the URL and an init (no Request is built twice) with the headers and a signal', async () => {
+    const calls: Array<[unknown, RequestInit | undefined]> = [];
+    server.script({ body: group });
+    const c = client({ fetch: (input, init) => (calls.push([input, init]), fetch(input, init)) });
+    expect((await c.GET(PATH, { params })).data).toEqual(group);
+    const [input, init] = calls[0]!;
+    expect(input).toBe(`${server.url}/session-error-groups/seg_1`);
+    expect(new Headers(init!.headers).get('authorization')).toBe(`Bearer ${TOKEN}`);
+    expect(init!.signal).toBeInstanceOf(AbortSignal);
+  });
+
+  it('middleware (registered or per request) see a real Request they may replace, and GET keeps every feature', async () => {
+    const seen: unknown[] = [];
+    const tag = (name: string) => ({
+      onRequest: ({ request }: { request: Request }) => (seen.push(request instanceof Request), new Request(request, { headers: { 'x-mw': name } })),
+    });
+    const c = client();
+    server.script({ status: 503, headers: { 'retry-after': '0' } }, { body: group }, { body: group });
+    expect((await c.GET(PATH, { params, middleware: [tag('per-request')] })).data).toEqual(group);
+    c.use(tag('registered'));
+    expect((await c.GET(PATH, { params })).data).toEqual(group);
+    expect(seen).toEqual([true, true]);
+    expect(server.received.map((r) => r.headers['x-mw'])).toEqual(['per-request', 'per-request', 'registered']);
+  });
+
+  it('a base URL fetch could not use is a TypeError from createClient, not a network error later', () => {
+    for (const baseUrl of ['/relative', 'not a url', 'http://']) {
+      expect(() => createClient({ token: 't', baseUrl })).toThrow(new TypeError(`createClient: invalid baseUrl ${baseUrl}`));
+    }
+    expect(() => createClient({ token: 't', baseUrl: 'http://127.0.0.1:1' })).not.toThrow();
   });
 });

@@ -1,0 +1,57 @@
+// The same question end to end: our client vs openapi-fetch alone with the real `fetch` (undici) against a
+// local HTTP server in a child process, in paired rounds (openapi-fetch, ours, openapi-fetch). Here a call
+// also pays for the socket, HTTP parsing and the server, so the ratio shows what the client's own work
+// means next to a real round trip. Uses the build (dist). The server is always stopped.
+import { spawn } from 'node:child_process';
+import createFetchClient from 'openapi-fetch';
+import { createClient } from '../dist/index.js';
+import { LIST_BODY, TOKEN, params } from './fixture.mjs';
+
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 15);
+const CALLS = 300;
+
+const server = spawn(
+  process.execPath,
+  ['-e', `require('node:http').createServer((_, res) => { res.writeHead(200, { 'content-type': 'application/json' }); res.end(${JSON.stringify(LIST_BODY)}); }).listen(0, '127.0.0.1', function () { console.log(this.address().port); });`],
+  { stdio: ['ignore', 'pipe', 'inherit'] },
+);
+const stop = () => server.exitCode === null && server.kill();
+process.on('exit', stop);
+try {
+  const port = await new Promise((resolve, reject) => {
+    server.stdout.once('data', (line) => resolve(String(line).trim()));
+    server.once('exit', (code) => reject(new Error(`loopback server exited (${code})`)));
+  });
+  const base = `http://127.0.0.1:${port}`;
+  const plain = createFetchClient({ baseUrl: base, headers: { Authorization: `Bearer ${TOKEN}` } });
+  const ours = createClient({ baseUrl: base, token: TOKEN });
+
+  /** Mean µs per call over CALLS sequential calls. */
+  const time = async (client) => {
+    const start = process.hrtime.bigint();
+    for (let i = 0; i < CALLS; i++) {
+      const { data } = await client.GET('/sessions/{session_id}/errors', { params });
+      if (!data) throw new Error('no data');
+    }
+    return Number(process.hrtime.bigint() - start) / 1e3 / CALLS;
+  };
+  const median = (xs) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
+  const ratios = [];
+  const extra = [];
+  const plainUs = [];
+  const WARMUP = 2;
+  for (let round = 0; round < WARMUP + ROUNDS; round++) {
+    const before = await time(plain);
+    const us = await time(ours);
+    const after = await time(plain);
+    if (round < WARMUP) continue;
+    ratios.push((before + after) / 2 / us);
+    extra.push(us - (before + after) / 2);
+    plainUs.push((before + after) / 2);
+    if ((round - WARMUP + 1) % 5 === 0) process.stderr.write(`loopback rounds: ${round - WARMUP + 1}/${ROUNDS}\n`);
+  }
+  console.log(`\nLoopback HTTP, real fetch (${ROUNDS} paired rounds × ${CALLS} calls; openapi-fetch alone: median ${median(plainUs).toFixed(0)} µs/call)`);
+  console.log(`@session-obs/client (defaults): ${median(ratios).toFixed(3)}× openapi-fetch's ops/s, ${median(extra) >= 0 ? '+' : ''}${median(extra).toFixed(1)} µs/call (median)`);
+} finally {
+  stop();
+}
