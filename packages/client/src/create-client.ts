@@ -62,8 +62,9 @@ export function createClient(options: ClientOptions): SessionObservabilityClient
     // Only the headers asked for: each one costs ~5 µs per request in undici's Headers.
     headers: { Authorization: `Bearer ${token}`, 'User-Agent': options.userAgent },
   }) as SessionObservabilityClient;
-  // A GET no middleware can see hands fetch its URL and init instead of a Request (see PendingRequest); once a
-  // middleware is registered, every request is a real Request, as middleware expect.
+  // A GET hands our transport its URL and init instead of a Request (see PendingRequest) unless something else
+  // gets the request: a middleware (once one is registered, every request is a real Request) or a per-call
+  // `fetch`, which replaces our transport.
   let middleware = false;
   const use = client.use;
   client.use = (...m) => {
@@ -71,8 +72,8 @@ export function createClient(options: ClientOptions): SessionObservabilityClient
     use(...m);
   };
   const get = client.GET as (path: string, init?: object) => unknown;
-  client.GET = ((path: string, init?: { middleware?: unknown }) =>
-    get(path, middleware || init?.middleware ? init : { Request: PendingRequest, ...init })) as typeof client.GET;
+  client.GET = ((path: string, init?: { middleware?: unknown; fetch?: unknown }) =>
+    get(path, middleware || init?.middleware || init?.fetch ? init : { Request: PendingRequest, ...init })) as typeof client.GET;
 
   client.unwrap = async <T extends FetchResultLike>(result: T | Promise<T>) => {
     const { data, error, response } = await result;

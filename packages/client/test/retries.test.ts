@@ -333,6 +333,14 @@ describe('how a request reaches fetch', () => {
     expect(server.received.map((r) => r.headers['x-mw'])).toEqual(['per-request', 'per-request', 'registered']);
   });
 
+  it('a per-call fetch (which replaces the transport) gets a real Request', async () => {
+    server.script({ body: group });
+    const inputs: unknown[] = [];
+    const { data } = await client().GET(PATH, { params, fetch: (input: Request) => (inputs.push(input), fetch(input)) });
+    expect(data).toEqual(group);
+    expect(inputs[0]).toBeInstanceOf(Request);
+  });
+
   it('a base URL fetch could not use is a TypeError from createClient, not a network error later', () => {
     for (const baseUrl of ['/relative', 'not a url', 'http://']) {
       expect(() => createClient({ token: 't', baseUrl })).toThrow(new TypeError(`createClient: invalid baseUrl ${baseUrl}`));
