@@ -5,7 +5,7 @@
 import { spawn } from 'node:child_process';
 import createFetchClient from 'openapi-fetch';
 import { createClient } from '../dist/index.js';
-import { LIST_BODY, TOKEN, params } from './fixture.mjs';
+import { LIST_BODY, TOKEN, median, timeCalls } from './fixture.mjs';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 15);
 const CALLS = 300;
@@ -26,16 +26,7 @@ try {
   const plain = createFetchClient({ baseUrl: base, headers: { Authorization: `Bearer ${TOKEN}` } });
   const ours = createClient({ baseUrl: base, token: TOKEN });
 
-  /** Mean µs per call over CALLS sequential calls. */
-  const time = async (client) => {
-    const start = process.hrtime.bigint();
-    for (let i = 0; i < CALLS; i++) {
-      const { data } = await client.GET('/sessions/{session_id}/errors', { params });
-      if (!data) throw new Error('no data');
-    }
-    return Number(process.hrtime.bigint() - start) / 1e3 / CALLS;
-  };
-  const median = (xs) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
+  const time = (client) => timeCalls(client, CALLS);
   const ratios = [];
   const extra = [];
   const plainUs = [];

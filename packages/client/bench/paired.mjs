@@ -4,7 +4,7 @@
 // of a shared machine cancels out. Prints the median over the rounds (goal: >= 0.90×). Uses the build (dist).
 import createFetchClient from 'openapi-fetch';
 import { createClient } from '../dist/index.js';
-import { BASE, TOKEN, mockFetch, params } from './fixture.mjs';
+import { BASE, TOKEN, median, mockFetch, timeCalls } from './fixture.mjs';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 40);
 const CALLS = 500;
@@ -15,17 +15,7 @@ const contenders = {
   '@session-obs/client, timeoutMs: 0': createClient({ baseUrl: BASE, token: TOKEN, fetch: mockFetch, timeoutMs: 0 }),
 };
 
-/** Mean µs per call over CALLS sequential calls. */
-async function time(client) {
-  const start = process.hrtime.bigint();
-  for (let i = 0; i < CALLS; i++) {
-    const { data } = await client.GET('/sessions/{session_id}/errors', { params });
-    if (!data) throw new Error('no data');
-  }
-  return Number(process.hrtime.bigint() - start) / 1e3 / CALLS;
-}
-
-const median = (xs) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
+const time = (client) => timeCalls(client, CALLS);
 const ratios = Object.fromEntries(Object.keys(contenders).map((name) => [name, []]));
 const extra = Object.fromEntries(Object.keys(contenders).map((name) => [name, []]));
 const plainUs = [];

@@ -1,11 +1,11 @@
 // Prints the client-vs-openapi-fetch ratios from `vitest bench --outputJson`: per round (each round ran
 // ours, then openapi-fetch, back to back) by mean ops/s and by median latency, and the median over rounds.
 import { readFileSync } from 'node:fs';
+import { median } from './fixture.mjs';
 
 const file = process.argv[2] ?? '.bench/client.json';
 const benches = JSON.parse(readFileSync(file, 'utf8')).files.flatMap((f) => f.groups.flatMap((g) => g.benchmarks));
 const byName = new Map(benches.map((b) => [b.name, b]));
-const median = (xs) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
 const rows = [];
 for (let round = 1; byName.has(`@session-obs/client #${round}`); round++) {
   const ours = byName.get(`@session-obs/client #${round}`);
