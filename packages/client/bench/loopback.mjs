@@ -2,7 +2,7 @@
 // local HTTP server in a child process, in paired rounds (openapi-fetch, ours, openapi-fetch). Here a call
 // also pays for the socket, HTTP parsing and the server, so the ratio shows what the client's own work
 // means next to a real round trip. Uses the build (dist). The server is always stopped.
-import { spawn } from 'node:child_process';
+import { freePort, startChildServer } from '@session-obs/mock';
 import createFetchClient from 'openapi-fetch';
 import { createClient } from '../dist/index.js';
 import { LIST_BODY, TOKEN, median, timeCalls } from './fixture.mjs';
@@ -10,19 +10,16 @@ import { LIST_BODY, TOKEN, median, timeCalls } from './fixture.mjs';
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 15);
 const CALLS = 300;
 
-const server = spawn(
-  process.execPath,
-  ['-e', `require('node:http').createServer((_, res) => { res.writeHead(200, { 'content-type': 'application/json' }); res.end(${JSON.stringify(LIST_BODY)}); }).listen(0, '127.0.0.1', function () { console.log(this.address().port); });`],
-  { stdio: ['ignore', 'pipe', 'inherit'] },
-);
-const stop = () => server.exitCode === null && server.kill();
-process.on('exit', stop);
+const port = await freePort();
+const base = `http://127.0.0.1:${port}`;
+const server = await startChildServer({
+  name: 'the loopback server',
+  args: ['-e', `require('node:http').createServer((_, res) => { res.writeHead(200, { 'content-type': 'application/json' }); res.end(${JSON.stringify(LIST_BODY)}); }).listen(${port}, '127.0.0.1', () => console.log('listening'));`],
+  url: base,
+  readyLine: /listening/,
+  readyTimeoutMs: 10_000,
+});
 try {
-  const port = await new Promise((resolve, reject) => {
-    server.stdout.once('data', (line) => resolve(String(line).trim()));
-    server.once('exit', (code) => reject(new Error(`loopback server exited (${code})`)));
-  });
-  const base = `http://127.0.0.1:${port}`;
   const plain = createFetchClient({ baseUrl: base, headers: { Authorization: `Bearer ${TOKEN}` } });
   const ours = createClient({ baseUrl: base, token: TOKEN });
 
@@ -44,5 +41,5 @@ try {
   console.log(`\nLoopback HTTP, real fetch (${ROUNDS} paired rounds × ${CALLS} calls; openapi-fetch alone: median ${median(plainUs).toFixed(0)} µs/call)`);
   console.log(`@session-obs/client (defaults): ${median(ratios).toFixed(3)}× openapi-fetch's ops/s, ${median(extra) >= 0 ? '+' : ''}${median(extra).toFixed(1)} µs/call (median)`);
 } finally {
-  stop();
+  await server.stop();
 }

@@ -1,7 +1,7 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { freePort } from './free-port.js';
-import { stopChild, trackChild } from './process-group.js';
+import { startChildServer } from './start-child-server.js';
 
 const require = createRequire(import.meta.url);
 
@@ -46,49 +46,18 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
   const args = [prismBin, 'mock', specPath, '-h', host, '-p', String(port), '-v', options.logLevel ?? 'warn'];
   if (options.dynamic) args.push('--dynamic');
 
-  const child = spawn(process.execPath, args, { detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
-  trackChild(child);
   const url = `http://${host}:${port}`;
-
-  const output: string[] = [];
-  const ready = new Promise<void>((resolve, reject) => {
-    const onLine = (line: string) => {
-      output.push(line);
-      if (output.length > 50) output.shift();
-      options.onLog?.(line);
-      if (/Prism is listening on/.test(line)) resolve();
-    };
-    for (const stream of [child.stdout, child.stderr]) {
-      let buffered = '';
-      stream?.setEncoding('utf8');
-      stream?.on('data', (chunk: string) => {
-        buffered += chunk;
-        const lines = buffered.split('\n');
-        buffered = lines.pop() ?? '';
-        lines.forEach(onLine);
-      });
-    }
-    child.once('error', reject);
-    child.once('exit', (code, signal) =>
-      reject(new Error(`Prism exited before it was ready (code ${code}, signal ${signal}).\n${output.join('\n')}`)),
-    );
+  const { process: child, stop } = await startChildServer({
+    name: 'Prism',
+    args,
+    url,
+    readyLine: /Prism is listening on/,
+    // Prism prints its "listening" line at `info`; at quieter levels its port is polled instead.
+    alsoReady: (prism) => waitForHttp(url, prism),
+    onLog: options.onLog,
+    readyTimeoutMs: options.readyTimeoutMs ?? 60_000,
   });
-
-  const timeoutMs = options.readyTimeoutMs ?? 60_000;
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`Prism did not listen on ${url} within ${timeoutMs} ms.\n${output.join('\n')}`)), timeoutMs);
-  });
-  try {
-    // Prism's own "listening" line is printed at `info`; at quieter levels poll the port instead.
-    await Promise.race([ready, waitForHttp(url, child), timeout]);
-  } catch (error) {
-    await stopChild(child);
-    throw error;
-  } finally {
-    clearTimeout(timer);
-  }
-  return { url, port, process: child, stop: () => stopChild(child) };
+  return { url, port, process: child, stop };
 }
 
 async function waitForHttp(url: string, child: ChildProcess): Promise<void> {

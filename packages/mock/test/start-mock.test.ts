@@ -45,7 +45,7 @@ describe('startMock', () => {
     const blocker = createServer().listen(port, '127.0.0.1');
     await new Promise((r) => blocker.once('listening', r));
     try {
-      await expect(startMock({ port, readyTimeoutMs: 30_000 })).rejects.toThrow(/Prism exited before it was ready|EADDRINUSE|did not listen/);
+      await expect(startMock({ port, readyTimeoutMs: 30_000 })).rejects.toThrow(/Prism exited before it was ready|EADDRINUSE|Prism was not ready/);
     } finally {
       blocker.close();
     }

@@ -2,12 +2,12 @@
 // the sandbox, Prism and a do-nothing ceiling server (bench/ceiling-server.mjs) on the same list and get
 // operations, side by side, and prints one table.
 // BENCH_ERRORS, BENCH_DURATION (s per run) and BENCH_CONNECTIONS override the defaults.
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
-import { freePort, startMock, stopChild, trackChild } from '@session-obs/mock';
+import { freePort, startChildServer, startMock, type RunningChild } from '@session-obs/mock';
 import { prepareStore } from '../src/app.js';
 import { startSandbox } from '../src/start-sandbox.js';
 
@@ -29,23 +29,19 @@ const counts = prepared.store.counts() as Record<'sessions' | 'session_errors' |
 prepared.db.close();
 
 /** Starts the ceiling server (bench/ceiling-server.mjs) on a free port, serving `responses` (path → body). */
-async function startCeiling(responses: Record<string, string>): Promise<{ url: string; child: ChildProcess }> {
+async function startCeiling(responses: Record<string, string>): Promise<RunningChild & { url: string }> {
   const file = join(dir, 'ceiling.json');
   writeFileSync(file, JSON.stringify(responses));
   const port = await freePort();
-  const script = new URL('../bench/ceiling-server.mjs', import.meta.url);
-  const child = spawn(process.execPath, [script.pathname, file, String(port)], { detached: true, stdio: ['ignore', 'pipe', 'inherit'] });
-  trackChild(child);
-  await new Promise<void>((resolve, reject) => {
-    child.once('exit', (code) => reject(new Error(`ceiling server exited (${code})`)));
-    child.stdout!.on('data', (chunk: Buffer) => chunk.toString().includes('listening') && resolve());
-  });
-  return { url: `http://127.0.0.1:${port}`, child };
+  const url = `http://127.0.0.1:${port}`;
+  const script = fileURLToPath(new URL('../bench/ceiling-server.mjs', import.meta.url));
+  const child = await startChildServer({ name: 'the ceiling server', args: [script, file, String(port)], url, readyLine: /listening/, readyTimeoutMs: 10_000 });
+  return { ...child, url };
 }
 
 const sandbox = await startSandbox({ db, tokens: [TOKEN] });
 const mock = await startMock({ logLevel: 'warn' });
-let ceiling: { url: string; child: ChildProcess } | undefined;
+let ceiling: (RunningChild & { url: string }) | undefined;
 try {
   const f = (await (await fetch(`${sandbox.url}/_sandbox/fixtures`, { headers: { Authorization: `Bearer ${TOKEN}` } })).json()) as Record<string, string>;
   const ops: Array<[string, string, string]> = [
@@ -95,6 +91,6 @@ try {
   console.log(`\n${table}\n`);
   writeFileSync(new URL('../bench-results.md', import.meta.url), `${table}\n`);
 } finally {
-  await Promise.allSettled([sandbox.stop(), mock.stop(), ceiling && stopChild(ceiling.child)]);
+  await Promise.allSettled([sandbox.stop(), mock.stop(), ceiling?.stop()]);
   rmSync(dir, { recursive: true, force: true });
 }

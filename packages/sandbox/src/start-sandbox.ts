@@ -1,8 +1,9 @@
-// Starting the sandbox as a child process (tests, `pnpm start`, the benchmark): its own process
-// group, output always drained, killed with its group on stop and when this process exits.
-import { spawn, type ChildProcess } from 'node:child_process';
+// Starting the sandbox as a child process (tests, `pnpm start`, the benchmark), through the mock package's
+// startChildServer: its own process group, output always drained, killed with its group on stop and when
+// this process exits.
+import type { ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { freePort, stopChild, trackChild } from '@session-obs/mock';
+import { freePort, startChildServer } from '@session-obs/mock';
 
 export interface StartSandboxOptions {
   /** Port; `0`/omitted picks a free one. */
@@ -52,41 +53,16 @@ export async function startSandbox(options: StartSandboxOptions = {}): Promise<R
   args.push(...(options.args ?? []));
   const env = { ...process.env };
   delete env.SANDBOX_PORT;
-  const child = spawn(process.execPath, args, { detached: true, stdio: ['ignore', 'pipe', 'pipe'], env });
-  trackChild(child);
-  const output: string[] = [];
   const url = `http://${host}:${port}`;
-  const ready = new Promise<void>((resolve, reject) => {
-    for (const stream of [child.stdout, child.stderr]) {
-      let buffered = '';
-      stream?.setEncoding('utf8');
-      stream?.on('data', (chunk: string) => {
-        buffered += chunk;
-        const lines = buffered.split(/\r?\n|\r/);
-        buffered = lines.pop() ?? '';
-        for (const line of lines) {
-          output.push(line);
-          if (output.length > 50) output.shift();
-          options.onLog?.(line);
-          if (line.includes('Sandbox ready')) resolve();
-        }
-      });
-    }
-    child.once('error', reject);
-    child.once('exit', (code, signal) => reject(new Error(`the sandbox exited before it was ready (code ${code}, signal ${signal}).\n${output.join('\n')}`)));
+  const { process: child, stop } = await startChildServer({
+    name: 'the sandbox',
+    args,
+    url,
+    readyLine: /Sandbox ready/,
+    env,
+    onLog: options.onLog,
+    readyTimeoutMs: options.readyTimeoutMs ?? 120_000,
+    stopGraceMs: 10_000,
   });
-  const timeoutMs = options.readyTimeoutMs ?? 120_000;
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`the sandbox was not ready on ${url} within ${timeoutMs} ms.\n${output.join('\n')}`)), timeoutMs);
-  });
-  try {
-    await Promise.race([ready, timeout]);
-  } catch (error) {
-    await stopChild(child);
-    throw error;
-  } finally {
-    clearTimeout(timer);
-  }
-  return { url, port, process: child, stop: () => stopChild(child, 10_000) };
+  return { url, port, process: child, stop };
 }

@@ -1,0 +1,81 @@
+// startChildServer with small inline children: ready on a line, a child that dies or stays silent, and a
+// stop that takes the child's own children with it.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { freePort, startChildServer } from '../src/index.js';
+
+/** Running (not gone, and not a zombie left for an init that reaps slowly: Linux's /proc tells which). */
+const alive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+  } catch {
+    return false;
+  }
+  try {
+    return !/^\d+ \(.*\) Z/.test(readFileSync(`/proc/${pid}/stat`, 'utf8'));
+  } catch {
+    return true;
+  }
+};
+const node = (script: string) => ['-e', script];
+
+describe('startChildServer', () => {
+  it('resolves on the ready line, passes every line on, and stops the child with the children it started', async () => {
+    const port = await freePort();
+    const lines: string[] = [];
+    const server = await startChildServer({
+      name: 'the test server',
+      // The server starts a grandchild that would outlive it if only the server were killed.
+      args: node(`
+        const { spawn } = require('node:child_process');
+        const grandchild = spawn(process.execPath, ['-e', 'setInterval(() => {}, 1000)'], { stdio: 'ignore' });
+        console.log('grandchild ' + grandchild.pid);
+        require('node:http').createServer((_, res) => res.end('ok')).listen(${port}, '127.0.0.1', () => console.log('ready on ${port}'));`),
+      url: `http://127.0.0.1:${port}`,
+      readyLine: /^ready on/,
+      onLog: (line) => lines.push(line),
+      readyTimeoutMs: 10_000,
+    });
+    const grandchild = Number(lines.find((l) => l.startsWith('grandchild '))!.split(' ')[1]);
+    expect(await (await fetch(`http://127.0.0.1:${port}`)).text()).toBe('ok');
+    expect(lines).toContain(`ready on ${port}`);
+    await server.stop();
+    expect(alive(server.process.pid!)).toBe(false);
+    await expect.poll(() => alive(grandchild)).toBe(false);
+  });
+
+  it('a child that exits first rejects with its name, exit code and last output', async () => {
+    await expect(
+      startChildServer({ name: 'the failing server', args: node(`console.error('port taken'); process.exit(3)`), url: 'http://127.0.0.1:1', readyLine: /ready/, readyTimeoutMs: 10_000 }),
+    ).rejects.toThrow(/^the failing server exited before it was ready \(code 3, signal null\)\.\nport taken$/);
+  });
+
+  it('a child that is not ready in time is stopped, and the error says where it was expected', async () => {
+    let pid = 0;
+    const error = await startChildServer({
+      name: 'the silent server',
+      args: node(`console.log('pid ' + process.pid); setInterval(() => {}, 1000)`),
+      url: 'http://127.0.0.1:9',
+      readyLine: /ready/,
+      onLog: (line) => (pid = Number(line.split(' ')[1])),
+      readyTimeoutMs: 500,
+    }).catch((e: unknown) => e);
+    expect(String(error)).toMatch(/the silent server was not ready on http:\/\/127\.0\.0\.1:9 within 500 ms\.\npid \d+/);
+    expect(pid).toBeGreaterThan(0);
+    expect(alive(pid)).toBe(false);
+  });
+
+  it('alsoReady can settle readiness without a line', async () => {
+    const server = await startChildServer({
+      name: 'the quiet server',
+      args: node('setInterval(() => {}, 1000)'),
+      url: 'http://127.0.0.1:9',
+      readyLine: /never printed/,
+      alsoReady: async () => {},
+      readyTimeoutMs: 10_000,
+    });
+    expect(alive(server.process.pid!)).toBe(true);
+    await server.stop();
+    expect(alive(server.process.pid!)).toBe(false);
+  });
+});
