@@ -1,13 +1,10 @@
 // Writing new data: errors from the sandbox-only ingest endpoint and from NDJSON imports, events and
 // observability sessions from imports. Validation comes from the sandbox's own small spec.
 import { createRequire } from 'node:module';
-import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
-import addFormatsModule from 'ajv-formats';
 import type { Database, Statement } from 'better-sqlite3';
-import { createSpecValidator, formatErrors } from '@session-obs/spec';
+import { createSpecValidator, formatErrors, type ValidateFunction } from '@session-obs/spec';
 import { createMonotonicIds } from './ids.js';
 
-const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as (ajv: Ajv2020) => void;
 const require = createRequire(import.meta.url);
 
 export interface IngestError {
@@ -33,13 +30,8 @@ export function loadSandboxApi(): any {
 let validators: { request: ValidateFunction; error: ValidateFunction } | undefined;
 function sandboxValidators() {
   if (!validators) {
-    const ajv = new Ajv2020({ strict: false, allErrors: true });
-    addFormats(ajv);
-    ajv.addSchema(loadSandboxApi(), 'sandbox-api.json');
-    validators = {
-      request: ajv.compile({ $ref: 'sandbox-api.json#/components/schemas/IngestRequest' }),
-      error: ajv.compile({ $ref: 'sandbox-api.json#/components/schemas/IngestError' }),
-    };
+    const api = createSpecValidator(loadSandboxApi());
+    validators = { request: api.compile('/components/schemas/IngestRequest'), error: api.compile('/components/schemas/IngestError') };
   }
   return validators;
 }

@@ -28,9 +28,10 @@ export function listOperations(spec) {
 }
 
 /**
- * Compiles validators for the spec's schemas. `validateResponse` checks a body against the schema
- * the spec declares for that operation and status; `validateComponent` against a named schema.
- * Both return `{ valid, errors }` with ajv's error objects.
+ * Compiles validators for the spec's schemas (any OpenAPI 3.1 document: the bundled spec by default).
+ * `validateResponse` checks a body against the schema the spec declares for that operation and status;
+ * `validateComponent` against a named schema; `validateAt` against the schema at a pointer. They return
+ * `{ valid, errors }` with ajv's error objects. `compile` gives the (cached) ajv function itself.
  */
 export function createSpecValidator(spec = loadSpec()) {
   const ajv = new Ajv2020({ strict: false, allErrors: true, validateSchema: false, discriminator: false });
@@ -60,6 +61,7 @@ export function createSpecValidator(spec = loadSpec()) {
   }
 
   return {
+    compile,
     responseSchemaPointer,
     validateResponse(method, path, status, body) {
       const pointer = responseSchemaPointer(method, path, status);

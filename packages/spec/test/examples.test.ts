@@ -42,3 +42,19 @@ describe('named examples', () => {
     for (const id of ids) expect(id).not.toMatch(/example_|"string"/);
   });
 });
+
+describe('createSpecValidator.compile', () => {
+  it('gives the cached ajv function for a pointer, with ajv errors for a bad value', () => {
+    const pointer = '/components/schemas/SessionError';
+    const validate = validator.compile(pointer);
+    expect(validator.compile(pointer)).toBe(validate);
+    expect(validate({})).toBe(false);
+    expect(validate.errors?.some((e) => e.keyword === 'required')).toBe(true);
+  });
+
+  it('serves any OpenAPI 3.1 document, not only the bundled spec', () => {
+    const other = createSpecValidator({ openapi: '3.1.0', paths: {}, components: { schemas: { N: { type: 'integer', minimum: 1 } } } });
+    expect(other.compile('/components/schemas/N')(3)).toBe(true);
+    expect(other.validateComponent('N', 0).valid).toBe(false);
+  });
+});

@@ -1,11 +1,6 @@
 // Everything the server knows about the API's operations comes from the bundled spec at start-up:
 // routes from its paths, and one compiled JSON Schema validator per parameter.
-import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
-import addFormatsModule from 'ajv-formats';
-import { listOperations, pointerEscape, resolveRef } from '@session-obs/spec';
-
-const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as (ajv: Ajv2020) => void;
-const SPEC_ID = 'openapi.json';
+import { createSpecValidator, listOperations, pointerEscape, resolveRef, type ErrorObject, type ValidateFunction } from '@session-obs/spec';
 
 export interface CompiledParameter {
   name: string;
@@ -68,9 +63,7 @@ const KEYWORD_RANK = ['enum', 'const', 'pattern', 'format', 'minimum', 'maximum'
 
 /** Compiles the routes and parameter validators of every operation of the spec. */
 export function compileOperations(spec: any): CompiledOperation[] {
-  const ajv = new Ajv2020({ strict: false, allErrors: true, validateSchema: false, discriminator: false });
-  addFormats(ajv);
-  ajv.addSchema(spec, SPEC_ID);
+  const validator = createSpecValidator(spec);
   return listOperations(spec).map(({ method, path, operationId, operation }) => {
     const base = `/paths/${pointerEscape(path)}`;
     const refs: Array<[unknown, string]> = [
@@ -91,7 +84,7 @@ export function compileOperations(spec: any): CompiledOperation[] {
         integer: types.includes('integer'),
         defaultValue: schema.default,
         schema,
-        validate: ajv.compile({ $ref: `${SPEC_ID}#${at}/schema` }),
+        validate: validator.compile(`${at}/schema`),
       });
     }
     const pathParams: string[] = [];
