@@ -19,7 +19,7 @@ beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'governance-e2e-'));
   cpSync(join(repoRoot, 'openapi'), join(dir, 'openapi'), { recursive: true });
   // Drop a response property: SessionError.code (and its `required` entry).
-  edit('components/schemas/SessionError.yaml', (t) => t.replace(/^  - code\n/m, '').replace(/^  code:\n(?:    .*\n)+/m, ''));
+  edit('components/schemas/SessionError.yaml', (t) => t.replace(/^ {2}- code\n/m, '').replace(/^ {2}code:\n(?: {4}.*\n)+/m, ''));
   // Require an optional parameter: limit.
   edit('components/parameters/Limit.yaml', (t) => t.replace(/^required: false$/m, 'required: true'));
 });

@@ -47,7 +47,7 @@ export async function importNdjson(db: Database, file: string, options: ImportOp
           throw new Error(`unknown kind "${String(kind)}"`);
         }
       } catch (error) {
-        throw new Error(`line ${n}: ${(error as Error).message}`);
+        throw new Error(`line ${n}: ${(error as Error).message}`, { cause: error });
       }
     }
   });

@@ -43,14 +43,12 @@ async function walk({ path, specPath, query }: Walk, limit: number, order: 'asc'
   const forward: string[] = [];
   let page = await fetchPage([]);
   expect(page.pagination.has_more_before).toBe(false);
-  let pages = [page];
   forward.push(...page.items.map((i) => i.id));
   while (page.pagination.has_more_after) {
     const last = page.items.at(-1)!.id;
     page = await fetchPage(useCursor ? [['cursor', encodeCursor('after', last)]] : [['after', last]]);
     expect(page.pagination.has_more_before).toBe(true);
     expect(page.items.length).toBeGreaterThan(0);
-    pages.push(page);
     forward.push(...page.items.map((i) => i.id));
   }
   // Backward from the last page's first item.
@@ -61,7 +59,6 @@ async function walk({ path, specPath, query }: Walk, limit: number, order: 'asc'
     expect(page.pagination.has_more_after).toBe(true);
     backward.unshift(...page.items.map((i) => i.id));
   }
-  pages = [];
   return { forward, backward };
 }
 
