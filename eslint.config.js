@@ -25,8 +25,8 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-explicit-any': 'off' },
   },
   {
-    // Code that runs in the browser too (the client, and the docs page script).
-    files: ['packages/client/src/**', 'packages/docs/src/browser.js'],
+    // Code that runs in the browser too (the client).
+    files: ['packages/client/src/**'],
     languageOptions: { globals: { ...globals.browser } },
   },
 );

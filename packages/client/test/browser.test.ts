@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startMock, type RunningMock } from '@session-obs/mock';
+import { CHROMIUM_ARGS, chromiumPath, startMock, type RunningMock } from '@session-obs/mock';
 
 const ORIGIN = 'http://client.test';
 const TOKEN = 'sk_browser_SECRET_7c1';
@@ -25,10 +25,7 @@ const pageErrors: string[] = [];
 
 beforeAll(async () => {
   mock = await startMock();
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
-  });
+  browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
   const context = await browser.newContext();
   await context.route('**/*', async (route) => {
     const url = new URL(route.request().url());
