@@ -1,6 +1,6 @@
 // Everything the server knows about the API's operations comes from the bundled spec at start-up:
 // routes from its paths, and one compiled JSON Schema validator per parameter.
-import { createSpecValidator, listOperations, pointerEscape, resolveRef, type ErrorObject, type ValidateFunction } from '@session-obs/spec';
+import { createSpecValidator, listOperations, pointerEscape, resolveRef, type ErrorObject, type SpecValidator, type ValidateFunction } from '@session-obs/spec';
 
 export interface CompiledParameter {
   name: string;
@@ -61,9 +61,8 @@ const CODE_BY_KEYWORD: Record<string, string> = {
 // When a value fails several ways (e.g. each `oneOf` branch), report the most telling one.
 const KEYWORD_RANK = ['enum', 'const', 'pattern', 'format', 'minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum', 'minLength', 'maxLength', 'minItems', 'maxItems', 'uniqueItems', 'type'];
 
-/** Compiles the routes and parameter validators of every operation of the spec. */
-export function compileOperations(spec: any): CompiledOperation[] {
-  const validator = createSpecValidator(spec);
+/** Compiles the routes and parameter validators of every operation of the spec (with `validator`, made over that spec). */
+export function compileOperations(spec: any, validator: SpecValidator = createSpecValidator(spec)): CompiledOperation[] {
   return listOperations(spec).map(({ method, path, operationId, operation }) => {
     const base = `/paths/${pointerEscape(path)}`;
     const refs: Array<[unknown, string]> = [

@@ -44,12 +44,14 @@ const requestId = () => `req_${Date.now().toString(36)}${(requestCounter++ % 1_6
 /** Creates (without starting) the sandbox server over a store. */
 export function createSandboxServer(options: SandboxServerOptions): SandboxServer {
   const spec = options.spec ?? loadSpec();
-  const operations = compileOperations(spec);
+  // One validator over the spec serves the parameters and, when asked, the responses.
+  const specValidator = createSpecValidator(spec);
+  const operations = compileOperations(spec, specValidator);
   const tokens = new Set(options.tokens?.length ? options.tokens : [DEFAULT_TOKEN]);
   const buckets = new TokenBuckets(options.rateLimit, options.now);
   const handlers = createHandlers(options.store);
   const sandboxRoutes = createSandboxRoutes(options.store, createGroupingStep(options.store.db));
-  const validator = options.validateResponses ? createSpecValidator(spec) : undefined;
+  const validator = options.validateResponses ? specValidator : undefined;
   const problem = options.onProblem ?? ((m: string) => console.error(m));
 
   const tokenOf = (req: IncomingMessage): string | undefined => {
