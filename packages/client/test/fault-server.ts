@@ -28,6 +28,8 @@ export interface FaultServer {
   received: Received[];
   /** Replies for the next requests, in order; after the script runs out, `fallback` answers. */
   script(...replies: Reply[]): void;
+  /** Resolves when the next request arrives: lets a test act once a request is in flight, not after a guessed delay. */
+  nextRequest(): Promise<Received>;
   close(): Promise<void>;
 }
 
@@ -35,9 +37,11 @@ export interface FaultServer {
 export async function startFaultServer(handler?: (req: Received) => Reply): Promise<FaultServer> {
   const queue: Reply[] = [];
   const received: Received[] = [];
+  const waiting: ((r: Received) => void)[] = [];
   const server: Server = createServer((req, res) => {
     const r: Received = { method: req.method ?? 'GET', url: new URL(req.url ?? '/', 'http://x'), headers: req.headers, at: Date.now() };
     received.push(r);
+    for (const resolve of waiting.splice(0)) resolve(r);
     const reply = queue.shift() ?? handler?.(r) ?? { status: 200, body: { ok: true } };
     const send = () => {
       if (reply.drop) return req.socket.destroy();
@@ -60,6 +64,7 @@ export async function startFaultServer(handler?: (req: Received) => Reply): Prom
     url: `http://127.0.0.1:${port}`,
     received,
     script: (...replies) => void queue.push(...replies),
+    nextRequest: () => new Promise((resolve) => waiting.push(resolve)),
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();
