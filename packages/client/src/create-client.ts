@@ -64,7 +64,7 @@ export function createClient(options: ClientOptions): SessionObservabilityClient
   }) as SessionObservabilityClient;
   // A GET hands our transport its URL and init instead of a Request (see PendingRequest) unless something else
   // gets the request: a middleware (once one is registered, every request is a real Request) or a per-call
-  // `fetch`, which replaces our transport.
+  // `fetch`, which replaces our transport. A per-call `baseUrl` was not checked above: building its Request checks it.
   let middleware = false;
   const use = client.use;
   client.use = (...m) => {
@@ -72,8 +72,8 @@ export function createClient(options: ClientOptions): SessionObservabilityClient
     use(...m);
   };
   const get = client.GET as (path: string, init?: object) => unknown;
-  client.GET = ((path: string, init?: { middleware?: unknown; fetch?: unknown }) =>
-    get(path, middleware || init?.middleware || init?.fetch ? init : { Request: PendingRequest, ...init })) as typeof client.GET;
+  client.GET = ((path: string, init?: { middleware?: unknown; fetch?: unknown; baseUrl?: unknown }) =>
+    get(path, middleware || init?.middleware || init?.fetch || init?.baseUrl ? init : { Request: PendingRequest, ...init })) as typeof client.GET;
 
   client.unwrap = async <T extends FetchResultLike>(result: T | Promise<T>) => {
     const { data, error, response } = await result;

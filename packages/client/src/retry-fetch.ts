@@ -93,9 +93,11 @@ export const createRetryingFetch = (baseFetch: Fetch, policy: RetryPolicy, start
         controller = new AbortController();
         const running = timeoutMs > 0 ? startTimeout(timeoutMs, controller) : undefined;
         try {
-          response = await (init
-            ? baseFetch(request.url, { ...init, signal: controller.signal })
-            : baseFetch(last || !(request as Request).body ? (request as Request) : (request as Request).clone(), { signal: controller.signal }));
+          // A pending request: its URL and init; a Request: itself (a body is read once, so a clone unless last).
+          response = await baseFetch(
+            init ? request.url : last || !(request as Request).body ? (request as Request) : (request as Request).clone(),
+            { ...init, signal: controller.signal },
+          );
         } catch (cause) {
           if (signal?.aborted) throw abortError(signal);
           if (last) {

@@ -354,4 +354,17 @@ describe('how a request reaches fetch', () => {
     }
     expect(() => createClient({ token: 't', baseUrl: 'http://127.0.0.1:1' })).not.toThrow();
   });
+
+  it('a per-call baseUrl fetch could not use rejects with a TypeError at once: no request, no retry', async () => {
+    const calls: unknown[] = [];
+    const c = client({ fetch: (input) => (calls.push(input), fetch(input)) });
+    const error = await rejection(c.GET(PATH, { params, baseUrl: 'not a url' }));
+    expect(error).toBeInstanceOf(TypeError);
+    expect(String(error)).toContain('not a url');
+    expect(calls).toEqual([]);
+    // A good per-call baseUrl still works.
+    server.script({ body: group });
+    expect((await c.GET(PATH, { params, baseUrl: server.url })).data).toEqual(group);
+    expect(calls).toHaveLength(1);
+  });
 });
