@@ -118,10 +118,11 @@ export const createRetryingFetch = (baseFetch: Fetch, policy: RetryPolicy, start
           if (wait! > policy.maxRetryAfterMs) return response;
           response.body?.cancel().catch(() => {});
         }
-        // The retry wait: a timer, ended early by onAbort.
+        // The retry wait: a timer, ended early by onAbort, or not started when the caller aborted while the
+        // response was being read (onAbort found no wait to end then); the loop then throws the AbortError.
         await new Promise<void>((resolve) => {
           wake = resolve;
-          timer = setTimeout(resolve, wait ?? Math.random() * Math.min(policy.maxDelayMs, policy.initialDelayMs * 2 ** attempt));
+          timer = setTimeout(resolve, signal?.aborted ? 0 : wait ?? Math.random() * Math.min(policy.maxDelayMs, policy.initialDelayMs * 2 ** attempt));
         });
       }
     } finally {

@@ -232,6 +232,23 @@ describe('timeouts, aborts and connection errors', () => {
     expect(server.received).toHaveLength(1);
   });
 
+  it('an abort between a retryable response and its retry wait throws AbortError at once, not after the wait', async () => {
+    server.script({ status: 503, headers: { 'retry-after': '5' } });
+    const controller = new AbortController();
+    // Aborts as the 503 arrives, before the transport has read its body and started the 5 s wait.
+    const abortOn503: typeof fetch = async (input, init) => {
+      const response = await fetch(input, init);
+      if (response.status == 503) controller.abort(new Error('user left'));
+      return response;
+    };
+    const started = Date.now();
+    const error = await rejection(client({ fetch: abortOn503 }).GET(PATH, { params, signal: controller.signal }));
+    expect(error).toBeInstanceOf(AbortError);
+    expect((error as Error).cause).toEqual(new Error('user left'));
+    expect(Date.now() - started).toBeLessThan(3000);
+    expect(server.received).toHaveLength(1);
+  });
+
   it("leaves no listener on the caller's signal once its calls end (success, after a retry wait, failure)", async () => {
     const controller = new AbortController();
     server.script({ body: group }, { status: 503, headers: { 'retry-after': '0' } }, { body: group }, { status: 400, body: sessionError(400, 'invalid_data') });
