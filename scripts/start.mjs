@@ -3,8 +3,8 @@
 // default 4010) and the stateful sandbox (SANDBOX_PORT, default 4020, its store in
 // packages/sandbox/.sandbox/), prints the URLs, and stops all on Ctrl-C. `--only=mock` serves just the mock.
 import { fileURLToPath } from 'node:url';
-import { startMock } from '../packages/mock/dist/index.js';
-import { serveDocs } from '../packages/docs/src/serve.js';
+import { serveDocs } from '@session-obs/docs';
+import { startMock } from '@session-obs/mock';
 
 const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length);
 const port = (name, fallback) => {
@@ -45,7 +45,7 @@ try {
   const lines = [`  Mock server  ${mock.url}   (any bearer token: curl -H "Authorization: Bearer test" ${mock.url}/session-errors)`];
   if (only !== 'mock') {
     console.log(`▸ starting the sandbox on port ${sandboxPort} (seeds its store on first run)…`);
-    const { startSandbox, DEFAULT_TOKEN } = await import('../packages/sandbox/dist/index.js');
+    const { startSandbox, DEFAULT_TOKEN } = await import('@session-obs/sandbox');
     const sandbox = await startSandbox({
       port: sandboxPort,
       db: process.env.SANDBOX_DB ?? fileURLToPath(new URL('../packages/sandbox/.sandbox/sandbox.db', import.meta.url)),

@@ -7,4 +7,6 @@ export default defineConfig({
   clean: true,
   target: 'node20',
   platform: 'node',
+  // The private dev kit is inlined: the published package must not depend on it.
+  noExternal: ['@session-obs/devkit'],
 });

@@ -7,6 +7,8 @@ export default defineConfig({
   clean: true,
   target: 'node20',
   platform: 'node',
+  // The private dev kit is inlined: the published package must not depend on it.
+  noExternal: ['@session-obs/devkit'],
   // Native and benchmark-only modules stay external (better-sqlite3 is a compiled addon).
-  external: ['better-sqlite3', 'autocannon', '@session-obs/client'],
+  external: ['better-sqlite3', 'autocannon', '@session-obs/client', '@session-obs/mock'],
 });

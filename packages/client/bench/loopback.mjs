@@ -2,7 +2,7 @@
 // local HTTP server in a child process, in paired rounds (openapi-fetch, ours, openapi-fetch). Here a call
 // also pays for the socket, HTTP parsing and the server, so the ratio shows what the client's own work
 // means next to a real round trip. Uses the build (dist). The server is always stopped.
-import { freePort, startChildServer } from '@session-obs/mock';
+import { freePort, startChildServer } from '@session-obs/devkit';
 import createFetchClient from 'openapi-fetch';
 import { createClient } from '../dist/index.js';
 import { LIST_BODY, TOKEN, median, timeCalls } from './fixture.mjs';

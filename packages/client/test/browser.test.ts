@@ -7,7 +7,8 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROMIUM_ARGS, chromiumPath, startMock, type RunningMock } from '@session-obs/mock';
+import { CHROMIUM_ARGS, chromiumPath } from '@session-obs/devkit';
+import { startMock, type RunningMock } from '@session-obs/mock';
 
 const ORIGIN = 'http://client.test';
 const TOKEN = 'sk_browser_SECRET_7c1';

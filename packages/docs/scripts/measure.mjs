@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
-import { CHROMIUM_ARGS, chromiumPath } from '@session-obs/mock';
+import { CHROMIUM_ARGS, chromiumPath } from '@session-obs/devkit';
 import { serveDocs, siteDir } from '../src/serve.js';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? '7');

@@ -7,7 +7,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listOperations, loadSpec } from '@session-obs/spec';
 import { serveDocs } from '../src/serve.js';
-import { CHROMIUM_ARGS, chromiumPath } from '@session-obs/mock';
+import { CHROMIUM_ARGS, chromiumPath } from '@session-obs/devkit';
 
 const artifacts = fileURLToPath(new URL('../artifacts/', import.meta.url));
 const spec = loadSpec();

@@ -8,7 +8,7 @@ import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadSpec } from '@session-obs/spec';
 import { serveDocs } from '../src/serve.js';
-import { CHROMIUM_ARGS, chromiumPath } from '@session-obs/mock';
+import { CHROMIUM_ARGS, chromiumPath } from '@session-obs/devkit';
 
 const dir = mkdtempSync(join(tmpdir(), 'docs-deprecated-'));
 let server: Awaited<ReturnType<typeof serveDocs>>;

@@ -1,7 +1,2 @@
 export { startMock, defaultSpecPath } from './start-mock.js';
 export type { MockOptions, RunningMock } from './start-mock.js';
-export { freePort } from './free-port.js';
-export { stopChild, killGroup, trackChild } from './process-group.js';
-export { startChildServer } from './start-child-server.js';
-export type { ChildServerOptions, RunningChild } from './start-child-server.js';
-export { CHROMIUM_ARGS, chromiumPath } from './chromium.js';

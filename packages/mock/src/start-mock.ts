@@ -1,7 +1,6 @@
 import type { ChildProcess } from 'node:child_process';
 import { createRequire } from 'node:module';
-import { freePort } from './free-port.js';
-import { startChildServer } from './start-child-server.js';
+import { freePort, startChildServer } from '@session-obs/devkit';
 
 const require = createRequire(import.meta.url);
 

@@ -2,7 +2,8 @@ import { spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { freePort, startMock } from '../src/index.js';
+import { freePort } from '@session-obs/devkit';
+import { startMock } from '../src/index.js';
 
 const alive = (pid: number) => {
   try {

@@ -7,7 +7,8 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
-import { freePort, startChildServer, startMock, type RunningChild } from '@session-obs/mock';
+import { freePort, startChildServer, type RunningChild } from '@session-obs/devkit';
+import { startMock } from '@session-obs/mock';
 import { prepareStore } from '../src/app.js';
 import { startSandbox } from '../src/start-sandbox.js';
 

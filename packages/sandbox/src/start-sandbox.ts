@@ -3,7 +3,7 @@
 // this process exits.
 import type { ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { freePort, startChildServer } from '@session-obs/mock';
+import { freePort, startChildServer } from '@session-obs/devkit';
 
 export interface StartSandboxOptions {
   /** Port; `0`/omitted picks a free one. */
