@@ -16,7 +16,8 @@ const fail = (text) => {
 };
 
 const [major, minor] = process.versions.node.split('.').map(Number);
-if (major < 20 || (major === 20 && minor < 19)) fail(`Node ${process.versions.node} is too old: this project needs Node >= 20.19 (see .nvmrc).`);
+if (major < 20 || (major === 20 && minor < 19))
+  fail(`Node ${process.versions.node} is too old: this project needs Node >= 20.19 (see .nvmrc).`);
 
 function installedPnpm() {
   try {
@@ -30,8 +31,10 @@ const found = installedPnpm();
 if (found !== pnpmVersion) {
   step(`${found ? `pnpm ${found} found` : 'pnpm not found'}; installing pnpm@${pnpmVersion} with npm…`);
   const result = spawnSync('npm', ['install', '--global', `pnpm@${pnpmVersion}`], { stdio: 'inherit' });
-  if (result.status !== 0) fail(`npm could not install pnpm@${pnpmVersion} (exit ${result.status}). Install it by hand: npm install -g pnpm@${pnpmVersion}`);
-  if (installedPnpm() !== pnpmVersion) fail(`pnpm@${pnpmVersion} was installed but \`pnpm\` on PATH is another version; put npm's global bin first on PATH.`);
+  if (result.status !== 0)
+    fail(`npm could not install pnpm@${pnpmVersion} (exit ${result.status}). Install it by hand: npm install -g pnpm@${pnpmVersion}`);
+  if (installedPnpm() !== pnpmVersion)
+    fail(`pnpm@${pnpmVersion} was installed but \`pnpm\` on PATH is another version; put npm's global bin first on PATH.`);
 }
 
 // pnpm keeps a copy of the lockfile it installed from; a difference means the install is stale.

@@ -51,7 +51,9 @@ try {
       db: process.env.SANDBOX_DB ?? fileURLToPath(new URL('../packages/sandbox/.sandbox/sandbox.db', import.meta.url)),
       onLog: (line) => console.log(`  [sandbox] ${line}`),
     }).catch((error) => {
-      throw new Error(/EADDRINUSE|is in use/.test(error.message) ? `port ${sandboxPort} is in use: set SANDBOX_PORT to another port.` : error.message);
+      throw new Error(
+        /EADDRINUSE|is in use/.test(error.message) ? `port ${sandboxPort} is in use: set SANDBOX_PORT to another port.` : error.message,
+      );
     });
     running.push(sandbox);
     sandbox.process.once('exit', (code) => {

@@ -17,25 +17,37 @@ const BATCH = 50;
 
 describe('GET /sessions/{session_id}/errors on a mocked fetch', () => {
   for (let round = 1; round <= ROUNDS; round++) {
-    bench(`@session-obs/client #${round}`, async () => {
-      for (let i = 0; i < BATCH; i++) {
-        const { data } = await ours.GET('/sessions/{session_id}/errors', { params });
-        if (!data) throw new Error('no data');
-      }
-    }, opts);
-    bench(`openapi-fetch alone #${round}`, async () => {
-      for (let i = 0; i < BATCH; i++) {
-        const { data } = await plain.GET('/sessions/{session_id}/errors', { params });
-        if (!data) throw new Error('no data');
-      }
-    }, opts);
+    bench(
+      `@session-obs/client #${round}`,
+      async () => {
+        for (let i = 0; i < BATCH; i++) {
+          const { data } = await ours.GET('/sessions/{session_id}/errors', { params });
+          if (!data) throw new Error('no data');
+        }
+      },
+      opts,
+    );
+    bench(
+      `openapi-fetch alone #${round}`,
+      async () => {
+        for (let i = 0; i < BATCH; i++) {
+          const { data } = await plain.GET('/sessions/{session_id}/errors', { params });
+          if (!data) throw new Error('no data');
+        }
+      },
+      opts,
+    );
   }
-  bench('raw fetch', async () => {
-    for (let i = 0; i < BATCH; i++) {
-      const response = await mockFetch(`${BASE}/sessions/${encodeURIComponent(params.path.session_id)}/errors?limit=10&order=desc`, {
-        headers: { Authorization: `Bearer ${TOKEN}` },
-      });
-      if (!response.ok || !(await response.json())) throw new Error('no data');
-    }
-  }, opts);
+  bench(
+    'raw fetch',
+    async () => {
+      for (let i = 0; i < BATCH; i++) {
+        const response = await mockFetch(`${BASE}/sessions/${encodeURIComponent(params.path.session_id)}/errors?limit=10&order=desc`, {
+          headers: { Authorization: `Bearer ${TOKEN}` },
+        });
+        if (!response.ok || !(await response.json())) throw new Error('no data');
+      }
+    },
+    opts,
+  );
 });

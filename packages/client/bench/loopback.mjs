@@ -14,7 +14,10 @@ const port = await freePort();
 const base = `http://127.0.0.1:${port}`;
 const server = await startChildServer({
   name: 'the loopback server',
-  args: ['-e', `require('node:http').createServer((_, res) => { res.writeHead(200, { 'content-type': 'application/json' }); res.end(${JSON.stringify(LIST_BODY)}); }).listen(${port}, '127.0.0.1', () => console.log('listening'));`],
+  args: [
+    '-e',
+    `require('node:http').createServer((_, res) => { res.writeHead(200, { 'content-type': 'application/json' }); res.end(${JSON.stringify(LIST_BODY)}); }).listen(${port}, '127.0.0.1', () => console.log('listening'));`,
+  ],
   url: base,
   readyLine: /listening/,
   readyTimeoutMs: 10_000,
@@ -38,8 +41,12 @@ try {
     plainUs.push((before + after) / 2);
     if ((round - WARMUP + 1) % 5 === 0) process.stderr.write(`loopback rounds: ${round - WARMUP + 1}/${ROUNDS}\n`);
   }
-  console.log(`\nLoopback HTTP, real fetch (${ROUNDS} paired rounds × ${CALLS} calls; openapi-fetch alone: median ${median(plainUs).toFixed(0)} µs/call)`);
-  console.log(`@session-obs/client (defaults): ${median(ratios).toFixed(3)}× openapi-fetch's ops/s, ${median(extra) >= 0 ? '+' : ''}${median(extra).toFixed(1)} µs/call (median)`);
+  console.log(
+    `\nLoopback HTTP, real fetch (${ROUNDS} paired rounds × ${CALLS} calls; openapi-fetch alone: median ${median(plainUs).toFixed(0)} µs/call)`,
+  );
+  console.log(
+    `@session-obs/client (defaults): ${median(ratios).toFixed(3)}× openapi-fetch's ops/s, ${median(extra) >= 0 ? '+' : ''}${median(extra).toFixed(1)} µs/call (median)`,
+  );
 } finally {
   await server.stop();
 }

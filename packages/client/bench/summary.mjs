@@ -15,7 +15,10 @@ for (let round = 1; byName.has(`@session-obs/client #${round}`); round++) {
 if (!rows.length) throw new Error(`no "@session-obs/client #N" results in ${file}`);
 const fmt = (x) => `${x.toFixed(2)}×`;
 console.log('\nround  ours ops/s  openapi-fetch ops/s  ratio (mean ops/s)  ratio (median latency)');
-for (const r of rows) console.log(`${String(r.round).padStart(5)}  ${String(r.ours).padStart(10)}  ${String(r.plain).padStart(19)}  ${fmt(r.hz).padStart(18)}  ${fmt(r.med).padStart(22)}`);
+for (const r of rows)
+  console.log(
+    `${String(r.round).padStart(5)}  ${String(r.ours).padStart(10)}  ${String(r.plain).padStart(19)}  ${fmt(r.hz).padStart(18)}  ${fmt(r.med).padStart(22)}`,
+  );
 const hz = median(rows.map((r) => r.hz));
 const med = median(rows.map((r) => r.med));
 console.log(`median over ${rows.length} rounds: ${fmt(hz)} by mean ops/s, ${fmt(med)} by median latency (goal >= 0.90×)`);

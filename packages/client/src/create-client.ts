@@ -73,14 +73,18 @@ export function createClient(options: ClientOptions): SessionObservabilityClient
   };
   const get = client.GET as (path: string, init?: object) => unknown;
   client.GET = ((path: string, init?: { middleware?: unknown; fetch?: unknown; baseUrl?: unknown }) =>
-    get(path, middleware || init?.middleware || init?.fetch || init?.baseUrl ? init : { Request: PendingRequest, ...init })) as typeof client.GET;
+    get(
+      path,
+      middleware || init?.middleware || init?.fetch || init?.baseUrl ? init : { Request: PendingRequest, ...init },
+    )) as typeof client.GET;
 
   client.unwrap = async <T extends FetchResultLike>(result: T | Promise<T>) => {
     const { data, error, response } = await result;
     if (!response.ok) throw errorFromResponse(response, error, token);
     return data as DataOf<T>;
   };
-  const getPage: GetPage = (path, init) => client.unwrap((client.GET as (p: string, i: object) => Promise<FetchResultLike>)(path, init)) as ReturnType<GetPage>;
+  const getPage: GetPage = (path, init) =>
+    client.unwrap((client.GET as (p: string, i: object) => Promise<FetchResultLike>)(path, init)) as ReturnType<GetPage>;
   client.pages = ((path: string, init?: LooseInit) => pages(getPage, path, init)) as SessionObservabilityClient['pages'];
   client.paginate = ((path: string, init?: LooseInit) => pages(getPage, path, init, true)) as SessionObservabilityClient['paginate'];
   return client;

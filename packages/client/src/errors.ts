@@ -148,8 +148,10 @@ export const errorFromResponse = (response: Response, body: unknown, secret?: st
     code,
     requestId,
     body,
-    message: `${text(o.message) ?? text(o.detail) ?? 'HTTP error'} (${status} ${code}${requestId ? ' ' + requestId : ''})`
-      .replaceAll(secret || '\0', '[redacted]'),
+    message: `${text(o.message) ?? text(o.detail) ?? 'HTTP error'} (${status} ${code}${requestId ? ' ' + requestId : ''})`.replaceAll(
+      secret || '\0',
+      '[redacted]',
+    ),
     retryAfterMs: retryAfterMs(response, o),
   }) as AnyApiError;
 };

@@ -24,7 +24,12 @@ export type GetPage = (path: string, init: LooseInit) => Promise<ListEnvelope>;
  * yielded last-to-first within each page so the stream moves steadily away from the starting id.
  * `order`, `limit` and filters are kept on every request; a starting `cursor` is sent only once.
  */
-export async function* pages(getPage: GetPage, path: string, init: LooseInit = {}, items?: boolean): AsyncGenerator<unknown, void, undefined> {
+export async function* pages(
+  getPage: GetPage,
+  path: string,
+  init: LooseInit = {},
+  items?: boolean,
+): AsyncGenerator<unknown, void, undefined> {
   const query: Record<string, unknown> = { ...init.params?.query };
   const backward = query.before != null && query.after == null;
   const direction = backward ? 'before' : 'after';

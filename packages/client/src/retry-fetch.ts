@@ -64,7 +64,8 @@ export class PendingRequest {
  * Wraps `baseFetch` with timeouts, abort handling and retries (every operation of the spec is a GET, so all are retried).
  * `startTimeout` registers an attempt for its timeout (default: this client's own windows).
  */
-export const createRetryingFetch = (baseFetch: Fetch, policy: RetryPolicy, startTimeout = createTimeouts()): ((request: Request) => Promise<Response>) =>
+export const createRetryingFetch =
+  (baseFetch: Fetch, policy: RetryPolicy, startTimeout = createTimeouts()): ((request: Request) => Promise<Response>) =>
   async (request: (Request | PendingRequest) & RequestControls) => {
     // openapi-fetch copies unknown init keys (our RequestControls) onto the request.
     const maxRetries = request.maxRetries ?? policy.maxRetries;
@@ -114,7 +115,13 @@ export const createRetryingFetch = (baseFetch: Fetch, policy: RetryPolicy, start
         }
         if (response) {
           if (last || !RETRYABLE_STATUSES.includes(response.status)) return response;
-          wait = retryAfterMs(response, await response.clone().json().catch(() => {}));
+          wait = retryAfterMs(
+            response,
+            await response
+              .clone()
+              .json()
+              .catch(() => {}),
+          );
           if (wait! > policy.maxRetryAfterMs) return response;
           response.body?.cancel().catch(() => {});
         }
@@ -122,7 +129,10 @@ export const createRetryingFetch = (baseFetch: Fetch, policy: RetryPolicy, start
         // response was being read (onAbort found no wait to end then); the loop then throws the AbortError.
         await new Promise<void>((resolve) => {
           wake = resolve;
-          timer = setTimeout(resolve, signal?.aborted ? 0 : wait ?? Math.random() * Math.min(policy.maxDelayMs, policy.initialDelayMs * 2 ** attempt));
+          timer = setTimeout(
+            resolve,
+            signal?.aborted ? 0 : (wait ?? Math.random() * Math.min(policy.maxDelayMs, policy.initialDelayMs * 2 ** attempt)),
+          );
         });
       }
     } finally {

@@ -16,7 +16,9 @@ export type SuccessBody<P extends GetPath> = paths[P]['get'] extends {
 
 /** Paths whose 200 body is the list envelope `{ object: 'list', items, pagination }`: the ones `paginate` accepts. */
 export type ListPath = {
-  [P in GetPath]: SuccessBody<P> extends { items: readonly unknown[]; pagination: { has_more_after: boolean; has_more_before: boolean } } ? P : never;
+  [P in GetPath]: SuccessBody<P> extends { items: readonly unknown[]; pagination: { has_more_after: boolean; has_more_before: boolean } }
+    ? P
+    : never;
 }[GetPath];
 
 /** One page of a list operation (its 200 body). */

@@ -31,7 +31,8 @@ beforeAll(async () => {
   await context.route('**/*', async (route) => {
     const url = new URL(route.request().url());
     if (url.origin !== ORIGIN) return route.abort('blockedbyclient');
-    if (url.pathname.startsWith('/api/')) return route.fulfill({ response: await route.fetch({ url: mock.url + url.pathname.slice(4) + url.search }) });
+    if (url.pathname.startsWith('/api/'))
+      return route.fulfill({ response: await route.fetch({ url: mock.url + url.pathname.slice(4) + url.search }) });
     if (url.pathname === '/slow') return; // never answered: the client's timeout must end it
     const file = files[url.pathname];
     return file ? route.fulfill({ body: file[0], contentType: file[1] }) : route.fulfill({ status: 404 });

@@ -38,14 +38,25 @@ describe('errorFromResponse', () => {
   });
 
   it('reads the session dialect: code, message, request id', () => {
-    const body = { object: 'error', status: 404, code: 'not_found', message: 'Session error not found', entity: 'session.error', id: 'ser_1' };
+    const body = {
+      object: 'error',
+      status: 404,
+      code: 'not_found',
+      message: 'Session error not found',
+      entity: 'session.error',
+      id: 'ser_1',
+    };
     const error = errorFromResponse(res(404, { 'X-Request-Id': 'req_1' }), body);
     expect(error).toMatchObject({ code: 'not_found', requestId: 'req_1', body });
     expect(error.message).toBe('Session error not found (404 not_found req_1)');
   });
 
   it('reads the observability dialect: type, detail, retry_after', () => {
-    const error = errorFromResponse(res(429, { 'metorial-req-id': 'req_2' }), { type: 'too_many_requests', detail: 'Slow down', retry_after: 7 });
+    const error = errorFromResponse(res(429, { 'metorial-req-id': 'req_2' }), {
+      type: 'too_many_requests',
+      detail: 'Slow down',
+      retry_after: 7,
+    });
     expect(error).toBeInstanceOf(RateLimitError);
     expect(error).toMatchObject({ code: 'too_many_requests', requestId: 'req_2', retryAfterMs: 7000 });
     expect(error.message).toBe('Slow down (429 too_many_requests req_2)');

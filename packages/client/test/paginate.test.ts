@@ -9,7 +9,8 @@ const item = (id: string) => ({ object: 'session.error', id });
 /** `GET /sessions/{id}/errors` with limit, order, after, before; an unknown session is 404, `ses_empty` has no errors. */
 function listHandler(req: Received): Reply {
   const session = req.url.pathname.split('/')[2];
-  if (session === 'ses_missing') return { status: 404, body: sessionError(404, 'not_found', 'Session not found', { entity: 'session', id: session }) };
+  if (session === 'ses_missing')
+    return { status: 404, body: sessionError(404, 'not_found', 'Session not found', { entity: 'session', id: session }) };
   const q = req.url.searchParams;
   const ordered = session === 'ses_empty' ? [] : q.get('order') === 'desc' ? [...ids].reverse() : ids;
   const limit = Number(q.get('limit') ?? 20);
@@ -50,7 +51,9 @@ async function collect<T>(iterable: AsyncIterable<T>): Promise<T[]> {
 
 describe('paginate', () => {
   it('follows has_more_after with after=<last id> (order asc), keeping limit and filters', async () => {
-    const items = await collect(client().paginate(PATH, { params: { path: { session_id: 'ses_1' }, query: { limit: 10, type: 'message_processing_timeout' } } }));
+    const items = await collect(
+      client().paginate(PATH, { params: { path: { session_id: 'ses_1' }, query: { limit: 10, type: 'message_processing_timeout' } } }),
+    );
     expect(items.map((i) => i.id)).toEqual(ids);
     expect(sent('after')).toEqual([null, 'ser_009', 'ser_019']);
     expect(sent('limit')).toEqual(['10', '10', '10']);
@@ -65,14 +68,18 @@ describe('paginate', () => {
   });
 
   it('starting with before, goes backward with before=<first id>, yielding in travel order', async () => {
-    const items = await collect(client().paginate(PATH, { params: { path: { session_id: 'ses_1' }, query: { before: 'ser_020', limit: 5 } } }));
+    const items = await collect(
+      client().paginate(PATH, { params: { path: { session_id: 'ses_1' }, query: { before: 'ser_020', limit: 5 } } }),
+    );
     expect(items.map((i) => i.id)).toEqual(ids.slice(0, 20).reverse());
     expect(sent('before')).toEqual(['ser_020', 'ser_015', 'ser_010', 'ser_005']);
     expect(sent('after')).toEqual([null, null, null, null]);
   });
 
   it('backward in desc order too', async () => {
-    const items = await collect(client().paginate(PATH, { params: { path: { session_id: 'ses_1' }, query: { order: 'desc', before: 'ser_010', limit: 4 } } }));
+    const items = await collect(
+      client().paginate(PATH, { params: { path: { session_id: 'ses_1' }, query: { order: 'desc', before: 'ser_010', limit: 4 } } }),
+    );
     expect(items.map((i) => i.id)).toEqual(ids.slice(11)); // desc: 'before ser_010' is the newer ids, travelled oldest-first
   });
 
@@ -93,7 +100,10 @@ describe('paginate', () => {
     const controller = new AbortController();
     const seen: string[] = [];
     const run = async () => {
-      for await (const e of client().paginate(PATH, { params: { path: { session_id: 'ses_1' }, query: { limit: 5 } }, signal: controller.signal })) {
+      for await (const e of client().paginate(PATH, {
+        params: { path: { session_id: 'ses_1' }, query: { limit: 5 } },
+        signal: controller.signal,
+      })) {
         seen.push(e.id);
         if (seen.length === 5) controller.abort();
       }
@@ -131,7 +141,9 @@ describe('pages', () => {
   });
 
   it('backward pages come as the server sent them', async () => {
-    const pages = await collect(client().pages(PATH, { params: { path: { session_id: 'ses_1' }, query: { before: 'ser_010', limit: 5 } } }));
+    const pages = await collect(
+      client().pages(PATH, { params: { path: { session_id: 'ses_1' }, query: { before: 'ser_010', limit: 5 } } }),
+    );
     expect(pages.map((p) => p.items.map((i) => i.id))).toEqual([ids.slice(5, 10), ids.slice(0, 5)]);
   });
 });

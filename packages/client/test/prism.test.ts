@@ -13,7 +13,11 @@ const operations = listOperations(spec);
 function paramsFor(path: string, operation: Record<string, any>) {
   const params = [...(spec.paths[path].parameters ?? []), ...(operation.parameters ?? [])].map((p) => resolveRef(spec, p, '')[1]);
   const pick = (where: string, all: boolean) =>
-    Object.fromEntries(params.filter((p) => p.in === where && (all || p.required)).map((p) => [p.name, p.example ?? p.schema?.example ?? p.schema?.enum?.[0]]));
+    Object.fromEntries(
+      params
+        .filter((p) => p.in === where && (all || p.required))
+        .map((p) => [p.name, p.example ?? p.schema?.example ?? p.schema?.enum?.[0]]),
+    );
   return { path: pick('path', true), query: pick('query', false) };
 }
 
@@ -39,7 +43,9 @@ describe('every operation through the client against Prism', () => {
     expect(await client.unwrap(get(o.path, { params: paramsFor(o.path, o.operation) }))).toEqual(data);
   });
 
-  const lists = operations.filter((o) => 'items' in (resolveRef(spec, o.operation.responses['200'].content['application/json'].schema, '')[1].properties ?? {}));
+  const lists = operations.filter(
+    (o) => 'items' in (resolveRef(spec, o.operation.responses['200'].content['application/json'].schema, '')[1].properties ?? {}),
+  );
   it('finds the list operations', () => expect(lists.length).toBe(5));
 
   it.each(lists.map((o) => [o.operationId, o] as const))('%s: paginate yields items valid for the spec', async (_, o) => {
@@ -58,7 +64,10 @@ describe('every operation through the client against Prism', () => {
   });
 
   it('a declared error status becomes the typed error', async () => {
-    const get = client.GET('/sessions/{session_id}/errors', { params: { path: { session_id: 'ses_4dEfGhJkLmNpQrSt' } }, headers: { Prefer: 'code=404' } });
+    const get = client.GET('/sessions/{session_id}/errors', {
+      params: { path: { session_id: 'ses_4dEfGhJkLmNpQrSt' } },
+      headers: { Prefer: 'code=404' },
+    });
     await expect(client.unwrap(get)).rejects.toBeInstanceOf(NotFoundError);
   });
 });

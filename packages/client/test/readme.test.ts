@@ -4,11 +4,15 @@ import { describe, expect, it } from 'vitest';
 
 const root = new URL('../', import.meta.url);
 const readme = readFileSync(new URL('README.md', root), 'utf8');
-const blocks = [...readme.matchAll(/<!-- example: (examples\/[\w.-]+\.ts) -->\n```ts\n([\s\S]*?)```\n/g)].map((m) => [m[1]!, m[2]!] as const);
+const blocks = [...readme.matchAll(/<!-- example: (examples\/[\w.-]+\.ts) -->\n\n?```ts\n([\s\S]*?)```\n/g)].map(
+  (m) => [m[1]!, m[2]!] as const,
+);
 
 describe('README', () => {
   it('embeds every file of examples/', () => {
-    const files = readdirSync(new URL('examples/', root)).filter((f) => f.endsWith('.ts')).map((f) => `examples/${f}`);
+    const files = readdirSync(new URL('examples/', root))
+      .filter((f) => f.endsWith('.ts'))
+      .map((f) => `examples/${f}`);
     expect(blocks.map(([file]) => file).sort()).toEqual(files.sort());
   });
 

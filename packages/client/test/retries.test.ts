@@ -89,7 +89,10 @@ describe('retries', () => {
   });
 
   it('a 400 through unwrap is a BadRequestError with the request id and body, not retried', async () => {
-    const body = sessionError(400, 'invalid_data', 'limit must be <= 100', { entity: 'query', errors: [{ code: 'too_big', message: 'too big', path: ['limit'] }] });
+    const body = sessionError(400, 'invalid_data', 'limit must be <= 100', {
+      entity: 'query',
+      errors: [{ code: 'too_big', message: 'too big', path: ['limit'] }],
+    });
     server.script({ status: 400, headers: { 'x-request-id': 'req_abc' }, body });
     const c = client();
     const error = await rejection(c.unwrap(c.GET(PATH, { params })));
@@ -99,7 +102,11 @@ describe('retries', () => {
   });
 
   it('exhausted retries give the last status: returned by GET, thrown typed by unwrap', async () => {
-    server.script({ status: 503 }, { status: 503 }, { status: 502, headers: { 'metorial-req-id': 'req_last' }, body: sessionError(502, 'bad_gateway') });
+    server.script(
+      { status: 503 },
+      { status: 503 },
+      { status: 502, headers: { 'metorial-req-id': 'req_last' }, body: sessionError(502, 'bad_gateway') },
+    );
     const c = client();
     const error = await rejection(c.unwrap(c.GET(PATH, { params })));
     expect(server.received).toHaveLength(3);
@@ -198,7 +205,9 @@ describe('timeouts, aborts and connection errors', () => {
       console.log(response.status);`;
     const started = Date.now();
     const out = await new Promise<string>((resolve, reject) =>
-      execFile(process.execPath, ['--input-type=module', '-e', script], { timeout: 8_000 }, (err, stdout) => (err ? reject(err) : resolve(stdout))),
+      execFile(process.execPath, ['--input-type=module', '-e', script], { timeout: 8_000 }, (err, stdout) =>
+        err ? reject(err) : resolve(stdout),
+      ),
     );
     expect(out.trim()).toBe('200');
     expect(Date.now() - started).toBeLessThan(8_000);
@@ -251,7 +260,12 @@ describe('timeouts, aborts and connection errors', () => {
 
   it("leaves no listener on the caller's signal once its calls end (success, after a retry wait, failure)", async () => {
     const controller = new AbortController();
-    server.script({ body: group }, { status: 503, headers: { 'retry-after': '0' } }, { body: group }, { status: 400, body: sessionError(400, 'invalid_data') });
+    server.script(
+      { body: group },
+      { status: 503, headers: { 'retry-after': '0' } },
+      { body: group },
+      { status: 400, body: sessionError(400, 'invalid_data') },
+    );
     const c = client();
     for (let i = 0; i < 3; i++) await c.GET(PATH, { params, signal: controller.signal });
     expect(server.received).toHaveLength(4);
@@ -263,7 +277,12 @@ describe('timeouts, aborts and connection errors', () => {
     const requests: Request[] = [];
     const c = client();
     c.use({ onRequest: ({ request }) => void requests.push(request) });
-    server.script({ body: group }, { status: 503, headers: { 'retry-after': '0' } }, { body: group }, { status: 400, body: sessionError(400, 'invalid_data') });
+    server.script(
+      { body: group },
+      { status: 503, headers: { 'retry-after': '0' } },
+      { body: group },
+      { status: 400, body: sessionError(400, 'invalid_data') },
+    );
     for (let i = 0; i < 3; i++) await c.GET(PATH, { params, signal: new AbortController().signal });
     expect(server.received).toHaveLength(4);
     expect(requests.map((r) => getEventListeners(r.signal, 'abort').length)).toEqual([0, 0, 0]);
@@ -346,7 +365,10 @@ describe('how a request reaches fetch', () => {
   it('middleware (registered or per request) see a real Request they may replace, and GET keeps every feature', async () => {
     const seen: unknown[] = [];
     const tag = (name: string) => ({
-      onRequest: ({ request }: { request: Request }) => (seen.push(request instanceof Request), new Request(request, { headers: { 'x-mw': name } })),
+      onRequest: ({ request }: { request: Request }) => (
+        seen.push(request instanceof Request),
+        new Request(request, { headers: { 'x-mw': name } })
+      ),
     });
     const c = client();
     server.script({ status: 503, headers: { 'retry-after': '0' } }, { body: group }, { body: group });

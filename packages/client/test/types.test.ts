@@ -21,12 +21,16 @@ const never = false as boolean; // the calls below are type-checked, never sent
 describe('types per path', () => {
   it('GET: params, data and error are typed by path', async () => {
     if (never) {
-      const list = await client.GET('/sessions/{session_id}/errors', { params: { path: { session_id: 's' }, query: { limit: 5, order: 'desc' } } });
+      const list = await client.GET('/sessions/{session_id}/errors', {
+        params: { path: { session_id: 's' }, query: { limit: 5, order: 'desc' } },
+      });
       if (list.data) expectTypeOf(list.data.items[0]!.id).toEqualTypeOf<string>();
       if (list.data) expectTypeOf(list.data.pagination).toEqualTypeOf<S['Pagination']>();
       if (list.error) expectTypeOf(list.error).toEqualTypeOf<S['ApiError']>();
 
-      const obs = await client.GET('/observability.sessions.get', { params: { query: { platform: 'ios', session_id: 's', version_key: 'k' } } });
+      const obs = await client.GET('/observability.sessions.get', {
+        params: { query: { platform: 'ios', session_id: 's', version_key: 'k' } },
+      });
       if (obs.data) expectTypeOf(obs.data.session.type).toEqualTypeOf<'mobile' | 'web'>();
       if (obs.error) expectTypeOf(obs.error.type).toExtend<string>();
       if (obs.error) expectTypeOf<'too_many_requests'>().toExtend<typeof obs.error.type>();
@@ -46,7 +50,9 @@ describe('types per path', () => {
 
   it('unwrap returns the success body', async () => {
     if (never) {
-      const group = await client.unwrap(client.GET('/session-error-groups/{session_error_group_id}', { params: { path: { session_error_group_id: 'g' } } }));
+      const group = await client.unwrap(
+        client.GET('/session-error-groups/{session_error_group_id}', { params: { path: { session_error_group_id: 'g' } } }),
+      );
       expectTypeOf(group.object).toEqualTypeOf<'session.error_group'>();
       expectTypeOf(group.provider_id).toEqualTypeOf<string | null>();
       // @ts-expect-error unwrap returns data only: no error branch
@@ -56,10 +62,15 @@ describe('types per path', () => {
 
   it('paginate yields the item type of the path; pages the envelope', async () => {
     if (never) {
-      for await (const e of client.paginate('/sessions/{session_id}/errors', { params: { path: { session_id: 's' } } })) expectTypeOf(e).toEqualTypeOf<S['SessionError']>();
+      for await (const e of client.paginate('/sessions/{session_id}/errors', { params: { path: { session_id: 's' } } }))
+        expectTypeOf(e).toEqualTypeOf<S['SessionError']>();
       for await (const g of client.paginate('/session-error-groups')) expectTypeOf(g).toEqualTypeOf<S['SessionErrorGroup']>();
-      for await (const ev of client.paginate('/sessions/{session_id}/events', { params: { path: { session_id: 's' }, query: { limit: 100 } } })) expectTypeOf(ev).toEqualTypeOf<S['SessionEvent']>();
-      for await (const p of client.pages('/session-errors', { params: { query: { order: 'desc' } }, signal: AbortSignal.timeout(1) })) expectTypeOf(p).toEqualTypeOf<S['SessionErrorList']>();
+      for await (const ev of client.paginate('/sessions/{session_id}/events', {
+        params: { path: { session_id: 's' }, query: { limit: 100 } },
+      }))
+        expectTypeOf(ev).toEqualTypeOf<S['SessionEvent']>();
+      for await (const p of client.pages('/session-errors', { params: { query: { order: 'desc' } }, signal: AbortSignal.timeout(1) }))
+        expectTypeOf(p).toEqualTypeOf<S['SessionErrorList']>();
 
       // @ts-expect-error only list paths paginate
       client.paginate('/session-error-groups/{session_error_group_id}', { params: { path: { session_error_group_id: 'g' } } });
@@ -71,7 +82,11 @@ describe('types per path', () => {
       client.paginate('/session-errors', { params: { query: { limit: 'ten' } } });
     }
     expectTypeOf<ListPath>().toEqualTypeOf<
-      '/session-errors' | '/sessions/{session_id}/errors' | '/session-error-groups' | '/sessions/{session_id}/error-groups' | '/sessions/{session_id}/events'
+      | '/session-errors'
+      | '/sessions/{session_id}/errors'
+      | '/session-error-groups'
+      | '/sessions/{session_id}/error-groups'
+      | '/sessions/{session_id}/events'
     >();
     expectTypeOf<ListItem<'/session-errors'>>().toEqualTypeOf<S['SessionError']>();
   });

@@ -6,7 +6,10 @@ export interface OperationCall {
   operationId: string;
   method: 'get';
   path: string;
-  call: (client: SessionObservabilityClient, init?: { headers?: Record<string, string> }) => Promise<{ response: Response; data?: unknown; error?: unknown }>;
+  call: (
+    client: SessionObservabilityClient,
+    init?: { headers?: Record<string, string> },
+  ) => Promise<{ response: Response; data?: unknown; error?: unknown }>;
 }
 
 /** The ids a target's calls use: Prism accepts any well-formed id, the sandbox needs seeded ones. */
@@ -42,47 +45,95 @@ export function createOperationCalls(ids: TargetIds): OperationCall[] {
   const SEG = ids.session_error_group_id;
   const SEV = ids.session_event_id;
   return [
-  {
-    operationId: 'listSessionErrors', method: 'get', path: '/session-errors',
-    call: (c, init) => c.GET('/session-errors', { params: { query: { limit: 10, order: 'desc', type: ['message_processing_timeout', 'provider_discovery_failed'], session_id: SES } }, ...init }),
-  },
-  {
-    operationId: 'listSessionErrorsForSession', method: 'get', path: '/sessions/{session_id}/errors',
-    call: (c, init) => c.GET('/sessions/{session_id}/errors', { params: { path: { session_id: SES }, query: { after: SER, provider_run_id: [ids.provider_run_id, 'prn_2'] } }, ...init }),
-  },
-  {
-    operationId: 'getSessionError', method: 'get', path: '/sessions/{session_id}/errors/{session_error_id}',
-    call: (c, init) => c.GET('/sessions/{session_id}/errors/{session_error_id}', { params: { path: { session_id: SES, session_error_id: SER } }, ...init }),
-  },
-  {
-    operationId: 'listSessionErrorGroups', method: 'get', path: '/session-error-groups',
-    call: (c, init) => c.GET('/session-error-groups', { params: { query: { limit: 100, provider_id: ids.provider_id } }, ...init }),
-  },
-  {
-    operationId: 'getSessionErrorGroup', method: 'get', path: '/session-error-groups/{session_error_group_id}',
-    call: (c, init) => c.GET('/session-error-groups/{session_error_group_id}', { params: { path: { session_error_group_id: SEG } }, ...init }),
-  },
-  {
-    operationId: 'listSessionErrorGroupsForSession', method: 'get', path: '/sessions/{session_id}/error-groups',
-    call: (c, init) => c.GET('/sessions/{session_id}/error-groups', { params: { path: { session_id: SES }, query: { cursor: ids.cursor } }, ...init }),
-  },
-  {
-    operationId: 'getSessionErrorGroupForSession', method: 'get', path: '/sessions/{session_id}/error-groups/{session_error_group_id}',
-    call: (c, init) => c.GET('/sessions/{session_id}/error-groups/{session_error_group_id}', { params: { path: { session_id: SES, session_error_group_id: SEG } }, ...init }),
-  },
-  {
-    operationId: 'listSessionEvents', method: 'get', path: '/sessions/{session_id}/events',
-    call: (c, init) => c.GET('/sessions/{session_id}/events', { params: { path: { session_id: SES }, query: { server_run_id: ids.server_run_id, before: SEV } }, ...init }),
-  },
-  {
-    operationId: 'getSessionEvent', method: 'get', path: '/sessions/{session_id}/events/{session_event_id}',
-    call: (c, init) => c.GET('/sessions/{session_id}/events/{session_event_id}', { params: { path: { session_id: SES, session_event_id: SEV } }, ...init }),
-  },
-  {
-    operationId: 'getObservabilitySession', method: 'get', path: '/observability.sessions.get',
-    call: (c, init) => c.GET('/observability.sessions.get', { params: { query: { ...ids.observability } }, ...init }),
-  },
-];
+    {
+      operationId: 'listSessionErrors',
+      method: 'get',
+      path: '/session-errors',
+      call: (c, init) =>
+        c.GET('/session-errors', {
+          params: {
+            query: { limit: 10, order: 'desc', type: ['message_processing_timeout', 'provider_discovery_failed'], session_id: SES },
+          },
+          ...init,
+        }),
+    },
+    {
+      operationId: 'listSessionErrorsForSession',
+      method: 'get',
+      path: '/sessions/{session_id}/errors',
+      call: (c, init) =>
+        c.GET('/sessions/{session_id}/errors', {
+          params: { path: { session_id: SES }, query: { after: SER, provider_run_id: [ids.provider_run_id, 'prn_2'] } },
+          ...init,
+        }),
+    },
+    {
+      operationId: 'getSessionError',
+      method: 'get',
+      path: '/sessions/{session_id}/errors/{session_error_id}',
+      call: (c, init) =>
+        c.GET('/sessions/{session_id}/errors/{session_error_id}', {
+          params: { path: { session_id: SES, session_error_id: SER } },
+          ...init,
+        }),
+    },
+    {
+      operationId: 'listSessionErrorGroups',
+      method: 'get',
+      path: '/session-error-groups',
+      call: (c, init) => c.GET('/session-error-groups', { params: { query: { limit: 100, provider_id: ids.provider_id } }, ...init }),
+    },
+    {
+      operationId: 'getSessionErrorGroup',
+      method: 'get',
+      path: '/session-error-groups/{session_error_group_id}',
+      call: (c, init) =>
+        c.GET('/session-error-groups/{session_error_group_id}', { params: { path: { session_error_group_id: SEG } }, ...init }),
+    },
+    {
+      operationId: 'listSessionErrorGroupsForSession',
+      method: 'get',
+      path: '/sessions/{session_id}/error-groups',
+      call: (c, init) =>
+        c.GET('/sessions/{session_id}/error-groups', { params: { path: { session_id: SES }, query: { cursor: ids.cursor } }, ...init }),
+    },
+    {
+      operationId: 'getSessionErrorGroupForSession',
+      method: 'get',
+      path: '/sessions/{session_id}/error-groups/{session_error_group_id}',
+      call: (c, init) =>
+        c.GET('/sessions/{session_id}/error-groups/{session_error_group_id}', {
+          params: { path: { session_id: SES, session_error_group_id: SEG } },
+          ...init,
+        }),
+    },
+    {
+      operationId: 'listSessionEvents',
+      method: 'get',
+      path: '/sessions/{session_id}/events',
+      call: (c, init) =>
+        c.GET('/sessions/{session_id}/events', {
+          params: { path: { session_id: SES }, query: { server_run_id: ids.server_run_id, before: SEV } },
+          ...init,
+        }),
+    },
+    {
+      operationId: 'getSessionEvent',
+      method: 'get',
+      path: '/sessions/{session_id}/events/{session_event_id}',
+      call: (c, init) =>
+        c.GET('/sessions/{session_id}/events/{session_event_id}', {
+          params: { path: { session_id: SES, session_event_id: SEV } },
+          ...init,
+        }),
+    },
+    {
+      operationId: 'getObservabilitySession',
+      method: 'get',
+      path: '/observability.sessions.get',
+      call: (c, init) => c.GET('/observability.sessions.get', { params: { query: { ...ids.observability } }, ...init }),
+    },
+  ];
 }
 
 /** The Prism calls (spec example ids). */

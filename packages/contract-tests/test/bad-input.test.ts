@@ -23,8 +23,7 @@ const lists = operations.filter((o) => o.operationId.startsWith('list'));
 
 describe.each(targets.map((t) => [t.name, t] as const))('bad input gets a typed 4xx from %s', (_, target) => {
   const base = target.url;
-  const concrete = (path: string) =>
-    path.replace('{session_id}', target.ids.session_id).replace(/\{[a-z_]+\}/g, 'xyz_mfl3k1b2Cd3Ef4Gh');
+  const concrete = (path: string) => path.replace('{session_id}', target.ids.session_id).replace(/\{[a-z_]+\}/g, 'xyz_mfl3k1b2Cd3Ef4Gh');
 
   it.each(operations.map((o) => [o.operationId, o.path] as const))('%s without a token is 401', async (_, path) => {
     await expectRejected(base, path, withQuery(concrete(path)), {}, 401);
@@ -34,11 +33,13 @@ describe.each(targets.map((t) => [t.name, t] as const))('bad input gets a typed 
     await expectRejected(base, path, withQuery(concrete(path)), { Authorization: 'Basic dXNlcjpwYXNz' }, 401);
   });
 
-  const paging = lists.flatMap((o) =>
-    ['limit=0', 'limit=101', 'limit=ten', 'order=sideways', 'type=not_a_type', 'after=bad%20id', 'cursor=garbage'].map(
-      (q) => [`${o.operationId} ?${q}`, o.path, q] as const,
-    ),
-  ).filter(([, path, q]) => !(q.startsWith('type=') && path.endsWith('/events')));
+  const paging = lists
+    .flatMap((o) =>
+      ['limit=0', 'limit=101', 'limit=ten', 'order=sideways', 'type=not_a_type', 'after=bad%20id', 'cursor=garbage'].map(
+        (q) => [`${o.operationId} ?${q}`, o.path, q] as const,
+      ),
+    )
+    .filter(([, path, q]) => !(q.startsWith('type=') && path.endsWith('/events')));
   it.each(paging)('%s is 400', async (_, path, q) => {
     await expectRejected(base, path, `${concrete(path)}?${q}`, AUTH, 400);
   });

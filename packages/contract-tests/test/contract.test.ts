@@ -9,7 +9,9 @@ const targets = inject('targets');
 const TOKEN = 'test-token';
 
 it('the call table covers every operation of the spec', () => {
-  const inSpec = listOperations(spec).map((o) => o.operationId).sort();
+  const inSpec = listOperations(spec)
+    .map((o) => o.operationId)
+    .sort();
   expect(operationCalls.map((c) => c.operationId).sort()).toEqual(inSpec);
 });
 
@@ -33,7 +35,9 @@ describe('declared error responses from Prism', () => {
   const client = createClient({ baseUrl: prism.url, token: TOKEN });
   const declared = operationCalls.flatMap((c) => {
     const op = spec.paths[c.path][c.method];
-    return Object.keys(op.responses).filter((s) => s !== '200').map((status) => [`${c.operationId} ${status}`, c, status] as const);
+    return Object.keys(op.responses)
+      .filter((s) => s !== '200')
+      .map((status) => [`${c.operationId} ${status}`, c, status] as const);
   });
   it.each(declared)('%s: the declared error body matches the spec', async (_, c, status) => {
     const { response, error } = await c.call(client, { headers: { Prefer: `code=${status}` } });
@@ -54,7 +58,8 @@ describe('stateful behaviour of the sandbox', () => {
     const response = await fetch(sandbox.url + path, { headers: { Authorization: `Bearer ${TOKEN}` } });
     const body = await response.json();
     expect(response.status, JSON.stringify(body)).toBe(status);
-    for (const h of ['ratelimit-limit', 'ratelimit-remaining', 'ratelimit-reset', 'x-request-id']) expect(response.headers.get(h), h).toBeTruthy();
+    for (const h of ['ratelimit-limit', 'ratelimit-remaining', 'ratelimit-reset', 'x-request-id'])
+      expect(response.headers.get(h), h).toBeTruthy();
     expect(response.headers.get('access-control-allow-origin')).toBe('*');
     const result = validator.validateResponse('get', specPath, status, body);
     expect(result.valid, formatErrors(result.errors)).toBe(true);
@@ -79,7 +84,11 @@ describe('stateful behaviour of the sandbox', () => {
   });
 
   it('an error of another session is a 404 naming it', async () => {
-    const body = await get(`/sessions/${ids.session_id}/errors/${sandbox.other!.session_error_id}`, '/sessions/{session_id}/errors/{session_error_id}', 404);
+    const body = await get(
+      `/sessions/${ids.session_id}/errors/${sandbox.other!.session_error_id}`,
+      '/sessions/{session_id}/errors/{session_error_id}',
+      404,
+    );
     expect(body).toMatchObject({ code: 'not_found', entity: 'session.error', id: sandbox.other!.session_error_id });
   });
 
@@ -98,7 +107,11 @@ describe('stateful behaviour of the sandbox', () => {
   });
 
   it('an unknown observability session is a 404 in the observability dialect', async () => {
-    const body = await get('/observability.sessions.get?platform=ios&session_id=nope&version_key=com.acme.shop', '/observability.sessions.get', 404);
+    const body = await get(
+      '/observability.sessions.get?platform=ios&session_id=nope&version_key=com.acme.shop',
+      '/observability.sessions.get',
+      404,
+    );
     expect(body.type).toBe('not_found');
   });
 });

@@ -59,12 +59,17 @@ export async function startChildServer(options: ChildServerOptions): Promise<Run
       });
     }
     child.once('error', reject);
-    child.once('exit', (code, signal) => reject(new Error(`${name} exited before it was ready (code ${code}, signal ${signal}).\n${lastLines()}`)));
+    child.once('exit', (code, signal) =>
+      reject(new Error(`${name} exited before it was ready (code ${code}, signal ${signal}).\n${lastLines()}`)),
+    );
   });
 
   let timer: NodeJS.Timeout | undefined;
   const late = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`${name} was not ready on ${url} within ${readyTimeoutMs} ms.\n${lastLines()}`)), readyTimeoutMs);
+    timer = setTimeout(
+      () => reject(new Error(`${name} was not ready on ${url} within ${readyTimeoutMs} ms.\n${lastLines()}`)),
+      readyTimeoutMs,
+    );
   });
   const stop = () => stopChild(child, options.stopGraceMs);
   try {

@@ -46,7 +46,13 @@ describe('startChildServer', () => {
 
   it('a child that exits first rejects with its name, exit code and last output', async () => {
     await expect(
-      startChildServer({ name: 'the failing server', args: node(`console.error('port taken'); process.exit(3)`), url: 'http://127.0.0.1:1', readyLine: /ready/, readyTimeoutMs: 10_000 }),
+      startChildServer({
+        name: 'the failing server',
+        args: node(`console.error('port taken'); process.exit(3)`),
+        url: 'http://127.0.0.1:1',
+        readyLine: /ready/,
+        readyTimeoutMs: 10_000,
+      }),
     ).rejects.toThrow(/^the failing server exited before it was ready \(code 3, signal null\)\.\nport taken$/);
   });
 

@@ -21,7 +21,13 @@ export const LOGO_REWRITES = [
 ];
 /** Redoc options: show our three samples (Redoc only shows languages listed here), in this order. */
 const REDOC_OPTIONS = {
-  codeSamples: { languages: [{ lang: 'curl', label: 'curl' }, { lang: 'TypeScript', label: 'TypeScript' }, { lang: 'JavaScript', label: 'fetch' }] },
+  codeSamples: {
+    languages: [
+      { lang: 'curl', label: 'curl' },
+      { lang: 'TypeScript', label: 'TypeScript' },
+      { lang: 'JavaScript', label: 'fetch' },
+    ],
+  },
 };
 /** Hosts the built page must not name anywhere a browser could fetch from. */
 const FORBIDDEN = [/cdn\.redoc\.ly/, /cdn\.redocly\.com\/redoc/, /<script[^>]+src=/i, /<link[^>]+href="https?:/i, /fonts\.googleapis/];
@@ -55,7 +61,17 @@ writeFileSync(join(dist, 'openapi.json'), JSON.stringify(spec, null, 2) + '\n');
 const redocly = join(root, 'node_modules', '.bin', process.platform === 'win32' ? 'redocly.cmd' : 'redocly');
 const result = spawnSync(
   redocly,
-  ['build-docs', join(dist, 'openapi.json'), '-o', join(dist, 'index.html'), '--inlineBundle', '-t', join(root, 'template.hbs'), '--openapi', JSON.stringify(REDOC_OPTIONS)],
+  [
+    'build-docs',
+    join(dist, 'openapi.json'),
+    '-o',
+    join(dist, 'index.html'),
+    '--inlineBundle',
+    '-t',
+    join(root, 'template.hbs'),
+    '--openapi',
+    JSON.stringify(REDOC_OPTIONS),
+  ],
   // REDOCLY_TELEMETRY=off also sets `disableTelemetry` in the page: no beacon to Redocly's collector.
   { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8', env: { ...process.env, REDOCLY_TELEMETRY: 'off' } },
 );
@@ -78,4 +94,6 @@ if (problems.length) {
 }
 writeFileSync(join(dist, 'index.html'), html);
 for (const file of ['favicon.svg', 'redocly-logo.svg', 'redocly-logo-mini.svg']) copyFileSync(join(root, 'assets', file), join(dist, file));
-console.log(`✔ dist/index.html (${Math.round(Buffer.byteLength(html) / 1024)} KiB, self-contained) and dist/openapi.json with x-codeSamples`);
+console.log(
+  `✔ dist/index.html (${Math.round(Buffer.byteLength(html) / 1024)} KiB, self-contained) and dist/openapi.json with x-codeSamples`,
+);

@@ -22,7 +22,8 @@ export function describeOperation(spec, { method, path, operationId, operation }
   const pathParams = params.filter((p) => p.in === 'path').map((p) => ({ name: p.name, value: String(example(p)) }));
   const ok = deref(spec, operation.responses?.['200'] ?? operation.responses?.['201']);
   const body = deref(spec, ok?.content?.['application/json']?.schema);
-  const isList = Boolean(body?.properties?.items && body?.properties?.pagination) && params.some((p) => p.in === 'query' && p.name === 'after');
+  const isList =
+    Boolean(body?.properties?.items && body?.properties?.pagination) && params.some((p) => p.in === 'query' && p.name === 'after');
   const query = params.filter((p) => p.in === 'query' && p.required).map((p) => ({ name: p.name, value: example(p) }));
   return { method, path, operationId, pathParams, query, isList, errorDialect: errorDialect(spec, operation) };
 }
@@ -77,7 +78,8 @@ export function curlSample(op) {
 }
 
 function errorLine(op, variable) {
-  if (op.errorDialect === 'code') return `if (${variable}) throw new Error(\`\${${variable}.status} \${${variable}.code}: \${${variable}.message}\`);`;
+  if (op.errorDialect === 'code')
+    return `if (${variable}) throw new Error(\`\${${variable}.status} \${${variable}.code}: \${${variable}.message}\`);`;
   if (op.errorDialect === 'type') return `if (${variable}) throw new Error(\`\${${variable}.type}: \${${variable}.message ?? ''}\`);`;
   return `if (${variable}) throw new Error(JSON.stringify(${variable}));`;
 }
@@ -102,7 +104,7 @@ export function typeScriptSample(op) {
   ];
   if (op.isList) {
     lines.push(
-      '// One page; for the next, pass the last item\'s id as `after`.',
+      "// One page; for the next, pass the last item's id as `after`.",
       `const { data, error } = await client.GET('${op.path}', ${params([...required, ['limit', '20']])});`,
       errorLine(op, 'error'),
       'console.log(data.items, data.pagination.has_more_after);',
@@ -127,8 +129,7 @@ export function typeScriptSample(op) {
 /** Plain `fetch` (Node 18+ or a browser), with a keyset paging loop for list operations. */
 export function fetchSample(op) {
   const path = fillPath(op);
-  const search = (extra) =>
-    queryEntries(op, extra).map(([k, v]) => `url.searchParams.set(${js(k)}, ${js(v)});`);
+  const search = (extra) => queryEntries(op, extra).map(([k, v]) => `url.searchParams.set(${js(k)}, ${js(v)});`);
   const lines = [
     `const baseUrl = process.env.BASE_URL ?? '${SAMPLE_BASE_URL}';`,
     'const headers = {',
@@ -137,11 +138,12 @@ export function fetchSample(op) {
     '};',
     '',
   ];
-  const check = op.errorDialect === 'code'
-    ? 'if (!response.ok) throw new Error(`${response.status} ${body.code}: ${body.message}`);'
-    : op.errorDialect === 'type'
-      ? "if (!response.ok) throw new Error(`${response.status} ${body.type}: ${body.message ?? ''}`);"
-      : 'if (!response.ok) throw new Error(`${response.status}: ${JSON.stringify(body)}`);';
+  const check =
+    op.errorDialect === 'code'
+      ? 'if (!response.ok) throw new Error(`${response.status} ${body.code}: ${body.message}`);'
+      : op.errorDialect === 'type'
+        ? "if (!response.ok) throw new Error(`${response.status} ${body.type}: ${body.message ?? ''}`);"
+        : 'if (!response.ok) throw new Error(`${response.status}: ${JSON.stringify(body)}`);';
   if (op.isList) {
     lines.push(
       '// Keyset paging: ask for the items after the last id while has_more_after is true.',

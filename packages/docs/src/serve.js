@@ -54,7 +54,12 @@ export function serveDocs({ dir = siteDir, port = 8080, host = '127.0.0.1' } = {
         file = join(file, 'index.html');
         info = await stat(file);
       }
-      res.writeHead(200, { 'Content-Type': contentType(file), 'Content-Length': info.size, 'Cache-Control': 'no-cache', 'X-Content-Type-Options': 'nosniff' });
+      res.writeHead(200, {
+        'Content-Type': contentType(file),
+        'Content-Length': info.size,
+        'Cache-Control': 'no-cache',
+        'X-Content-Type-Options': 'nosniff',
+      });
       if (req.method === 'HEAD') res.end();
       else createReadStream(file).pipe(res);
     } catch {

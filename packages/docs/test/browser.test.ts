@@ -66,10 +66,19 @@ describe('docs site in Chromium', () => {
       const link = page.locator(`[data-component-name="Menu/MenuItem"] a[href$="/${operationId.toLowerCase()}"]`).first();
       // Tags start collapsed; clicking one expands it (again, if a slow render swallowed a click).
       await expect
-        .poll(async () => (await link.isVisible()) || (await tag.click(), await link.waitFor({ state: 'visible', timeout: 2_000 }).then(() => true, () => false)), {
-          message: `${operationId} in the navigation`,
-          timeout: 15_000,
-        })
+        .poll(
+          async () =>
+            (await link.isVisible()) ||
+            (await tag.click(),
+            await link.waitFor({ state: 'visible', timeout: 2_000 }).then(
+              () => true,
+              () => false,
+            )),
+          {
+            message: `${operationId} in the navigation`,
+            timeout: 15_000,
+          },
+        )
         .toBe(true);
     }
     expect(operations).toHaveLength(10);

@@ -33,13 +33,16 @@ async function runSample(file: string, command: string, args: string[]) {
 }
 
 describe('samples run against the mock', () => {
-  it.each(operations.map((o) => [o.operationId, o] as const))('curl: %s answers the documented 200', async (operationId, { path, method, operation }) => {
-    const file = `${dir}${operationId}.sh`;
-    writeFileSync(file, operation['x-codeSamples'][0].source);
-    const body = JSON.parse(await runSample(file, 'bash', []));
-    const result = validator.validateResponse(method, path, 200, body);
-    expect(result.valid, formatErrors(result.errors)).toBe(true);
-  });
+  it.each(operations.map((o) => [o.operationId, o] as const))(
+    'curl: %s answers the documented 200',
+    async (operationId, { path, method, operation }) => {
+      const file = `${dir}${operationId}.sh`;
+      writeFileSync(file, operation['x-codeSamples'][0].source);
+      const body = JSON.parse(await runSample(file, 'bash', []));
+      const result = validator.validateResponse(method, path, 200, body);
+      expect(result.valid, formatErrors(result.errors)).toBe(true);
+    },
+  );
 
   it.each(operations.map((o) => [o.operationId, o] as const))('fetch: %s runs to completion', async (operationId, { operation }) => {
     const file = `${dir}${operationId}.fetch.mjs`;
@@ -47,12 +50,15 @@ describe('samples run against the mock', () => {
     expect(await runSample(file, process.execPath, [])).not.toBe('');
   });
 
-  it.each(operations.map((o) => [o.operationId, o] as const))('TypeScript: %s runs to completion with the client', async (operationId, { operation }) => {
-    const file = `${dir}${operationId}.client.mjs`;
-    const { outputText } = ts.transpileModule(operation['x-codeSamples'][1].source, {
-      compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 },
-    });
-    writeFileSync(file, outputText);
-    expect(await runSample(file, process.execPath, [])).not.toBe('');
-  });
+  it.each(operations.map((o) => [o.operationId, o] as const))(
+    'TypeScript: %s runs to completion with the client',
+    async (operationId, { operation }) => {
+      const file = `${dir}${operationId}.client.mjs`;
+      const { outputText } = ts.transpileModule(operation['x-codeSamples'][1].source, {
+        compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 },
+      });
+      writeFileSync(file, outputText);
+      expect(await runSample(file, process.execPath, [])).not.toBe('');
+    },
+  );
 });

@@ -7,13 +7,23 @@ const described = Object.fromEntries(listOperations(spec).map((entry) => [entry.
 
 describe('code sample generator', () => {
   it('tells list operations from single-object ones', () => {
-    const lists = Object.values(described).filter((op) => op.isList).map((op) => op.operationId).sort();
-    expect(lists).toEqual(['listSessionErrorGroups', 'listSessionErrorGroupsForSession', 'listSessionErrors', 'listSessionErrorsForSession', 'listSessionEvents']);
+    const lists = Object.values(described)
+      .filter((op) => op.isList)
+      .map((op) => op.operationId)
+      .sort();
+    expect(lists).toEqual([
+      'listSessionErrorGroups',
+      'listSessionErrorGroupsForSession',
+      'listSessionErrors',
+      'listSessionErrorsForSession',
+      'listSessionEvents',
+    ]);
   });
 
-  it('knows each operation\'s error dialect', () => {
+  it("knows each operation's error dialect", () => {
     expect(described.getObservabilitySession?.errorDialect).toBe('type');
-    for (const op of Object.values(described)) if (op.operationId !== 'getObservabilitySession') expect(op.errorDialect, op.operationId).toBe('code');
+    for (const op of Object.values(described))
+      if (op.operationId !== 'getObservabilitySession') expect(op.errorDialect, op.operationId).toBe('code');
   });
 
   it('fills path parameters and required query parameters from the spec examples', () => {
@@ -23,7 +33,9 @@ describe('code sample generator', () => {
     expect(ts.source).toContain("path: { session_id: 'ses_4dEfGhJkLmNpQrSt', session_error_id: 'ser_6fGhJkLmNpQrStUv' }");
     expect(fetchSample.source).toContain("new URL('/sessions/ses_4dEfGhJkLmNpQrSt/errors/ser_6fGhJkLmNpQrStUv', baseUrl)");
     const observability = codeSamples(described.getObservabilitySession!);
-    expect(observability[0]!.source).toContain('?platform=android&session_id=0b5d9f1e-7c2a-4e7b-9a51-3f1e2d4c6b8a&version_key=com.acme.shop');
+    expect(observability[0]!.source).toContain(
+      '?platform=android&session_id=0b5d9f1e-7c2a-4e7b-9a51-3f1e2d4c6b8a&version_key=com.acme.shop',
+    );
     expect(observability[1]!.source).toContain('error.type');
   });
 

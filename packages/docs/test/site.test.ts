@@ -33,7 +33,10 @@ describe('built docs site', () => {
     const fresh = decorateSpec(loadSpec()).spec;
     for (const { path, method, operationId } of operations) {
       const samples = built.paths[path][method]['x-codeSamples'];
-      expect(samples.map((s: { label: string }) => s.label), operationId).toEqual(['curl', 'TypeScript', 'fetch']);
+      expect(
+        samples.map((s: { label: string }) => s.label),
+        operationId,
+      ).toEqual(['curl', 'TypeScript', 'fetch']);
       expect(samples).toEqual(fresh.paths[path][method]['x-codeSamples']);
       // Redoc embeds the definition JSON-escaped in the page.
       expect(html).toContain(JSON.stringify(samples[1].source).slice(1, 60));

@@ -38,7 +38,12 @@ const SENTENCE: Record<string, string> = {
 function place(f: Finding): string {
   const at = f.source ?? f.pointer;
   const m = /^\/components\/schemas\/([^/]+)(.*)$/.exec(at);
-  if (m) return `${m[1]}${m[2]!.replace(/\/properties\//g, '.').replace(/\/items/g, '[]').replace(/~1/g, '/').replace(/~0/g, '~')}`;
+  if (m)
+    return `${m[1]}${m[2]!
+      .replace(/\/properties\//g, '.')
+      .replace(/\/items/g, '[]')
+      .replace(/~1/g, '/')
+      .replace(/~0/g, '~')}`;
   return at.replace(/~1/g, '/').replace(/~0/g, '~');
 }
 
@@ -54,7 +59,8 @@ function bullets(findings: Finding[]): string[] {
   return [...groups.values()].map(({ f, ops }) => {
     const what = SENTENCE[f.rule] ?? f.rule.replace(/-/g, ' ');
     const mark = f.severity === 'breaking' ? '**BREAKING** ' : '';
-    const change = f.before === '(absent)' ? f.after : f.after === '(removed)' || f.after === '(absent)' ? f.before : `${f.before} → ${f.after}`;
+    const change =
+      f.before === '(absent)' ? f.after : f.after === '(removed)' || f.after === '(absent)' ? f.before : `${f.before} → ${f.after}`;
     const opList = [...ops].filter((o) => o !== '(spec)');
     const affected = f.operation === '(spec)' || !opList.length ? '' : ` (${opList.map((o) => `\`${o}\``).join(', ')})`;
     const where = f.rule.startsWith('operation-') || f.rule === 'path-removed' ? `\`${f.operation}\`` : `\`${place(f)}\``;
@@ -65,7 +71,9 @@ function bullets(findings: Finding[]): string[] {
 /** The changelog entry (Markdown) for a release from `from` to `to`. */
 export function changelogEntry(findings: Finding[], from: string, to: string, bump: Bump): string {
   const counts = countFindings(findings);
-  const lines = [`API ${from} → ${to} (${bump}): ${counts.breaking} breaking, ${findings.length - counts.breaking} other change(s), generated from the spec diff.`];
+  const lines = [
+    `API ${from} → ${to} (${bump}): ${counts.breaking} breaking, ${findings.length - counts.breaking} other change(s), generated from the spec diff.`,
+  ];
   for (const [category, title] of SECTIONS) {
     const items = bullets(findings.filter((f) => f.category === category));
     if (items.length) lines.push('', `**${title}**`, '', ...items);

@@ -66,7 +66,9 @@ function main(argv: string[]): number {
     }
     case 'snapshot': {
       const spec = readSpec(specPath);
-      const packages = Object.fromEntries(PUBLISHED.map((p) => [p.name, JSON.parse(readFileSync(join(root, p.dir, 'package.json'), 'utf8')).version as string]));
+      const packages = Object.fromEntries(
+        PUBLISHED.map((p) => [p.name, JSON.parse(readFileSync(join(root, p.dir, 'package.json'), 'utf8')).version as string]),
+      );
       writeBaseline(join(root, BASELINE_DIR), spec, String(spec.info.version), packages);
       console.log(`✔ wrote ${BASELINE_DIR}/ (API ${spec.info.version})`);
       return 0;

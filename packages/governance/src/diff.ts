@@ -14,7 +14,17 @@ interface Scope {
 
 function push(s: Scope, rule: RuleId, pointer: string, source: string | undefined, before: string, after: string): void {
   const { severity, category } = RULES[rule];
-  s.findings.push({ rule, severity, category, operationId: s.operationId, operation: s.operation, pointer, ...(source && source !== pointer ? { source } : {}), before, after });
+  s.findings.push({
+    rule,
+    severity,
+    category,
+    operationId: s.operationId,
+    operation: s.operation,
+    pointer,
+    ...(source && source !== pointer ? { source } : {}),
+    before,
+    after,
+  });
 }
 
 /** Compares `before` (the last release) with `after` (the current bundle); returns every finding. */
@@ -59,12 +69,14 @@ function diffDocument(s: Scope): void {
 function diffOperation(s: Scope, ob: Operation, oa: Operation): void {
   const b = ob.operation;
   const a = oa.operation;
-  if (ob.operationId !== oa.operationId) push(s, 'operation-id-changed', `${oa.pointer}/operationId`, undefined, ob.operationId, oa.operationId);
+  if (ob.operationId !== oa.operationId)
+    push(s, 'operation-id-changed', `${oa.pointer}/operationId`, undefined, ob.operationId, oa.operationId);
   if (!b.deprecated && a.deprecated) push(s, 'operation-deprecated', `${oa.pointer}/deprecated`, undefined, 'false', 'true');
   for (const key of ['summary', 'description'] as const) {
     if ((b[key] ?? '') !== (a[key] ?? '')) push(s, 'documentation-changed', `${oa.pointer}/${key}`, undefined, key, key);
   }
-  if (!isDeepStrictEqual(b.tags ?? [], a.tags ?? [])) push(s, 'documentation-changed', `${oa.pointer}/tags`, undefined, (b.tags ?? []).join(', '), (a.tags ?? []).join(', '));
+  if (!isDeepStrictEqual(b.tags ?? [], a.tags ?? []))
+    push(s, 'documentation-changed', `${oa.pointer}/tags`, undefined, (b.tags ?? []).join(', '), (a.tags ?? []).join(', '));
   diffParameters(s, ob, oa);
   diffRequestBody(s, ob, oa);
   diffResponses(s, ob, oa);
@@ -79,7 +91,17 @@ function parameters(spec: Spec, o: Operation): Map<string, { p: any; pointer: st
       const r = resolve(spec, raw, `${base}/${i}`);
       if (!r.node) return;
       // Path parameters match by position in the template, so a renamed one is still the same parameter.
-      out.set(`${r.node.in}:${r.node.in === 'path' ? 'path' : r.node.name.toLowerCase()}:${r.node.in === 'path' ? o.path.split(/[{}]/).filter((_, k) => k % 2).indexOf(r.node.name) : ''}`, { p: r.node, pointer: `${base}/${i}`, source: r.source });
+      out.set(
+        `${r.node.in}:${r.node.in === 'path' ? 'path' : r.node.name.toLowerCase()}:${
+          r.node.in === 'path'
+            ? o.path
+                .split(/[{}]/)
+                .filter((_, k) => k % 2)
+                .indexOf(r.node.name)
+            : ''
+        }`,
+        { p: r.node, pointer: `${base}/${i}`, source: r.source },
+      );
     });
   add(o.pathParameters, ptr('', 'paths', o.path, 'parameters'));
   add(o.operation.parameters ?? [], `${o.pointer}/parameters`);
@@ -94,15 +116,32 @@ function diffParameters(s: Scope, ob: Operation, oa: Operation): void {
   for (const [key, { p, pointer, source }] of pa) {
     const old = pb.get(key);
     if (!old) {
-      push(s, p.required ? 'parameter-added-required' : 'parameter-added-optional', pointer, source, '(absent)', `${name(p)}${p.required ? ' (required)' : ''}`);
+      push(
+        s,
+        p.required ? 'parameter-added-required' : 'parameter-added-optional',
+        pointer,
+        source,
+        '(absent)',
+        `${name(p)}${p.required ? ' (required)' : ''}`,
+      );
       continue;
     }
     const q = old.p;
     if (!q.required && p.required) push(s, 'parameter-made-required', `${pointer}/required`, `${source}/required`, 'optional', 'required');
     if (q.required && !p.required) push(s, 'parameter-made-optional', `${pointer}/required`, `${source}/required`, 'required', 'optional');
-    for (const k of ['style', 'explode'] as const) if (q[k] !== p[k]) push(s, 'parameter-serialization-changed', `${pointer}/${k}`, `${source}/${k}`, String(q[k] ?? '(default)'), String(p[k] ?? '(default)'));
+    for (const k of ['style', 'explode'] as const)
+      if (q[k] !== p[k])
+        push(
+          s,
+          'parameter-serialization-changed',
+          `${pointer}/${k}`,
+          `${source}/${k}`,
+          String(q[k] ?? '(default)'),
+          String(p[k] ?? '(default)'),
+        );
     if (!q.deprecated && p.deprecated) push(s, 'parameter-deprecated', `${pointer}/deprecated`, `${source}/deprecated`, 'false', 'true');
-    if ((q.description ?? '') !== (p.description ?? '')) push(s, 'documentation-changed', `${pointer}/description`, `${source}/description`, 'description', 'description');
+    if ((q.description ?? '') !== (p.description ?? ''))
+      push(s, 'documentation-changed', `${pointer}/description`, `${source}/description`, 'description', 'description');
     schemas(s, 'request', q.schema, p.schema, `${pointer}/schema`, `${old.source}/schema`, `${source}/schema`);
   }
 }
@@ -126,7 +165,16 @@ function diffContent(s: Scope, dir: Direction, b: any, a: any, pointer: string, 
     const ma = a?.[type];
     const at = `${pointer}/content/${esc(type)}`;
     if (!ma) push(s, removedRule, at, undefined, type, '(removed)');
-    else schemas(s, dir, mb.schema, ma.schema, `${at}/schema`, `${bSource}/content/${esc(type)}/schema`, `${aSource}/content/${esc(type)}/schema`);
+    else
+      schemas(
+        s,
+        dir,
+        mb.schema,
+        ma.schema,
+        `${at}/schema`,
+        `${bSource}/content/${esc(type)}/schema`,
+        `${aSource}/content/${esc(type)}/schema`,
+      );
   }
 }
 
@@ -134,14 +182,16 @@ function diffRequestBody(s: Scope, ob: Operation, oa: Operation): void {
   const rb = resolve(s.before, ob.operation.requestBody, `${ob.pointer}/requestBody`);
   const ra = resolve(s.after, oa.operation.requestBody, `${oa.pointer}/requestBody`);
   const pointer = `${oa.pointer}/requestBody`;
-  if (ra.node?.required && !rb.node?.required) push(s, 'request-body-added-required', `${pointer}/required`, undefined, rb.node ? 'optional' : '(absent)', 'required');
+  if (ra.node?.required && !rb.node?.required)
+    push(s, 'request-body-added-required', `${pointer}/required`, undefined, rb.node ? 'optional' : '(absent)', 'required');
   if (rb.node && ra.node) diffContent(s, 'request', rb.node.content, ra.node.content, pointer, rb.source, ra.source);
 }
 
 function diffResponses(s: Scope, ob: Operation, oa: Operation): void {
   const b = ob.operation.responses ?? {};
   const a = oa.operation.responses ?? {};
-  for (const status of Object.keys(b)) if (!(status in a)) push(s, 'response-status-removed', ptr(ob.pointer, 'responses', status), undefined, status, '(removed)');
+  for (const status of Object.keys(b))
+    if (!(status in a)) push(s, 'response-status-removed', ptr(ob.pointer, 'responses', status), undefined, status, '(removed)');
   for (const status of Object.keys(a)) {
     const pointer = ptr(oa.pointer, 'responses', status);
     if (!(status in b)) {
@@ -150,14 +200,16 @@ function diffResponses(s: Scope, ob: Operation, oa: Operation): void {
     }
     const rb = resolve(s.before, b[status], ptr(ob.pointer, 'responses', status));
     const ra = resolve(s.after, a[status], pointer);
-    if ((rb.node?.description ?? '') !== (ra.node?.description ?? '')) push(s, 'documentation-changed', `${pointer}/description`, undefined, 'description', 'description');
+    if ((rb.node?.description ?? '') !== (ra.node?.description ?? ''))
+      push(s, 'documentation-changed', `${pointer}/description`, undefined, 'description', 'description');
     diffContent(s, 'response', rb.node?.content, ra.node?.content, pointer, rb.source, ra.source);
     const hb = rb.node?.headers ?? {};
     const ha = ra.node?.headers ?? {};
     const lower = (h: Record<string, unknown>) => new Map(Object.keys(h).map((k) => [k.toLowerCase(), k]));
     const lb = lower(hb);
     const la = lower(ha);
-    for (const [k, name] of lb) if (!la.has(k)) push(s, 'response-header-removed', ptr(pointer, 'headers', name), undefined, name, '(removed)');
+    for (const [k, name] of lb)
+      if (!la.has(k)) push(s, 'response-header-removed', ptr(pointer, 'headers', name), undefined, name, '(removed)');
     for (const [k, name] of la) {
       const old = lb.get(k);
       if (!old) {
@@ -166,7 +218,15 @@ function diffResponses(s: Scope, ob: Operation, oa: Operation): void {
       }
       const hbr = resolve(s.before, hb[old], ptr(rb.source, 'headers', old));
       const har = resolve(s.after, ha[name], ptr(ra.source, 'headers', name));
-      schemas(s, 'response', hbr.node?.schema, har.node?.schema, ptr(pointer, 'headers', name, 'schema'), `${hbr.source}/schema`, `${har.source}/schema`);
+      schemas(
+        s,
+        'response',
+        hbr.node?.schema,
+        har.node?.schema,
+        ptr(pointer, 'headers', name, 'schema'),
+        `${hbr.source}/schema`,
+        `${har.source}/schema`,
+      );
     }
   }
 }
@@ -180,7 +240,8 @@ function diffSecurity(s: Scope, ob: Operation, oa: Operation): void {
   const sb = security(s.before, ob);
   const sa = security(s.after, oa);
   const pointer = oa.operation.security ? `${oa.pointer}/security` : '/security';
-  const label = (list: Array<Record<string, string[]>>) => (list.length ? list.map((alt) => Object.keys(alt).join(' + ') || '(none)').join(' | ') : '(none)');
+  const label = (list: Array<Record<string, string[]>>) =>
+    list.length ? list.map((alt) => Object.keys(alt).join(' + ') || '(none)').join(' | ') : '(none)';
   // A request that satisfied some old alternative must satisfy some new one.
   const satisfies = (have: Record<string, string[]>, need: Record<string, string[]>) =>
     Object.entries(need).every(([scheme, scopes]) => have[scheme] !== undefined && scopes.every((sc) => have[scheme]!.includes(sc)));
@@ -195,7 +256,22 @@ function diffSecurity(s: Scope, ob: Operation, oa: Operation): void {
     const before = s.before.components?.securitySchemes?.[name];
     const after = s.after.components?.securitySchemes?.[name];
     if (!before || !after) continue;
-    const core = (x: any) => ({ type: x.type, scheme: x.scheme?.toLowerCase(), in: x.in, name: x.name, flows: x.flows, openIdConnectUrl: x.openIdConnectUrl });
-    if (!isDeepStrictEqual(core(before), core(after))) push(s, 'security-scheme-changed', ptr('', 'components', 'securitySchemes', name), undefined, JSON.stringify(core(before)), JSON.stringify(core(after)));
+    const core = (x: any) => ({
+      type: x.type,
+      scheme: x.scheme?.toLowerCase(),
+      in: x.in,
+      name: x.name,
+      flows: x.flows,
+      openIdConnectUrl: x.openIdConnectUrl,
+    });
+    if (!isDeepStrictEqual(core(before), core(after)))
+      push(
+        s,
+        'security-scheme-changed',
+        ptr('', 'components', 'securitySchemes', name),
+        undefined,
+        JSON.stringify(core(before)),
+        JSON.stringify(core(after)),
+      );
   }
 }

@@ -25,9 +25,17 @@ export function runGate(base: Spec, current: Spec): GateResult {
     return { ok: false, findings, baseVersion, version, verdict: `info.version ${version} is lower than the released ${baseVersion}` };
   }
   if (breaking && !majorRaised) {
-    return { ok: false, findings, baseVersion, version, verdict: `${breaking} breaking change(s) since ${baseVersion}: fix them, or raise info.version to ${parseVersion(baseVersion)[0] + 1}.0.0 in openapi/openapi.yaml for a major release` };
+    return {
+      ok: false,
+      findings,
+      baseVersion,
+      version,
+      verdict: `${breaking} breaking change(s) since ${baseVersion}: fix them, or raise info.version to ${parseVersion(baseVersion)[0] + 1}.0.0 in openapi/openapi.yaml for a major release`,
+    };
   }
-  const verdict = breaking ? `${breaking} breaking change(s) allowed: info.version major raised ${baseVersion} → ${version}` : `no breaking changes since ${baseVersion}`;
+  const verdict = breaking
+    ? `${breaking} breaking change(s) allowed: info.version major raised ${baseVersion} → ${version}`
+    : `no breaking changes since ${baseVersion}`;
   return { ok: true, findings, baseVersion, version, verdict };
 }
 
@@ -35,7 +43,9 @@ export function runGate(base: Spec, current: Spec): GateResult {
 export function gateReport(result: GateResult, verbose = false): string[] {
   const counts = countFindings(result.findings);
   const shown = verbose ? result.findings : result.findings.filter((f) => f.severity !== 'info');
-  const lines = [`check:breaking: ${result.baseVersion} (released) → ${result.version} (current): ${counts.breaking} breaking, ${counts.warning} warning, ${counts.info} other change(s)`];
+  const lines = [
+    `check:breaking: ${result.baseVersion} (released) → ${result.version} (current): ${counts.breaking} breaking, ${counts.warning} warning, ${counts.info} other change(s)`,
+  ];
   if (shown.length) lines.push('  operationId  JSON pointer  rule  before → after', ...shown.map((f) => `  ${formatFinding(f)}`));
   if (!verbose && counts.info) lines.push(`  (${counts.info} non-breaking change(s) not listed: --verbose lists them)`);
   lines.push(`${result.ok ? '✔' : '✖'} ${result.verdict}`);

@@ -74,7 +74,12 @@ export function setInfoVersion(yaml: string, version: string): string {
 }
 
 function run(cmd: string, args: string[], cwd: string): { ok: boolean; out: string } {
-  const r = spawnSync(cmd, args, { cwd, encoding: 'utf8', env: { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1' }, maxBuffer: 64 * 1024 * 1024 });
+  const r = spawnSync(cmd, args, {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1' },
+    maxBuffer: 64 * 1024 * 1024,
+  });
   return { ok: r.status === 0, out: `${r.stdout ?? ''}${r.stderr ?? ''}${r.error ? String(r.error) : ''}`.trim() };
 }
 
@@ -89,7 +94,8 @@ function copyRepo(root: string): string {
   const dir = mkdtempSync(join(tmpdir(), 'session-obs-release-'));
   const skip = (src: string) => !/(^|\/)(node_modules|\.turbo|\.git)(\/|$)/.test(relative(root, src));
   for (const f of ['package.json', 'pnpm-workspace.yaml', '.npmrc']) if (existsSync(join(root, f))) cpSync(join(root, f), join(dir, f));
-  for (const d of ['.changeset', 'openapi', BASELINE_DIR]) if (existsSync(join(root, d))) cpSync(join(root, d), join(dir, d), { recursive: true, filter: skip });
+  for (const d of ['.changeset', 'openapi', BASELINE_DIR])
+    if (existsSync(join(root, d))) cpSync(join(root, d), join(dir, d), { recursive: true, filter: skip });
   // Every workspace manifest, so changesets sees the whole graph (and its ignore list resolves).
   for (const name of readdirSync(join(root, 'packages'))) {
     const manifest = join(root, 'packages', name, 'package.json');
@@ -118,7 +124,17 @@ export function release(options: ReleaseOptions): ReleaseResult {
   const gate = runGate(base.spec, current);
   for (const line of gateReport(gate)) log(`  ${line}`);
   const pkgDir = join(root, 'packages/governance');
-  const result: ReleaseResult = { ok: false, bump: 'patch', from: base.version, to: base.version, packages: {}, changelog: '', tarballs: [], checks: [], workDir: '' };
+  const result: ReleaseResult = {
+    ok: false,
+    bump: 'patch',
+    from: base.version,
+    to: base.version,
+    packages: {},
+    changelog: '',
+    tarballs: [],
+    checks: [],
+    workDir: '',
+  };
   if (!gate.ok) {
     log('✖ release stopped: the breaking-change gate fails');
     return result;
@@ -126,7 +142,12 @@ export function release(options: ReleaseOptions): ReleaseResult {
 
   // The bump follows the diff, and never falls behind a version the author already wrote.
   const authored = String(current.info?.version);
-  const authoredBump: Bump = parseVersion(authored)[0] > parseVersion(base.version)[0] ? 'major' : parseVersion(authored)[1] > parseVersion(base.version)[1] ? 'minor' : 'patch';
+  const authoredBump: Bump =
+    parseVersion(authored)[0] > parseVersion(base.version)[0]
+      ? 'major'
+      : parseVersion(authored)[1] > parseVersion(base.version)[1]
+        ? 'minor'
+        : 'patch';
   const bump = maxBump(bumpFor(gate.findings), authoredBump);
   let to = bumpVersion(base.version, bump);
   if (compareVersions(authored, to) > 0) to = authored;
@@ -168,14 +189,22 @@ export function release(options: ReleaseOptions): ReleaseResult {
       const packed = pnpm(['pack', '--pack-destination', artifacts], join(work, p.dir));
       if (!packed.ok) throw new Error(`pnpm pack failed in ${p.dir}:\n${packed.out}`);
     }
-    result.tarballs = readdirSync(artifacts).filter((f) => f.endsWith('.tgz')).map((f) => join(artifacts, f));
+    result.tarballs = readdirSync(artifacts)
+      .filter((f) => f.endsWith('.tgz'))
+      .map((f) => join(artifacts, f));
     for (const t of result.tarballs) log(`  ${relative(work, t)}`);
 
     step(7, 'checking the tarballs');
     result.checks = checkPackages(work, pkgDir, result.tarballs);
     for (const c of result.checks) log(`  ${c.ran ? (c.ok ? '✔' : '✖') : '–'} ${c.name}: ${c.detail}`);
     result.ok = result.checks.every((c) => c.ok);
-    log(`${result.ok ? '✔' : '✖'} ${dryRun ? 'dry run' : 'release'} ${result.ok ? 'complete' : 'failed'}: API ${base.version} → ${to}, ${Object.entries(result.packages).map(([k, v]) => `${k} ${v.to}`).join(', ')}; nothing published`);
+    log(
+      `${result.ok ? '✔' : '✖'} ${dryRun ? 'dry run' : 'release'} ${result.ok ? 'complete' : 'failed'}: API ${base.version} → ${to}, ${Object.entries(
+        result.packages,
+      )
+        .map(([k, v]) => `${k} ${v.to}`)
+        .join(', ')}; nothing published`,
+    );
   } catch (error) {
     log(`✖ ${(error as Error).message}`);
   } finally {
@@ -197,19 +226,34 @@ function checkPackages(work: string, pkgDir: string, tarballs: string[]): Check[
     const tarball = tarballs.find((t) => t.includes(p.name.replace('@', '').replace('/', '-')));
     if (own) {
       const r = pnpm(['run', own[0]], join(work, p.dir));
-      checks.push({ name: `${p.name} attw (its "${own[0]}" script)`, ran: true, ok: r.ok, detail: r.ok ? 'passed' : r.out.split('\n').slice(-15).join('\n    ') });
+      checks.push({
+        name: `${p.name} attw (its "${own[0]}" script)`,
+        ran: true,
+        ok: r.ok,
+        detail: r.ok ? 'passed' : r.out.split('\n').slice(-15).join('\n    '),
+      });
     } else if (tarball) {
       // An ESM-only package ("type": "module" and no CommonJS entry) is checked with attw's esm-only profile.
       const manifest = readJson(join(work, p.dir, 'package.json'));
       const esmOnly = manifest.type === 'module' && !manifest.main && !JSON.stringify(manifest.exports ?? {}).includes('"require"');
       const args = [tarball, '--format', 'table-flipped', ...(esmOnly ? ['--profile', 'esm-only'] : [])];
       const r = run(attw, args, work);
-      checks.push({ name: `${p.name} attw${esmOnly ? ' --profile esm-only' : ''} (packed tarball)`, ran: true, ok: r.ok, detail: r.ok ? 'no problems' : r.out.split('\n').slice(-20).join('\n    ') });
+      checks.push({
+        name: `${p.name} attw${esmOnly ? ' --profile esm-only' : ''} (packed tarball)`,
+        ran: true,
+        ok: r.ok,
+        detail: r.ok ? 'no problems' : r.out.split('\n').slice(-20).join('\n    '),
+      });
     }
     const size = Object.entries(scripts).find(([name, cmd]) => /^size/.test(name) || /size-limit/.test(cmd));
     if (size) {
       const r = pnpm(['run', size[0]], join(work, p.dir));
-      checks.push({ name: `${p.name} size budget (its "${size[0]}" script)`, ran: true, ok: r.ok, detail: r.ok ? 'within budget' : r.out.split('\n').slice(-15).join('\n    ') });
+      checks.push({
+        name: `${p.name} size budget (its "${size[0]}" script)`,
+        ran: true,
+        ok: r.ok,
+        detail: r.ok ? 'within budget' : r.out.split('\n').slice(-15).join('\n    '),
+      });
     } else if (p.name === '@session-obs/client') {
       checks.push({ name: `${p.name} size budget`, ran: false, ok: true, detail: 'skipped: the package has no size-limit script yet' });
     }

@@ -12,7 +12,12 @@ export function formatFinding(f: Finding): string {
 
 /** Findings sorted by severity, then operation, then pointer. */
 export function sortFindings(findings: Finding[]): Finding[] {
-  return [...findings].sort((a, b) => ORDER.indexOf(a.severity) - ORDER.indexOf(b.severity) || a.operationId.localeCompare(b.operationId) || a.pointer.localeCompare(b.pointer));
+  return [...findings].sort(
+    (a, b) =>
+      ORDER.indexOf(a.severity) - ORDER.indexOf(b.severity) ||
+      a.operationId.localeCompare(b.operationId) ||
+      a.pointer.localeCompare(b.pointer),
+  );
 }
 
 /** Counts by severity: `{ breaking: 2, warning: 0, info: 5 }`. */

@@ -29,7 +29,9 @@ function shape(spec: Spec, n: Norm, depth = 0): unknown {
   return {
     raw,
     nullable: n.nullable,
-    props: Object.fromEntries(Object.entries(n.properties).map(([k, p]) => [k, shape(spec, normalize(spec, p.schema, p.source), depth + 1)])),
+    props: Object.fromEntries(
+      Object.entries(n.properties).map(([k, p]) => [k, shape(spec, normalize(spec, p.schema, p.source), depth + 1)]),
+    ),
     items: n.raw.items ? shape(spec, normalize(spec, n.raw.items, `${n.source}/items`), depth + 1) : undefined,
   };
 }
@@ -53,16 +55,30 @@ export function diffSchema(ctx: SchemaDiffContext, b: any, a: any, pointer: stri
 function compare(ctx: SchemaDiffContext, nb: Norm, na: Norm, p: string): void {
   const req = ctx.dir === 'request';
   const src = na.source !== p ? na.source : undefined;
-  const emit = (rule: RuleId, before: unknown, after: unknown, pointer = p, source = src) => ctx.emit(rule, pointer, source, show(before), show(after));
+  const emit = (rule: RuleId, before: unknown, after: unknown, pointer = p, source = src) =>
+    ctx.emit(rule, pointer, source, show(before), show(after));
   const rb = nb.raw;
   const ra = na.raw;
 
   // type (null handled apart as nullability)
   const unions = Boolean(nb.variants || na.variants) && !(nb.types && na.types);
-  const sameTypes = unions || (!nb.types && !na.types) || (nb.types && na.types && nb.types.size === na.types.size && subset(nb.types, na.types) && subset(na.types, nb.types) && [...nb.types].every((t) => na.types!.has(t)));
+  const sameTypes =
+    unions ||
+    (!nb.types && !na.types) ||
+    (nb.types &&
+      na.types &&
+      nb.types.size === na.types.size &&
+      subset(nb.types, na.types) &&
+      subset(na.types, nb.types) &&
+      [...nb.types].every((t) => na.types!.has(t)));
   if (!sameTypes) {
     const compatible = req ? subset(nb.types, na.types) : subset(na.types, nb.types);
-    emit(compatible ? 'type-widened' : 'type-changed', normLabel({ ...nb, nullable: false }), normLabel({ ...na, nullable: false }), `${p}/type`);
+    emit(
+      compatible ? 'type-widened' : 'type-changed',
+      normLabel({ ...nb, nullable: false }),
+      normLabel({ ...na, nullable: false }),
+      `${p}/type`,
+    );
   }
   if (!req && !nb.nullable && na.nullable) emit('response-made-nullable', normLabel(nb), normLabel(na), `${p}/type`);
   if (req && nb.nullable && !na.nullable) emit('request-nullable-removed', normLabel(nb), normLabel(na), `${p}/type`);
@@ -75,18 +91,21 @@ function compare(ctx: SchemaDiffContext, nb: Norm, na: Norm, p: string): void {
   diffEnum(nb, na, req, (rule, before, after) => emit(rule, before, after, `${p}/enum`));
   diffLimits(rb, ra, req, (rule, key, before, after) => emit(rule, before, after, `${p}/${key}`));
 
-  if (req && rb.default !== undefined && ra.default !== undefined && !isDeepStrictEqual(rb.default, ra.default)) emit('default-changed', rb.default, ra.default, `${p}/default`);
+  if (req && rb.default !== undefined && ra.default !== undefined && !isDeepStrictEqual(rb.default, ra.default))
+    emit('default-changed', rb.default, ra.default, `${p}/default`);
   if (!rb.deprecated && ra.deprecated) emit('property-deprecated', false, true, `${p}/deprecated`);
   if ((rb.description ?? '') !== (ra.description ?? '')) emit('documentation-changed', 'description', 'description', `${p}/description`);
 
   diffProperties(ctx, nb, na, p);
 
   if (rb.items !== undefined || ra.items !== undefined) {
-    if (rb.items !== undefined && ra.items !== undefined) diffSchema(ctx, rb.items, ra.items, `${p}/items`, `${nb.source}/items`, `${na.source}/items`);
+    if (rb.items !== undefined && ra.items !== undefined)
+      diffSchema(ctx, rb.items, ra.items, `${p}/items`, `${nb.source}/items`, `${na.source}/items`);
   }
   const apB = rb.additionalProperties;
   const apA = ra.additionalProperties;
-  if (typeof apB === 'object' && typeof apA === 'object') diffSchema(ctx, apB, apA, `${p}/additionalProperties`, `${nb.source}/additionalProperties`, `${na.source}/additionalProperties`);
+  if (typeof apB === 'object' && typeof apA === 'object')
+    diffSchema(ctx, apB, apA, `${p}/additionalProperties`, `${nb.source}/additionalProperties`, `${na.source}/additionalProperties`);
   else if (req && apB !== false && apA === false) emit('request-limit-tightened', apB ?? true, false, `${p}/additionalProperties`);
   else if (req && apB === false && apA !== false) emit('request-limit-loosened', false, apA ?? true, `${p}/additionalProperties`);
 
@@ -111,7 +130,8 @@ function diffEnum(nb: Norm, na: Norm, req: boolean, emit: (rule: RuleId, before:
 }
 
 function diffLimits(rb: any, ra: any, req: boolean, emit: (rule: RuleId, key: string, before: unknown, after: unknown) => void): void {
-  const report = (key: string, tighter: boolean) => emit(req ? (tighter ? 'request-limit-tightened' : 'request-limit-loosened') : 'response-limit-changed', key, rb[key], ra[key]);
+  const report = (key: string, tighter: boolean) =>
+    emit(req ? (tighter ? 'request-limit-tightened' : 'request-limit-loosened') : 'response-limit-changed', key, rb[key], ra[key]);
   for (const key of LIMITS.upper) {
     const b = typeof rb[key] === 'number' ? rb[key] : undefined;
     const a = typeof ra[key] === 'number' ? ra[key] : undefined;
@@ -144,23 +164,42 @@ function diffProperties(ctx: SchemaDiffContext, nb: Norm, na: Norm, p: string): 
     // A removed and an added property with the same shape is a rename.
     for (const old of [...removed]) {
       const oldShape = shape(ctx.before, normalize(ctx.before, nb.properties[old]!.schema, nb.properties[old]!.source));
-      const twin = added.find((k) => isDeepStrictEqual(shape(ctx.after, normalize(ctx.after, na.properties[k]!.schema, na.properties[k]!.source)), oldShape));
+      const twin = added.find((k) =>
+        isDeepStrictEqual(shape(ctx.after, normalize(ctx.after, na.properties[k]!.schema, na.properties[k]!.source)), oldShape),
+      );
       if (twin === undefined) continue;
       ctx.emit('response-property-renamed', at(old), nb.properties[old]!.source, old, twin);
       removed.splice(removed.indexOf(old), 1);
       added.splice(added.indexOf(twin), 1);
     }
   }
-  for (const k of removed) ctx.emit(req ? 'request-property-removed' : 'response-property-removed', at(k), nb.properties[k]!.source, label(nb, k, ctx.before), '(absent)');
+  for (const k of removed)
+    ctx.emit(
+      req ? 'request-property-removed' : 'response-property-removed',
+      at(k),
+      nb.properties[k]!.source,
+      label(nb, k, ctx.before),
+      '(absent)',
+    );
   for (const k of added) {
-    const rule: RuleId = req ? (na.required.has(k) ? 'request-property-added-required' : 'request-property-added-optional') : 'response-property-added';
+    const rule: RuleId = req
+      ? na.required.has(k)
+        ? 'request-property-added-required'
+        : 'request-property-added-optional'
+      : 'response-property-added';
     ctx.emit(rule, at(k), na.properties[k]!.source, '(absent)', label(na, k, ctx.after) + (na.required.has(k) ? ' (required)' : ''));
   }
   for (const k of before.filter((x) => after.includes(x))) {
     const wasReq = nb.required.has(k);
     const isReq = na.required.has(k);
     if (wasReq !== isReq) {
-      const rule: RuleId = req ? (isReq ? 'request-property-made-required' : 'request-property-made-optional') : isReq ? 'response-property-made-required' : 'response-property-made-optional';
+      const rule: RuleId = req
+        ? isReq
+          ? 'request-property-made-required'
+          : 'request-property-made-optional'
+        : isReq
+          ? 'response-property-made-required'
+          : 'response-property-made-optional';
       ctx.emit(rule, at(k), `${na.source}/required`, wasReq ? 'required' : 'optional', isReq ? 'required' : 'optional');
     }
     diffSchema(ctx, nb.properties[k]!.schema, na.properties[k]!.schema, at(k), nb.properties[k]!.source, na.properties[k]!.source);
@@ -175,8 +214,22 @@ function diffVariants(ctx: SchemaDiffContext, nb: Norm, na: Norm, p: string): vo
   if (!nb.variants || !na.variants) {
     const vb = nb.variants ?? self(nb);
     const va = na.variants ?? self(na);
-    if (va.length > vb.length) ctx.emit(req ? 'request-variant-added' : 'response-variant-added', p, na.source, vb.map((v) => v.label).join(' | '), va.map((v) => v.label).join(' | '));
-    else if (va.length < vb.length) ctx.emit(req ? 'request-variant-removed' : 'response-variant-removed', p, na.source, vb.map((v) => v.label).join(' | '), va.map((v) => v.label).join(' | '));
+    if (va.length > vb.length)
+      ctx.emit(
+        req ? 'request-variant-added' : 'response-variant-added',
+        p,
+        na.source,
+        vb.map((v) => v.label).join(' | '),
+        va.map((v) => v.label).join(' | '),
+      );
+    else if (va.length < vb.length)
+      ctx.emit(
+        req ? 'request-variant-removed' : 'response-variant-removed',
+        p,
+        na.source,
+        vb.map((v) => v.label).join(' | '),
+        va.map((v) => v.label).join(' | '),
+      );
     return;
   }
   const union = na.raw.oneOf ? 'oneOf' : 'anyOf';
@@ -185,7 +238,8 @@ function diffVariants(ctx: SchemaDiffContext, nb: Norm, na: Norm, p: string): vo
     // Match by component name or label; inline alternatives of equal-length unions also by position.
     const other = na.variants![i];
     const anonymous = (x: { label: string; ref?: string }) => !x.ref && x.label.startsWith('#');
-    const byIndex = nb.variants!.length === na.variants!.length && other && anonymous(v) && anonymous(other) ? unmatched.find((k) => k === i) : undefined;
+    const byIndex =
+      nb.variants!.length === na.variants!.length && other && anonymous(v) && anonymous(other) ? unmatched.find((k) => k === i) : undefined;
     const j = unmatched.find((k) => na.variants![k]!.label === v.label) ?? byIndex;
     if (j === undefined) {
       ctx.emit(req ? 'request-variant-removed' : 'response-variant-removed', `${p}/${union}/${i}`, v.source, v.label, '(removed)');
@@ -194,5 +248,12 @@ function diffVariants(ctx: SchemaDiffContext, nb: Norm, na: Norm, p: string): vo
     unmatched.splice(unmatched.indexOf(j), 1);
     diffSchema(ctx, v.schema, na.variants![j]!.schema, `${p}/${union}/${j}`, v.source, na.variants![j]!.source);
   });
-  for (const j of unmatched) ctx.emit(req ? 'request-variant-added' : 'response-variant-added', `${p}/${union}/${j}`, na.variants[j]!.source, '(absent)', na.variants[j]!.label);
+  for (const j of unmatched)
+    ctx.emit(
+      req ? 'request-variant-added' : 'response-variant-added',
+      `${p}/${union}/${j}`,
+      na.variants[j]!.source,
+      '(absent)',
+      na.variants[j]!.label,
+    );
 }

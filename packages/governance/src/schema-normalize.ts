@@ -26,7 +26,12 @@ const UPPER = ['maxLength', 'maximum', 'exclusiveMaximum', 'maxItems', 'maxPrope
 const LOWER = ['minLength', 'minimum', 'exclusiveMinimum', 'minItems', 'minProperties'] as const;
 export const LIMITS = { upper: UPPER, lower: LOWER };
 
-const isNullSchema = (s: any) => s && (s.type === 'null' || (Array.isArray(s.type) && s.type.length === 1 && s.type[0] === 'null') || s.const === null || (Array.isArray(s.enum) && s.enum.length === 1 && s.enum[0] === null));
+const isNullSchema = (s: any) =>
+  s &&
+  (s.type === 'null' ||
+    (Array.isArray(s.type) && s.type.length === 1 && s.type[0] === 'null') ||
+    s.const === null ||
+    (Array.isArray(s.enum) && s.enum.length === 1 && s.enum[0] === null));
 
 /** Merges the members of an `allOf` into one schema (strictest limits win, required is the union). */
 function mergeAllOf(spec: Spec, node: any, source: string): { node: any; propSources: Record<string, string> } {
@@ -36,7 +41,12 @@ function mergeAllOf(spec: Spec, node: any, source: string): { node: any; propSou
   let merged: any = { ...own };
   (allOf as any[]).forEach((member, i) => {
     const r = resolve(spec, member, `${source}/allOf/${i}`);
-    const sub = r.node?.allOf ? mergeAllOf(spec, r.node, r.source) : { node: r.node ?? {}, propSources: Object.fromEntries(Object.keys(r.node?.properties ?? {}).map((n) => [n, `${r.source}/properties/${esc(n)}`])) };
+    const sub = r.node?.allOf
+      ? mergeAllOf(spec, r.node, r.source)
+      : {
+          node: r.node ?? {},
+          propSources: Object.fromEntries(Object.keys(r.node?.properties ?? {}).map((n) => [n, `${r.source}/properties/${esc(n)}`])),
+        };
     const s = sub.node;
     const props = { ...(merged.properties ?? {}) };
     for (const [name, schema] of Object.entries<any>(s.properties ?? {})) {
@@ -74,9 +84,20 @@ export function normalize(spec: Spec, raw: any, source: string): Norm {
     if (nonNull.length === 1 && !hasOwnShape) {
       const { [union]: _drop, ...rest } = node;
       const inner = normalize(spec, nonNull[0]!.m, nonNull[0]!.res.source === r.source ? `${r.source}/${union}/0` : nonNull[0]!.res.source);
-      return { ...inner, raw: { ...inner.raw, ...rest }, nullable: nullable || inner.nullable, source: inner.source, ...(inner.ref ? { ref: inner.ref } : {}) };
+      return {
+        ...inner,
+        raw: { ...inner.raw, ...rest },
+        nullable: nullable || inner.nullable,
+        source: inner.source,
+        ...(inner.ref ? { ref: inner.ref } : {}),
+      };
     }
-    variants = nonNull.map(({ m, res }, i) => ({ schema: m, source: res.source, ...(res.ref ? { ref: res.ref } : {}), label: res.ref?.split('/').pop() ?? res.node?.title ?? typeLabel(res.node) ?? `#${i}` }));
+    variants = nonNull.map(({ m, res }, i) => ({
+      schema: m,
+      source: res.source,
+      ...(res.ref ? { ref: res.ref } : {}),
+      label: res.ref?.split('/').pop() ?? res.node?.title ?? typeLabel(res.node) ?? `#${i}`,
+    }));
   }
   let types: Set<string> | undefined;
   if (node.type !== undefined) {
@@ -91,7 +112,8 @@ export function normalize(spec: Spec, raw: any, source: string): Norm {
     values = values.filter((v) => v !== null);
   }
   const properties: Record<string, Prop> = {};
-  for (const [name, schema] of Object.entries<any>(node.properties ?? {})) properties[name] = { schema, source: propSources[name] ?? `${r.source}/properties/${esc(name)}` };
+  for (const [name, schema] of Object.entries<any>(node.properties ?? {}))
+    properties[name] = { schema, source: propSources[name] ?? `${r.source}/properties/${esc(name)}` };
   return {
     ...(types ? { types } : {}),
     nullable,

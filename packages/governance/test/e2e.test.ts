@@ -33,11 +33,15 @@ describe('check:breaking on an edited copy of the real spec', () => {
     expect(failed.code, failed.out).toBe(1);
     const lines = failed.out.split('\n');
     expect(lines).toContainEqual(
-      expect.stringContaining('✖ listSessionErrors  /paths/~1session-errors/get/responses/200/content/application~1json/schema/properties/items/items/properties/code  response-property-removed  string → (absent)  (defined at #/components/schemas/SessionError/properties/code)'),
+      expect.stringContaining(
+        '✖ listSessionErrors  /paths/~1session-errors/get/responses/200/content/application~1json/schema/properties/items/items/properties/code  response-property-removed  string → (absent)  (defined at #/components/schemas/SessionError/properties/code)',
+      ),
     );
     expect(lines).toContainEqual(expect.stringContaining('✖ getSessionError  '));
     expect(lines).toContainEqual(
-      expect.stringContaining('✖ listSessionErrors  /paths/~1session-errors/get/parameters/0/required  parameter-made-required  optional → required  (defined at #/components/parameters/Limit/required)'),
+      expect.stringContaining(
+        '✖ listSessionErrors  /paths/~1session-errors/get/parameters/0/required  parameter-made-required  optional → required  (defined at #/components/parameters/Limit/required)',
+      ),
     );
     expect(failed.out).toMatch(/raise info\.version to 2\.0\.0/);
     // Only these two edits are breaking (each reported for every operation it reaches).

@@ -16,12 +16,24 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
  * engineers edit the rest of the tree meanwhile). `--no-optional-locks`: no index refresh.
  */
 function fingerprint(): string {
-  const files = ['package.json', 'openapi/openapi.yaml', 'packages/types/package.json', 'packages/client/package.json', 'packages/governance/baseline/openapi.json', 'packages/governance/baseline/version.json'];
+  const files = [
+    'package.json',
+    'openapi/openapi.yaml',
+    'packages/types/package.json',
+    'packages/client/package.json',
+    'packages/governance/baseline/openapi.json',
+    'packages/governance/baseline/version.json',
+  ];
   const hash = createHash('sha256');
   for (const f of files) hash.update(`${f}\n${readFileSync(join(repoRoot, f))}`);
   hash.update(readdirSync(join(repoRoot, '.changeset')).join(','));
-  for (const f of ['packages/types/CHANGELOG.md', 'packages/client/CHANGELOG.md', 'artifacts', 'packages/client/artifacts']) hash.update(`${f}:${existsSync(join(repoRoot, f))}`);
-  const git = spawnSync('git', ['--no-optional-locks', 'status', '--porcelain', '--', '.changeset', 'packages/governance/baseline', 'packages/types', 'artifacts'], { cwd: repoRoot, encoding: 'utf8' });
+  for (const f of ['packages/types/CHANGELOG.md', 'packages/client/CHANGELOG.md', 'artifacts', 'packages/client/artifacts'])
+    hash.update(`${f}:${existsSync(join(repoRoot, f))}`);
+  const git = spawnSync(
+    'git',
+    ['--no-optional-locks', 'status', '--porcelain', '--', '.changeset', 'packages/governance/baseline', 'packages/types', 'artifacts'],
+    { cwd: repoRoot, encoding: 'utf8' },
+  );
   return `${hash.digest('hex')}\n${git.stdout}`;
 }
 
@@ -53,7 +65,10 @@ describe('release --dry-run', () => {
     expect(result.changelog).toContain('**Deprecated**');
     expect(result.changelog).toContain('`GET /sessions/{session_id}/events`: operation deprecated');
     expect(output).toContain('│ ### Minor Changes');
-    expect(result.tarballs.map((t) => t.split('/').pop())).toEqual([`session-obs-client-${client.to}.tgz`, `session-obs-types-${types.to}.tgz`]);
+    expect(result.tarballs.map((t) => t.split('/').pop())).toEqual([
+      `session-obs-client-${client.to}.tgz`,
+      `session-obs-types-${types.to}.tgz`,
+    ]);
     expect(result.checks.filter((c) => c.ran && /attw/.test(c.name))).toHaveLength(2);
     expect(output).toMatch(/▸ \[7\/7\] checking the tarballs/);
 

@@ -42,7 +42,7 @@ describe('rule table: one spec pair per rule, breaking and not', () => {
   it('the README rule table lists every rule with its severity', () => {
     const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
     for (const [id, rule] of Object.entries(RULES)) {
-      expect(readme, id).toMatch(new RegExp(`\\| \`${id}\` \\| ${rule.severity} \\|`));
+      expect(readme, id).toMatch(new RegExp(`\\| +\`${id}\` +\\| +${rule.severity} +\\|`));
     }
   });
 });
@@ -55,13 +55,19 @@ describe('findings', () => {
       '✖ listItems  /paths/~1items/get/responses/200/content/application~1json/schema/properties/items/items/properties/count  response-property-removed  integer → (absent)  (defined at #/components/schemas/Item/properties/count)',
     );
     // The shared schema is reported for every operation that returns it.
-    expect(lines.filter((l) => l.includes('response-property-removed')).map((l) => l.split('  ')[0])).toEqual(['✖ listItems', '✖ createItem', '✖ getItem']);
+    expect(lines.filter((l) => l.includes('response-property-removed')).map((l) => l.split('  ')[0])).toEqual([
+      '✖ listItems',
+      '✖ createItem',
+      '✖ getItem',
+    ]);
   });
 
   it('fails when info.version goes backwards, passes a breaking change only with a major bump', () => {
     const { before, after } = pair((s) => delete s.paths['/items'].post);
     expect(runGate(before, { ...after, info: { ...after.info, version: '1.9.0' } }).ok).toBe(false);
-    expect(runGate(before, { ...after, info: { ...after.info, version: '2.0.0' } }).verdict).toMatch(/allowed: info.version major raised 1.0.0 → 2.0.0/);
+    expect(runGate(before, { ...after, info: { ...after.info, version: '2.0.0' } }).verdict).toMatch(
+      /allowed: info.version major raised 1.0.0 → 2.0.0/,
+    );
     expect(runGate(before, { ...base(), info: { ...after.info, version: '0.9.0' } }).ok).toBe(false);
   });
 });

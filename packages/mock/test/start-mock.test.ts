@@ -35,7 +35,8 @@ describe('startMock', () => {
     const [a, b] = await Promise.all([startMock(), startMock()]);
     try {
       expect(a.port).not.toBe(b.port);
-      for (const m of [a, b]) expect((await fetch(`${m.url}/session-error-groups`, { headers: { Authorization: 'Bearer t' } })).status).toBe(200);
+      for (const m of [a, b])
+        expect((await fetch(`${m.url}/session-error-groups`, { headers: { Authorization: 'Bearer t' } })).status).toBe(200);
     } finally {
       await Promise.all([a.stop(), b.stop()]);
     }
@@ -46,7 +47,9 @@ describe('startMock', () => {
     const blocker = createServer().listen(port, '127.0.0.1');
     await new Promise((r) => blocker.once('listening', r));
     try {
-      await expect(startMock({ port, readyTimeoutMs: 30_000 })).rejects.toThrow(/Prism exited before it was ready|EADDRINUSE|Prism was not ready/);
+      await expect(startMock({ port, readyTimeoutMs: 30_000 })).rejects.toThrow(
+        /Prism exited before it was ready|EADDRINUSE|Prism was not ready/,
+      );
     } finally {
       blocker.close();
     }

@@ -36,7 +36,13 @@ async function startCeiling(responses: Record<string, string>): Promise<RunningC
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const script = fileURLToPath(new URL('../bench/ceiling-server.mjs', import.meta.url));
-  const child = await startChildServer({ name: 'the ceiling server', args: [script, file, String(port)], url, readyLine: /listening/, readyTimeoutMs: 10_000 });
+  const child = await startChildServer({
+    name: 'the ceiling server',
+    args: [script, file, String(port)],
+    url,
+    readyLine: /listening/,
+    readyTimeoutMs: 10_000,
+  });
   return { ...child, url };
 }
 
@@ -44,12 +50,23 @@ const sandbox = await startSandbox({ db, tokens: [TOKEN] });
 const mock = await startMock({ logLevel: 'warn' });
 let ceiling: (RunningChild & { url: string }) | undefined;
 try {
-  const f = (await (await fetch(`${sandbox.url}/_sandbox/fixtures`, { headers: { Authorization: `Bearer ${TOKEN}` } })).json()) as Record<string, string>;
+  const f = (await (await fetch(`${sandbox.url}/_sandbox/fixtures`, { headers: { Authorization: `Bearer ${TOKEN}` } })).json()) as Record<
+    string,
+    string
+  >;
   const ops: Array<[string, string, string]> = [
     ['list all errors (limit 20)', '/session-errors?limit=20', '/session-errors?limit=20'],
-    ['list all errors, filtered by type, desc', '/session-errors?limit=20&type=message_processing_timeout&order=desc', '/session-errors?limit=20&type=message_processing_timeout&order=desc'],
+    [
+      'list all errors, filtered by type, desc',
+      '/session-errors?limit=20&type=message_processing_timeout&order=desc',
+      '/session-errors?limit=20&type=message_processing_timeout&order=desc',
+    ],
     ["list a session's errors (limit 20)", `/sessions/${f.session_id}/errors?limit=20`, '/sessions/ses_4dEfGhJkLmNpQrSt/errors?limit=20'],
-    ['get one error', `/sessions/${f.session_id}/errors/${f.session_error_id}`, '/sessions/ses_4dEfGhJkLmNpQrSt/errors/ser_6fGhJkLmNpQrStUv'],
+    [
+      'get one error',
+      `/sessions/${f.session_id}/errors/${f.session_error_id}`,
+      '/sessions/ses_4dEfGhJkLmNpQrSt/errors/ser_6fGhJkLmNpQrStUv',
+    ],
     ['get one error group', `/session-error-groups/${f.session_error_group_id}`, '/session-error-groups/seg_7gHjKlMnPqRsTuVw'],
   ];
   const run = async (url: string) => {

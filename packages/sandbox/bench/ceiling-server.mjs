@@ -6,9 +6,7 @@ import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 
 const [file, port] = process.argv.slice(2);
-const responses = new Map(
-  Object.entries(JSON.parse(readFileSync(file, 'utf8'))).map(([path, body]) => [path, Buffer.from(body)]),
-);
+const responses = new Map(Object.entries(JSON.parse(readFileSync(file, 'utf8'))).map(([path, body]) => [path, Buffer.from(body)]));
 let counter = 0;
 createServer((req, res) => {
   const body = responses.get(req.url);

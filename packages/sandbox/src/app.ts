@@ -45,7 +45,9 @@ export function prepareStore(options: PrepareOptions): { db: Database; store: St
   const empty = (db.prepare('SELECT count(*) AS n FROM sessions').get() as { n: number }).n === 0 && meta('seed') === undefined;
   let seeded: SeedSummary | undefined;
   if (empty && options.seedIfEmpty !== false) {
-    log(`▸ seeding: seed ${options.seed}, ${options.sessions.toLocaleString('en-US')} sessions, ${options.errors.toLocaleString('en-US')} errors`);
+    log(
+      `▸ seeding: seed ${options.seed}, ${options.sessions.toLocaleString('en-US')} sessions, ${options.errors.toLocaleString('en-US')} errors`,
+    );
     db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('seeding', ?)").run(new Date().toISOString());
     const started = performance.now();
     const progress = createProgress('errors', options.errors, options.stream);
@@ -61,7 +63,9 @@ export function prepareStore(options: PrepareOptions): { db: Database; store: St
     });
     db.prepare("DELETE FROM meta WHERE key = 'seeding'").run();
     const secs = ((performance.now() - started) / 1000).toFixed(1);
-    log(`✔ seeded in ${secs} s: ${seeded.sessions} sessions, ${seeded.errors} errors in ${seeded.groups} groups, ${seeded.events} events, ${seeded.observabilitySessions} observability sessions`);
+    log(
+      `✔ seeded in ${secs} s: ${seeded.sessions} sessions, ${seeded.errors} errors in ${seeded.groups} groups, ${seeded.events} events, ${seeded.observabilitySessions} observability sessions`,
+    );
   }
   // Indexes exist after a seed; a store filled only by imports or ingest gets them here (idempotent).
   createIndexes(db);

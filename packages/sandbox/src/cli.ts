@@ -89,7 +89,9 @@ if (command === 'seed') {
       batchSize: integer('--batch', values.batch, 1000, 1, 100_000),
       onAcknowledged: (n) => console.log(`acknowledged ${n} lines`),
     });
-    console.log(`✔ imported ${result.lines} lines in ${((performance.now() - started) / 1000).toFixed(1)} s: ${result.errors} errors (grouped by a running or the next sandbox), ${result.events} events, ${result.observabilitySessions} observability sessions`);
+    console.log(
+      `✔ imported ${result.lines} lines in ${((performance.now() - started) / 1000).toFixed(1)} s: ${result.errors} errors (grouped by a running or the next sandbox), ${result.events} events, ${result.observabilitySessions} observability sessions`,
+    );
     db.close();
   } catch (error) {
     db.close();
@@ -98,7 +100,10 @@ if (command === 'seed') {
 } else if (command === 'serve') {
   const port = integer('SANDBOX_PORT', values.port ?? env.SANDBOX_PORT, 4020, 0, 65535);
   const host = values.host ?? env.SANDBOX_HOST ?? '127.0.0.1';
-  const tokens = (values.tokens ?? env.SANDBOX_TOKENS ?? DEFAULT_TOKEN).split(',').map((t) => t.trim()).filter(Boolean);
+  const tokens = (values.tokens ?? env.SANDBOX_TOKENS ?? DEFAULT_TOKEN)
+    .split(',')
+    .map((t) => t.trim())
+    .filter(Boolean);
   const rateLimitText = values['rate-limit'] ?? env.SANDBOX_RATE_LIMIT;
   let rateLimit;
   try {
@@ -124,7 +129,9 @@ if (command === 'seed') {
   }
   const c = store.counts();
   console.log(`  store: ${c.sessions} sessions, ${c.session_errors} errors, ${c.session_error_groups} groups, ${c.session_events} events`);
-  console.log(`  tokens: ${tokens.join(', ')}${rateLimit ? `; rate limit ${rateLimit.capacity} burst, ${rateLimit.refillPerSecond}/s per token` : '; rate limit off'}`);
+  console.log(
+    `  tokens: ${tokens.join(', ')}${rateLimit ? `; rate limit ${rateLimit.capacity} burst, ${rateLimit.refillPerSecond}/s per token` : '; rate limit off'}`,
+  );
   console.log(`✔ Sandbox ready: ${url}  (try: curl -H "Authorization: Bearer ${tokens[0]}" ${url}/session-errors)`);
   let stopping = false;
   const shutdown = async () => {

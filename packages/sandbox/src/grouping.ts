@@ -18,7 +18,10 @@ export class GroupAssigner {
   private readonly upsert: Statement;
   private readonly member: Statement;
 
-  constructor(db: Database, private readonly rng: Rng = Math.random) {
+  constructor(
+    db: Database,
+    private readonly rng: Rng = Math.random,
+  ) {
     this.upsert = db.prepare(`
       INSERT INTO session_error_groups (id, type, fingerprint, code, message, data, provider_id, occurrence_count, created_at)
       VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?)
@@ -31,7 +34,9 @@ export class GroupAssigner {
   assign(error: GroupableError): string {
     const fp = fingerprint(error);
     const newId = makeId('seg', Date.parse(error.created_at) || Date.now(), this.rng);
-    const { id } = this.upsert.get(newId, error.type, fp, error.code, error.message, error.data, error.provider_id, error.created_at) as { id: string };
+    const { id } = this.upsert.get(newId, error.type, fp, error.code, error.message, error.data, error.provider_id, error.created_at) as {
+      id: string;
+    };
     this.member.run(error.session_id, id);
     return id;
   }
@@ -48,7 +53,10 @@ export class BulkGroupAssigner {
   private readonly upsert: Statement;
   private readonly member: Statement;
 
-  constructor(db: Database, private readonly rng: Rng = Math.random) {
+  constructor(
+    db: Database,
+    private readonly rng: Rng = Math.random,
+  ) {
     this.upsert = db.prepare(`
       INSERT INTO session_error_groups (id, type, fingerprint, code, message, data, provider_id, occurrence_count, created_at)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)

@@ -32,8 +32,11 @@ describe('durability', () => {
     const first = await startSandbox({ db, tokens: [TOKEN], sessions: 5, errors: 200 });
     const fixtures = (await (await fetch(`${first.url}/_sandbox/fixtures`, { headers: auth })).json()) as { session_id: string };
     const ingest = await fetch(`${first.url}/_sandbox/errors`, {
-      method: 'POST', headers: { ...auth, 'Content-Type': 'application/json' },
-      body: JSON.stringify({ errors: [{ session_id: fixtures.session_id, type: 'message_processing_system_error', code: 'RESTART', message: 'survives' }] }),
+      method: 'POST',
+      headers: { ...auth, 'Content-Type': 'application/json' },
+      body: JSON.stringify({
+        errors: [{ session_id: fixtures.session_id, type: 'message_processing_system_error', code: 'RESTART', message: 'survives' }],
+      }),
     });
     const { items } = (await ingest.json()) as { items: Array<{ id: string }> };
     await first.stop();
@@ -58,7 +61,14 @@ describe('durability', () => {
     const total = 100_000;
     const out = createWriteStream(file);
     for (let i = 0; i < total; i++) {
-      const line = { id: `ser_imp${String(i).padStart(9, '0')}`, session_id: `ses_imp${String(i % 50).padStart(6, '0')}`, type: 'message_processing_provider_error', code: 'UPSTREAM_HTTP_ERROR', message: `Upstream answered HTTP 502 for request req_${i}aaaaaaa`, data: { i } };
+      const line = {
+        id: `ser_imp${String(i).padStart(9, '0')}`,
+        session_id: `ses_imp${String(i % 50).padStart(6, '0')}`,
+        type: 'message_processing_provider_error',
+        code: 'UPSTREAM_HTTP_ERROR',
+        message: `Upstream answered HTTP 502 for request req_${i}aaaaaaa`,
+        data: { i },
+      };
       if (!out.write(`${JSON.stringify(line)}\n`)) await once(out, 'drain');
     }
     out.end();
@@ -104,10 +114,19 @@ describe('durability', () => {
       for (let i = 0; !stop; i++) {
         try {
           const response = await fetch(`${sandbox.url}/_sandbox/errors`, {
-            method: 'POST', headers: { ...auth, 'Content-Type': 'application/json' },
-            body: JSON.stringify({ errors: Array.from({ length: 10 }, (_, k) => ({ session_id: `ses_kill0000${w}`, type: 'message_processing_timeout', code: 'KILL', message: `n ${i} ${k}` })) }),
+            method: 'POST',
+            headers: { ...auth, 'Content-Type': 'application/json' },
+            body: JSON.stringify({
+              errors: Array.from({ length: 10 }, (_, k) => ({
+                session_id: `ses_kill0000${w}`,
+                type: 'message_processing_timeout',
+                code: 'KILL',
+                message: `n ${i} ${k}`,
+              })),
+            }),
           });
-          if (response.status === 202) acknowledged.push(...((await response.json()) as { items: Array<{ id: string }> }).items.map((x) => x.id));
+          if (response.status === 202)
+            acknowledged.push(...((await response.json()) as { items: Array<{ id: string }> }).items.map((x) => x.id));
         } catch {
           return;
         }

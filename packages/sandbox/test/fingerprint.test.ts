@@ -31,7 +31,12 @@ const base = { type: 'message_processing_timeout', provider_run_id: 'prn_mfl3jz1
 const SAME: Array<[string, object, object, boolean]> = [
   ['durations differ', { message: 'timed out after 30012 ms' }, { message: 'timed out after 29870 ms' }, true],
   ['request ids differ', { message: 'HTTP 502 for request req_aaaaaaaaaa' }, { message: 'HTTP 503 for request req_bbbbbbbbbb' }, true],
-  ['uuids differ', { message: 'request 0b5d9f1e-7c2a-4e7b-9a51-3f1e2d4c6b8a' }, { message: 'request 6a0c2e4b-1d3f-4a5b-8c7d-9e0f1a2b3c4d' }, true],
+  [
+    'uuids differ',
+    { message: 'request 0b5d9f1e-7c2a-4e7b-9a51-3f1e2d4c6b8a' },
+    { message: 'request 6a0c2e4b-1d3f-4a5b-8c7d-9e0f1a2b3c4d' },
+    true,
+  ],
   ['wording differs', { message: 'timed out after 30 s' }, { message: 'connection reset after 30 s' }, false],
   ['code differs', { message: 'x' }, { message: 'x', code: 'OTHER' }, false],
   ['type differs', { message: 'x' }, { message: 'x', type: 'message_processing_system_error' }, false],

@@ -11,13 +11,24 @@ import { openDatabase } from '../src/store/database.js';
 import { memorySandbox, specProblems, TOKEN } from './helpers.js';
 
 const post = (url: string, errors: object[]) =>
-  fetch(`${url}/_sandbox/errors`, { method: 'POST', headers: { Authorization: `Bearer ${TOKEN}`, 'Content-Type': 'application/json' }, body: JSON.stringify({ errors }) });
+  fetch(`${url}/_sandbox/errors`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${TOKEN}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify({ errors }),
+  });
 
 describe('an ingested error goes from processing to processed', () => {
   it('is processing until the worker groups it, then joins the group of its normalised message', async () => {
     const sandbox = await memorySandbox({ sessions: 2, errors: 10 });
     try {
-      const make = (ms: number) => ({ session_id: 'ses_ingest000001', type: 'message_processing_timeout', code: 'TOOL_CALL_TIMEOUT', message: `Tool call "x" timed out after ${ms} ms`, provider_run_id: 'prn_ingest000001', data: { ms } });
+      const make = (ms: number) => ({
+        session_id: 'ses_ingest000001',
+        type: 'message_processing_timeout',
+        code: 'TOOL_CALL_TIMEOUT',
+        message: `Tool call "x" timed out after ${ms} ms`,
+        provider_run_id: 'prn_ingest000001',
+        data: { ms },
+      });
       const response = await post(sandbox.url, [make(30012), make(29870)]);
       expect(response.status).toBe(202);
       const { items } = (await response.json()) as { items: Array<{ id: string; status: string }> };
@@ -63,18 +74,36 @@ describe('counts stay exact under concurrent writers', () => {
     const db = join(dir, 'store.db');
     const sandbox = await startSandbox({ db, tokens: [TOKEN], sessions: 3, errors: 50, groupingIntervalMs: 5 });
     try {
-      const templates = ['Connection to api.example.com:443 timed out after N seconds', 'Upstream answered HTTP N for request req_RANDOM', 'Tool call "t" timed out after N ms'];
+      const templates = [
+        'Connection to api.example.com:443 timed out after N seconds',
+        'Upstream answered HTTP N for request req_RANDOM',
+        'Tool call "t" timed out after N ms',
+      ];
       const error = (i: number) => ({
-        session_id: `ses_conc00000${i % 3}`, type: 'message_processing_timeout', code: 'CONCURRENT',
-        message: templates[i % 3]!.replace('N', String(1000 + i)).replace('RANDOM', `${i}abcdefgh`), provider_run_id: 'prn_conc000000001',
+        session_id: `ses_conc00000${i % 3}`,
+        type: 'message_processing_timeout',
+        code: 'CONCURRENT',
+        message: templates[i % 3]!.replace('N', String(1000 + i)).replace('RANDOM', `${i}abcdefgh`),
+        provider_run_id: 'prn_conc000000001',
       });
-      const lines = Array.from({ length: 600 }, (_, i) => JSON.stringify({ ...error(i), id: `ser_zzimport${String(i).padStart(6, '0')}` })).join('\n');
+      const lines = Array.from({ length: 600 }, (_, i) =>
+        JSON.stringify({ ...error(i), id: `ser_zzimport${String(i).padStart(6, '0')}` }),
+      ).join('\n');
       writeFileSync(join(dir, 'lines.ndjson'), lines);
       const importer = new Promise<number | null>((resolve) => {
-        const child = spawn(process.execPath, [cliPath, 'import', join(dir, 'lines.ndjson'), '--db', db, '--batch', '50'], { stdio: 'ignore' });
+        const child = spawn(process.execPath, [cliPath, 'import', join(dir, 'lines.ndjson'), '--db', db, '--batch', '50'], {
+          stdio: 'ignore',
+        });
         child.once('exit', resolve);
       });
-      const responses = await Promise.all(Array.from({ length: 20 }, (_, r) => post(sandbox.url, Array.from({ length: 30 }, (_, i) => error(r * 30 + i)))));
+      const responses = await Promise.all(
+        Array.from({ length: 20 }, (_, r) =>
+          post(
+            sandbox.url,
+            Array.from({ length: 30 }, (_, i) => error(r * 30 + i)),
+          ),
+        ),
+      );
       expect(responses.map((r) => r.status)).toEqual(Array(20).fill(202));
       expect(await importer).toBe(0);
       const run = await fetch(`${sandbox.url}/_sandbox/grouping/run`, { method: 'POST', headers: { Authorization: `Bearer ${TOKEN}` } });
@@ -82,12 +111,16 @@ describe('counts stay exact under concurrent writers', () => {
 
       const store = openDatabase(db);
       try {
-        const rows = store.prepare("SELECT group_id, count(*) AS n FROM session_errors WHERE code = 'CONCURRENT' GROUP BY group_id").all() as Array<{ group_id: string | null; n: number }>;
+        const rows = store
+          .prepare("SELECT group_id, count(*) AS n FROM session_errors WHERE code = 'CONCURRENT' GROUP BY group_id")
+          .all() as Array<{ group_id: string | null; n: number }>;
         expect(rows).toHaveLength(3);
         expect(rows.every((r) => r.group_id !== null)).toBe(true);
         expect(rows.reduce((s, r) => s + r.n, 0)).toBe(1200);
         for (const row of rows) {
-          const { occurrence_count } = store.prepare('SELECT occurrence_count FROM session_error_groups WHERE id = ?').get(row.group_id) as { occurrence_count: number };
+          const { occurrence_count } = store
+            .prepare('SELECT occurrence_count FROM session_error_groups WHERE id = ?')
+            .get(row.group_id) as { occurrence_count: number };
           expect(occurrence_count).toBe(row.n);
         }
         const pending = store.prepare("SELECT count(*) AS n FROM session_errors WHERE status = 'processing'").get() as { n: number };
@@ -99,7 +132,9 @@ describe('counts stay exact under concurrent writers', () => {
       const list = await fetch(`${sandbox.url}/sessions/ses_conc000000/errors?limit=5`, { headers: { Authorization: `Bearer ${TOKEN}` } });
       const body = (await list.json()) as { items: Array<{ group_id: string; similar_error_count: number }> };
       for (const item of body.items) {
-        const group = await fetch(`${sandbox.url}/session-error-groups/${item.group_id}`, { headers: { Authorization: `Bearer ${TOKEN}` } });
+        const group = await fetch(`${sandbox.url}/session-error-groups/${item.group_id}`, {
+          headers: { Authorization: `Bearer ${TOKEN}` },
+        });
         expect(((await group.json()) as { occurrence_count: number }).occurrence_count).toBe(item.similar_error_count);
       }
     } finally {

@@ -20,7 +20,9 @@ export interface MemorySandbox {
 }
 
 /** Starts an in-process sandbox; `close()` stops it and closes the store. */
-export async function memorySandbox(options: { seed?: number; sessions?: number; errors?: number } & Partial<SandboxServerOptions> = {}): Promise<MemorySandbox> {
+export async function memorySandbox(
+  options: { seed?: number; sessions?: number; errors?: number } & Partial<SandboxServerOptions> = {},
+): Promise<MemorySandbox> {
   const { db, store } = prepareStore({
     db: ':memory:',
     seed: options.seed ?? 1,
@@ -36,7 +38,17 @@ export async function memorySandbox(options: { seed?: number; sessions?: number;
     const response = await fetch(url + path, { headers: { Authorization: `Bearer ${TOKEN}` } });
     return { response, status: response.status, body: (await response.json()) as any };
   };
-  return { url, db, store, problems, get, close: async () => { await server.close(); db.close(); } };
+  return {
+    url,
+    db,
+    store,
+    problems,
+    get,
+    close: async () => {
+      await server.close();
+      db.close();
+    },
+  };
 }
 
 /** Asserts-free check: a body against the spec's schema for that status; returns the problems. */

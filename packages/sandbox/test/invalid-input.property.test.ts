@@ -11,10 +11,46 @@ beforeAll(async () => {
 afterAll(() => sandbox.close());
 
 const operations = listOperations(spec);
-const names = ['limit', 'order', 'after', 'before', 'cursor', 'type', 'id', 'session_id', 'provider_id', 'provider_run_id', 'server_run_id', 'platform', 'version_key', 'session_id[]', 'type[]', 'limit[]'];
+const names = [
+  'limit',
+  'order',
+  'after',
+  'before',
+  'cursor',
+  'type',
+  'id',
+  'session_id',
+  'provider_id',
+  'provider_run_id',
+  'server_run_id',
+  'platform',
+  'version_key',
+  'session_id[]',
+  'type[]',
+  'limit[]',
+];
 const junk = fc.oneof(
   fc.string({ maxLength: 20 }),
-  fc.constantFrom('', '0', '-1', '101', '1e3', '20.5', 'asc', 'desc', 'cur_', 'cur_abc', 'cur_LbricGmnqMJ558dQ2Yw', 'ses_ok', 'a b', '%', '../x', 'ios', 'x'.repeat(300), 'message_processing_timeout'),
+  fc.constantFrom(
+    '',
+    '0',
+    '-1',
+    '101',
+    '1e3',
+    '20.5',
+    'asc',
+    'desc',
+    'cur_',
+    'cur_abc',
+    'cur_LbricGmnqMJ558dQ2Yw',
+    'ses_ok',
+    'a b',
+    '%',
+    '../x',
+    'ios',
+    'x'.repeat(300),
+    'message_processing_timeout',
+  ),
 );
 
 it('random query parameters and path ids never give a 5xx', async () => {

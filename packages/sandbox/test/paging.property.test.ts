@@ -14,9 +14,22 @@ let events: Row[];
 
 beforeAll(async () => {
   sandbox = await memorySandbox({ seed: 3, sessions: 10, errors: 500 });
-  errors = sandbox.db.prepare('SELECT id, type, session_id, provider_run_id, provider_id, group_id, connection_id, session_provider_id, session_message_id FROM session_errors').all() as Row[];
-  const members = sandbox.db.prepare('SELECT group_id, session_id FROM session_error_group_sessions').all() as Array<{ group_id: string; session_id: string }>;
-  groups = (sandbox.db.prepare('SELECT id, type, provider_id FROM session_error_groups').all() as Array<{ id: string; type: string; provider_id: string | null }>).map((g) => ({
+  errors = sandbox.db
+    .prepare(
+      'SELECT id, type, session_id, provider_run_id, provider_id, group_id, connection_id, session_provider_id, session_message_id FROM session_errors',
+    )
+    .all() as Row[];
+  const members = sandbox.db.prepare('SELECT group_id, session_id FROM session_error_group_sessions').all() as Array<{
+    group_id: string;
+    session_id: string;
+  }>;
+  groups = (
+    sandbox.db.prepare('SELECT id, type, provider_id FROM session_error_groups').all() as Array<{
+      id: string;
+      type: string;
+      provider_id: string | null;
+    }>
+  ).map((g) => ({
     ...g,
     sessions: members.filter((m) => m.group_id === g.id).map((m) => m.session_id),
   }));
@@ -32,7 +45,8 @@ interface Walk {
 }
 
 async function walk({ path, specPath, query }: Walk, limit: number, order: 'asc' | 'desc', useCursor: boolean) {
-  const url = (extra: Array<[string, string]>) => `${path}?${new URLSearchParams([...query, ['limit', String(limit)], ['order', order], ...extra])}`;
+  const url = (extra: Array<[string, string]>) =>
+    `${path}?${new URLSearchParams([...query, ['limit', String(limit)], ['order', order], ...extra])}`;
   const fetchPage = async (extra: Array<[string, string]>) => {
     const { status, body } = await sandbox.get(url(extra));
     expect(status, JSON.stringify(body)).toBe(200);
@@ -69,34 +83,61 @@ const sorted = (ids: string[], order: 'asc' | 'desc') => {
 
 /** Picks 1–3 values of a column (sometimes one that matches nothing), sent as repeated keys or `key[]=`. */
 const filterOf = (name: string, values: string[]) =>
-  fc.record({
-    // `type` is an enum: an unknown value is a 400, not an empty match.
-    values: fc.uniqueArray(name === 'type' ? fc.constantFrom(...values) : fc.oneof({ weight: 9, arbitrary: fc.constantFrom(...values) }, { weight: 1, arbitrary: fc.constant('zzz_nomatch') }), { minLength: 1, maxLength: 3 }),
-    brackets: fc.boolean(),
-  }).map((f) => ({ name, ...f }));
+  fc
+    .record({
+      // `type` is an enum: an unknown value is a 400, not an empty match.
+      values: fc.uniqueArray(
+        name === 'type'
+          ? fc.constantFrom(...values)
+          : fc.oneof({ weight: 9, arbitrary: fc.constantFrom(...values) }, { weight: 1, arbitrary: fc.constant('zzz_nomatch') }),
+        { minLength: 1, maxLength: 3 },
+      ),
+      brackets: fc.boolean(),
+    })
+    .map((f) => ({ name, ...f }));
 
 const distinct = (rows: Row[], column: string) => [...new Set(rows.map((r) => r[column]).filter((v): v is string => v !== null))];
 
 describe('keyset paging walks every matching item exactly once, in order', () => {
-  const settings = fc.record({ limit: fc.oneof(fc.integer({ min: 1, max: 7 }), fc.integer({ min: 1, max: 100 })), order: fc.constantFrom('asc' as const, 'desc' as const), useCursor: fc.boolean() });
+  const settings = fc.record({
+    limit: fc.oneof(fc.integer({ min: 1, max: 7 }), fc.integer({ min: 1, max: 100 })),
+    order: fc.constantFrom('asc' as const, 'desc' as const),
+    useCursor: fc.boolean(),
+  });
 
   it('GET /session-errors and /sessions/{id}/errors with random filters', async () => {
-    const columns: Record<string, string> = { type: 'type', session_id: 'session_id', provider_run_id: 'provider_run_id', provider_id: 'provider_id', session_error_group_id: 'group_id', session_connection_id: 'connection_id' };
-    const filterArb = fc.subarray(Object.keys(columns), { maxLength: 2 }).chain((names) => fc.tuple(...names.map((n) => filterOf(n, distinct(errors, columns[n]!)))));
+    const columns: Record<string, string> = {
+      type: 'type',
+      session_id: 'session_id',
+      provider_run_id: 'provider_run_id',
+      provider_id: 'provider_id',
+      session_error_group_id: 'group_id',
+      session_connection_id: 'connection_id',
+    };
+    const filterArb = fc
+      .subarray(Object.keys(columns), { maxLength: 2 })
+      .chain((names) => fc.tuple(...names.map((n) => filterOf(n, distinct(errors, columns[n]!)))));
     await fc.assert(
-      fc.asyncProperty(filterArb, settings, fc.option(fc.constantFrom(...distinct(errors, 'session_id')), { nil: undefined }), async (filters, s, scope) => {
-        const query: Array<[string, string]> = filters.flatMap((f) => f.values.map((v): [string, string] => [f.brackets ? `${f.name}[]` : f.name, v]));
-        const expected = errors
-          .filter((e) => (scope ? e.session_id === scope : true))
-          .filter((e) => filters.every((f) => f.values.includes(e[columns[f.name]!] as string)))
-          .map((e) => e.id!);
-        const target = scope
-          ? { path: `/sessions/${scope}/errors`, specPath: '/sessions/{session_id}/errors' }
-          : { path: '/session-errors', specPath: '/session-errors' };
-        const { forward, backward } = await walk({ ...target, query, expected }, s.limit, s.order, s.useCursor);
-        expect(forward).toEqual(sorted(expected, s.order));
-        expect(backward).toEqual(sorted(expected, s.order));
-      }),
+      fc.asyncProperty(
+        filterArb,
+        settings,
+        fc.option(fc.constantFrom(...distinct(errors, 'session_id')), { nil: undefined }),
+        async (filters, s, scope) => {
+          const query: Array<[string, string]> = filters.flatMap((f) =>
+            f.values.map((v): [string, string] => [f.brackets ? `${f.name}[]` : f.name, v]),
+          );
+          const expected = errors
+            .filter((e) => (scope ? e.session_id === scope : true))
+            .filter((e) => filters.every((f) => f.values.includes(e[columns[f.name]!] as string)))
+            .map((e) => e.id!);
+          const target = scope
+            ? { path: `/sessions/${scope}/errors`, specPath: '/sessions/{session_id}/errors' }
+            : { path: '/session-errors', specPath: '/session-errors' };
+          const { forward, backward } = await walk({ ...target, query, expected }, s.limit, s.order, s.useCursor);
+          expect(forward).toEqual(sorted(expected, s.order));
+          expect(backward).toEqual(sorted(expected, s.order));
+        },
+      ),
       { numRuns: 40 },
     );
   });
@@ -111,10 +152,18 @@ describe('keyset paging walks every matching item exactly once, in order', () =>
     await fc.assert(
       fc.asyncProperty(filterArb, settings, fc.option(fc.constantFrom(...sessions), { nil: undefined }), async (maybe, s, scope) => {
         const filters = maybe.filter((f) => f !== undefined);
-        const query: Array<[string, string]> = filters.flatMap((f) => f.values.map((v): [string, string] => [f.brackets ? `${f.name}[]` : f.name, v]));
+        const query: Array<[string, string]> = filters.flatMap((f) =>
+          f.values.map((v): [string, string] => [f.brackets ? `${f.name}[]` : f.name, v]),
+        );
         const expected = groups
           .filter((g) => (scope ? g.sessions.includes(scope) : true))
-          .filter((g) => filters.every((f) => (f.name === 'session_id' ? g.sessions.some((x) => f.values.includes(x)) : f.values.includes(g[f.name as 'type' | 'provider_id'] as string))))
+          .filter((g) =>
+            filters.every((f) =>
+              f.name === 'session_id'
+                ? g.sessions.some((x) => f.values.includes(x))
+                : f.values.includes(g[f.name as 'type' | 'provider_id'] as string),
+            ),
+          )
           .map((g) => g.id);
         const target = scope
           ? { path: `/sessions/${scope}/error-groups`, specPath: '/sessions/{session_id}/error-groups' }
@@ -136,9 +185,18 @@ describe('keyset paging walks every matching item exactly once, in order', () =>
         fc.integer({ min: 1, max: 10 }),
         fc.constantFrom('asc' as const, 'desc' as const),
         async (scope, filter, limit, order) => {
-          const query: Array<[string, string]> = filter ? filter.values.map((v): [string, string] => [filter.brackets ? 'server_run_id[]' : 'server_run_id', v]) : [];
-          const expected = events.filter((e) => e.session_id === scope && (!filter || filter.values.includes(e.server_run_id!))).map((e) => e.id!);
-          const { forward, backward } = await walk({ path: `/sessions/${scope}/events`, specPath: '/sessions/{session_id}/events', query, expected }, limit, order, false);
+          const query: Array<[string, string]> = filter
+            ? filter.values.map((v): [string, string] => [filter.brackets ? 'server_run_id[]' : 'server_run_id', v])
+            : [];
+          const expected = events
+            .filter((e) => e.session_id === scope && (!filter || filter.values.includes(e.server_run_id!)))
+            .map((e) => e.id!);
+          const { forward, backward } = await walk(
+            { path: `/sessions/${scope}/events`, specPath: '/sessions/{session_id}/events', query, expected },
+            limit,
+            order,
+            false,
+          );
           expect(forward).toEqual(sorted(expected, order));
           expect(backward).toEqual(sorted(expected, order));
         },

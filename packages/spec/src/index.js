@@ -53,7 +53,11 @@ export function createSpecValidator(spec = loadSpec()) {
     const op = spec.paths?.[path]?.[method.toLowerCase()];
     if (!op) throw new Error(`No operation ${method.toUpperCase()} ${path} in the spec.`);
     const base = `/paths/${pointerEscape(path)}/${method.toLowerCase()}/responses`;
-    const key = op.responses?.[String(status)] ? String(status) : op.responses?.[`${String(status)[0]}XX`] ? `${String(status)[0]}XX` : 'default';
+    const key = op.responses?.[String(status)]
+      ? String(status)
+      : op.responses?.[`${String(status)[0]}XX`]
+        ? `${String(status)[0]}XX`
+        : 'default';
     if (!op.responses?.[key]) return undefined;
     const [at, response] = resolveRef(spec, op.responses[key], `${base}/${key}`);
     if (!response?.content?.[mediaType]?.schema) return undefined;

@@ -11,7 +11,12 @@ const cases = listOperations(spec).flatMap(({ method, path, operationId, operati
     const media = response.content?.['application/json'];
     return Object.entries((media?.examples ?? {}) as Record<string, unknown>).map(([name, example]) => {
       const [, resolved] = resolveRef(spec, example, '');
-      return { label: `${operationId} ${status} ${name}`, pointer: `${at}/content/application~1json/schema`, value: resolved.value, status };
+      return {
+        label: `${operationId} ${status} ${name}`,
+        pointer: `${at}/content/application~1json/schema`,
+        value: resolved.value,
+        status,
+      };
     });
   }),
 );

@@ -7,7 +7,11 @@ const root = join(import.meta.dirname, '..');
 
 function lint(file: string): Array<{ code: string; message: string }> {
   try {
-    execFileSync(join(root, 'node_modules', '.bin', 'spectral'), ['lint', file, '--ruleset', '.spectral.yaml', '--format', 'json', '--quiet'], { cwd: root, encoding: 'utf8' });
+    execFileSync(
+      join(root, 'node_modules', '.bin', 'spectral'),
+      ['lint', file, '--ruleset', '.spectral.yaml', '--format', 'json', '--quiet'],
+      { cwd: root, encoding: 'utf8' },
+    );
     return [];
   } catch (error: any) {
     return JSON.parse(error.stdout);

@@ -4,7 +4,17 @@ import { listOperations, loadSpec, resolveRef } from '../src/index.js';
 
 const spec = loadSpec();
 const PAGING = ['limit', 'after', 'before', 'cursor', 'order'];
-const ERROR_FILTERS = ['type', 'id', 'session_id', 'session_provider_id', 'session_connection_id', 'session_error_group_id', 'provider_run_id', 'provider_id', 'session_message_id'];
+const ERROR_FILTERS = [
+  'type',
+  'id',
+  'session_id',
+  'session_provider_id',
+  'session_connection_id',
+  'session_error_group_id',
+  'provider_run_id',
+  'provider_id',
+  'session_message_id',
+];
 const GROUP_FILTERS = ['type', 'id', 'session_id', 'provider_id'];
 
 const SEED_OPERATIONS: Array<[string, string, string[]]> = [
@@ -21,12 +31,57 @@ const SEED_OPERATIONS: Array<[string, string, string[]]> = [
 ];
 
 const SEED_ATTRIBUTES: Record<string, string[]> = {
-  SessionError: ['object', 'id', 'code', 'message', 'data', 'status', 'session_id', 'provider_run_id', 'connection_id', 'group_id', 'similar_error_count', 'created_at'],
+  SessionError: [
+    'object',
+    'id',
+    'code',
+    'message',
+    'data',
+    'status',
+    'session_id',
+    'provider_run_id',
+    'connection_id',
+    'group_id',
+    'similar_error_count',
+    'created_at',
+  ],
   SessionErrorGroup: ['object', 'id', 'code', 'message', 'data', 'provider_id', 'occurrence_count', 'created_at'],
   SessionEvent: ['object', 'id', 'type', 'session_id', 'server_run', 'server_run_error', 'log_lines', 'created_at'],
-  MobileObservabilitySession: ['type', 'platform', 'session_id', 'created_at', 'device_metadata', 'has_exception_occurred', 'is_anr', 'is_crash', 'rage_tap', 'recording_ids', 'rev_org_id', 'rev_user_id', 'session_duration_ms'],
-  MobileDeviceMetadata: ['app_version', 'manufacturer', 'model', 'network_type', 'os_version', 'plug_sdk_version', 'screen_height', 'screen_width', 'sdk_version'],
-  WebObservabilitySession: ['type', 'session_id', 'created_at', 'dead_click_count', 'rage_click_count', 'device_metadata', 'session_duration_ms'],
+  MobileObservabilitySession: [
+    'type',
+    'platform',
+    'session_id',
+    'created_at',
+    'device_metadata',
+    'has_exception_occurred',
+    'is_anr',
+    'is_crash',
+    'rage_tap',
+    'recording_ids',
+    'rev_org_id',
+    'rev_user_id',
+    'session_duration_ms',
+  ],
+  MobileDeviceMetadata: [
+    'app_version',
+    'manufacturer',
+    'model',
+    'network_type',
+    'os_version',
+    'plug_sdk_version',
+    'screen_height',
+    'screen_width',
+    'sdk_version',
+  ],
+  WebObservabilitySession: [
+    'type',
+    'session_id',
+    'created_at',
+    'dead_click_count',
+    'rage_click_count',
+    'device_metadata',
+    'session_duration_ms',
+  ],
 };
 
 const parameters = (operation: any, pathItem: any) =>
@@ -43,7 +98,9 @@ describe('the spec covers the seed pages', () => {
 
   it.each(SEED_OPERATIONS)('%s takes exactly the seed query parameters', (operationId, path, query) => {
     const op = operations.find((o) => o.operationId === operationId)!;
-    const names = parameters(op.operation, spec.paths[path]).filter((p) => p.in === 'query').map((p) => p.name);
+    const names = parameters(op.operation, spec.paths[path])
+      .filter((p) => p.in === 'query')
+      .map((p) => p.name);
     expect(names.sort()).toEqual([...query].sort());
   });
 
@@ -79,7 +136,12 @@ describe('the spec covers the seed pages', () => {
     expect(s.ServerRun.properties.status.enum).toEqual(['active', 'failed', 'completed']);
     expect(s.ServerPreview.properties.type.enum).toEqual(['public', 'custom']);
     expect(s.McpConnection.properties.connection_type.enum).toEqual(['sse', 'streamable_http', 'websocket']);
-    expect(s.ErrorType.enum).toEqual(['message_processing_timeout', 'message_processing_provider_error', 'message_processing_system_error', 'provider_discovery_failed']);
+    expect(s.ErrorType.enum).toEqual([
+      'message_processing_timeout',
+      'message_processing_provider_error',
+      'message_processing_system_error',
+      'provider_discovery_failed',
+    ]);
     expect(s.ObservabilityPlatform.enum).toEqual(['android', 'ios', 'web']);
   });
 });

@@ -3,7 +3,14 @@ import { pointerEscape, pointerGet, resolveRef } from '../src/pointer.js';
 
 const doc = {
   paths: { '/a/{id}': { get: { x: 1 } } },
-  components: { schemas: { A: { $ref: '#/components/schemas/B' }, B: { type: 'string' }, Loop: { $ref: '#/components/schemas/Loop' }, Ext: { $ref: 'other.yaml#/X' } } },
+  components: {
+    schemas: {
+      A: { $ref: '#/components/schemas/B' },
+      B: { type: 'string' },
+      Loop: { $ref: '#/components/schemas/Loop' },
+      Ext: { $ref: 'other.yaml#/X' },
+    },
+  },
 };
 
 describe('JSON pointer helpers', () => {

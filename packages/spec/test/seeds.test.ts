@@ -52,7 +52,9 @@ describe('seed examples validate against the schema they illustrate', () => {
   });
 
   it.runIf(existsSync(shared))('copies are byte-identical to ../shared/seeds/examples', () => {
-    const upstream = readdirSync(shared).filter((f) => f.endsWith('.json')).sort();
+    const upstream = readdirSync(shared)
+      .filter((f) => f.endsWith('.json'))
+      .sort();
     expect(seedFiles.sort()).toEqual(upstream);
     for (const f of upstream) expect(readFileSync(join(fixtures, f), 'utf8'), f).toBe(readFileSync(join(shared, f), 'utf8'));
   });

@@ -33,7 +33,10 @@ export function notFound(entity: string, id: string, what: string): HttpReply {
   return apiError(404, 'not_found', `The ${what} could not be found.`, {
     entity,
     id: id.slice(0, 256),
-    hint: entity === 'endpoint' ? 'Check the method and path against the API reference.' : 'Check the id, and that the object belongs to this session.',
+    hint:
+      entity === 'endpoint'
+        ? 'Check the method and path against the API reference.'
+        : 'Check the id, and that the object belongs to this session.',
   });
 }
 
@@ -42,6 +45,9 @@ export function observabilityBadRequest(problems: ParameterProblem[]): HttpReply
   const first = problems[0]!;
   const field = first.path[0] ?? 'query';
   const type = first.keyword === 'required' ? 'missing_required_field' : first.keyword === 'enum' ? 'invalid_enum_value' : 'invalid_field';
-  const detail = problems.map((p) => p.message).join('; ').slice(0, 4096);
+  const detail = problems
+    .map((p) => p.message)
+    .join('; ')
+    .slice(0, 4096);
   return { status: 400, body: { type, message: `${first.message}.`.slice(0, 1024), detail, field_name: field } };
 }

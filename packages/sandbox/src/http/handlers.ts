@@ -12,18 +12,37 @@ const PAGING = new Set(['limit', 'order', 'after', 'before', 'cursor']);
 
 /** Reads limit/order/after/before/cursor; adds the cross-parameter problems (both cursors, bad cursor). */
 function pageRequest(values: Record<string, unknown>, problems: ParameterProblem[]): PageRequest {
-  const request: PageRequest = { limit: (values.limit as number | undefined) ?? 20, order: (values.order as 'asc' | 'desc' | undefined) ?? 'asc' };
+  const request: PageRequest = {
+    limit: (values.limit as number | undefined) ?? 20,
+    order: (values.order as 'asc' | 'desc' | undefined) ?? 'asc',
+  };
   let after = values.after as string | undefined;
   let before = values.before as string | undefined;
   if (after !== undefined && before !== undefined) {
-    problems.push({ code: 'conflicting_cursors', keyword: 'custom', message: 'Cannot use both after and before cursors', path: ['before'] });
+    problems.push({
+      code: 'conflicting_cursors',
+      keyword: 'custom',
+      message: 'Cannot use both after and before cursors',
+      path: ['before'],
+    });
   }
   if (typeof values.cursor === 'string') {
     const cursor = decodeCursor(values.cursor);
     if (!cursor || !/^[A-Za-z0-9_-]{1,64}$/.test(cursor.id)) {
-      problems.push({ code: 'invalid_cursor', keyword: 'custom', message: 'Invalid cursor format', path: ['cursor'], received: values.cursor.slice(0, 256) });
+      problems.push({
+        code: 'invalid_cursor',
+        keyword: 'custom',
+        message: 'Invalid cursor format',
+        path: ['cursor'],
+        received: values.cursor.slice(0, 256),
+      });
     } else if (after !== undefined || before !== undefined) {
-      problems.push({ code: 'conflicting_cursors', keyword: 'custom', message: 'Cannot combine cursor with after or before', path: ['cursor'] });
+      problems.push({
+        code: 'conflicting_cursors',
+        keyword: 'custom',
+        message: 'Cannot combine cursor with after or before',
+        path: ['cursor'],
+      });
     } else if (cursor.direction === 'after') {
       after = cursor.id;
     } else {
@@ -137,7 +156,11 @@ export function createHandlers(store: Store): Record<string, Handler> {
       if (!body) {
         return {
           status: 404,
-          body: { type: 'not_found', message: 'The session was not found.', detail: `No session ${sessionId} for app ${versionKey} on ${platform}.`.slice(0, 4096) },
+          body: {
+            type: 'not_found',
+            message: 'The session was not found.',
+            detail: `No session ${sessionId} for app ${versionKey} on ${platform}.`.slice(0, 4096),
+          },
         };
       }
       return { status: 200, json: `{"session":${body}}` };

@@ -1,6 +1,14 @@
 // Everything the server knows about the API's operations comes from the bundled spec at start-up:
 // routes from its paths, and one compiled JSON Schema validator per parameter.
-import { createSpecValidator, listOperations, pointerEscape, resolveRef, type ErrorObject, type SpecValidator, type ValidateFunction } from '@session-obs/spec';
+import {
+  createSpecValidator,
+  listOperations,
+  pointerEscape,
+  resolveRef,
+  type ErrorObject,
+  type SpecValidator,
+  type ValidateFunction,
+} from '@session-obs/spec';
 
 export interface CompiledParameter {
   name: string;
@@ -59,7 +67,22 @@ const CODE_BY_KEYWORD: Record<string, string> = {
   uniqueItems: 'not_unique',
 };
 // When a value fails several ways (e.g. each `oneOf` branch), report the most telling one.
-const KEYWORD_RANK = ['enum', 'const', 'pattern', 'format', 'minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum', 'minLength', 'maxLength', 'minItems', 'maxItems', 'uniqueItems', 'type'];
+const KEYWORD_RANK = [
+  'enum',
+  'const',
+  'pattern',
+  'format',
+  'minimum',
+  'maximum',
+  'exclusiveMinimum',
+  'exclusiveMaximum',
+  'minLength',
+  'maxLength',
+  'minItems',
+  'maxItems',
+  'uniqueItems',
+  'type',
+];
 
 /** Compiles the routes and parameter validators of every operation of the spec (with `validator`, made over that spec). */
 export function compileOperations(spec: any, validator: SpecValidator = createSpecValidator(spec)): CompiledOperation[] {
@@ -96,9 +119,11 @@ export function compileOperations(spec: any, validator: SpecValidator = createSp
 }
 
 /** Finds the operation for a method and URL path, with its raw (decoded) path parameters. */
-export function matchOperation(operations: CompiledOperation[], method: string, pathname: string):
-  | { operation: CompiledOperation; pathValues: Record<string, string> }
-  | undefined {
+export function matchOperation(
+  operations: CompiledOperation[],
+  method: string,
+  pathname: string,
+): { operation: CompiledOperation; pathValues: Record<string, string> } | undefined {
   for (const operation of operations) {
     if (operation.method !== method) continue;
     const match = operation.pattern.exec(pathname);
@@ -151,7 +176,7 @@ function pickError(errors: ErrorObject[]): ErrorObject | undefined {
   candidates.sort(
     (a, b) =>
       b.instancePath.length - a.instancePath.length ||
-      (KEYWORD_RANK.indexOf(a.keyword) + 100) % 100 - ((KEYWORD_RANK.indexOf(b.keyword) + 100) % 100),
+      ((KEYWORD_RANK.indexOf(a.keyword) + 100) % 100) - ((KEYWORD_RANK.indexOf(b.keyword) + 100) % 100),
   );
   return candidates[0] ?? errors[0];
 }
@@ -161,7 +186,11 @@ function pickError(errors: ErrorObject[]): ErrorObject | undefined {
  * spec's styles say (one-or-many filters: `a=x&a=y` and `a[]=x`; integers), applies defaults, and
  * validates each with its compiled schema. Every invalid parameter gives one problem.
  */
-export function parseParameters(operation: CompiledOperation, pathValues: Record<string, string>, query: URLSearchParams): ParsedParameters {
+export function parseParameters(
+  operation: CompiledOperation,
+  pathValues: Record<string, string>,
+  query: URLSearchParams,
+): ParsedParameters {
   const values: Record<string, unknown> = {};
   const problems: ParameterProblem[] = [];
   for (const param of operation.parameters) {
@@ -177,7 +206,13 @@ export function parseParameters(operation: CompiledOperation, pathValues: Record
     }
     if (raw.length === 0) {
       if (param.required) {
-        problems.push({ code: 'required', keyword: 'required', message: `${param.name} is required`, path: [param.name], expected: 'a value' });
+        problems.push({
+          code: 'required',
+          keyword: 'required',
+          message: `${param.name} is required`,
+          path: [param.name],
+          expected: 'a value',
+        });
       } else if (param.defaultValue !== undefined && param.in === 'query') {
         values[param.name] = param.defaultValue;
       }
@@ -187,7 +222,14 @@ export function parseParameters(operation: CompiledOperation, pathValues: Record
     if (param.acceptsArray && (bracketed || raw.length > 1)) {
       value = raw;
     } else if (raw.length > 1) {
-      problems.push({ code: 'invalid_type', keyword: 'type', message: `${param.name} takes one value, got ${raw.length}`, path: [param.name], expected: 'a single value', received: show(raw) });
+      problems.push({
+        code: 'invalid_type',
+        keyword: 'type',
+        message: `${param.name} takes one value, got ${raw.length}`,
+        path: [param.name],
+        expected: 'a single value',
+        received: show(raw),
+      });
       continue;
     } else {
       value = raw[0];

@@ -29,7 +29,13 @@ export function parseRateLimit(text: string): RateLimitOptions {
 }
 
 /** The decision when rate limiting is off: a full bucket of 1000, never refused (shared, never mutated). */
-export const UNLIMITED: Readonly<RateLimitDecision> = Object.freeze({ allowed: true, limit: 1000, remaining: 1000, resetSeconds: 0, retryAfterSeconds: 0 });
+export const UNLIMITED: Readonly<RateLimitDecision> = Object.freeze({
+  allowed: true,
+  limit: 1000,
+  remaining: 1000,
+  resetSeconds: 0,
+  retryAfterSeconds: 0,
+});
 
 /** One bucket per key (the bearer token); `now` is injectable for tests. */
 export class TokenBuckets {

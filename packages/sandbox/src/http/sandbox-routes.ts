@@ -28,8 +28,13 @@ export function fixtures(store: Store): Record<string, unknown> {
   if (!first) return {};
   const other = get("SELECT * FROM session_errors WHERE session_id <> ? AND status = 'processed' ORDER BY id LIMIT 1", first.session_id!);
   const event = get('SELECT * FROM session_events WHERE session_id = ? ORDER BY id LIMIT 1', first.session_id);
-  const runEvent = get('SELECT * FROM session_events WHERE session_id = ? AND server_run_id IS NOT NULL ORDER BY id LIMIT 1', first.session_id);
-  const observability = get('SELECT platform, session_id, version_key FROM observability_sessions ORDER BY platform, version_key, session_id LIMIT 1');
+  const runEvent = get(
+    'SELECT * FROM session_events WHERE session_id = ? AND server_run_id IS NOT NULL ORDER BY id LIMIT 1',
+    first.session_id,
+  );
+  const observability = get(
+    'SELECT platform, session_id, version_key FROM observability_sessions ORDER BY platform, version_key, session_id LIMIT 1',
+  );
   return {
     session_id: first.session_id,
     session_error_id: first.id,

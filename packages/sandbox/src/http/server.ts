@@ -83,8 +83,17 @@ export function createSandboxServer(options: SandboxServerOptions): SandboxServe
       return {
         specPath,
         ...(observability
-          ? { status: 401, body: { type: 'unauthenticated', message: 'A valid bearer token is required.', detail: 'Send Authorization: Bearer <token> with a token the sandbox accepts (see its README).' } }
-          : apiError(401, 'unauthorized', 'A valid bearer token is required.', { hint: 'Send Authorization: Bearer <token> with a token the sandbox accepts (see its README).' })),
+          ? {
+              status: 401,
+              body: {
+                type: 'unauthenticated',
+                message: 'A valid bearer token is required.',
+                detail: 'Send Authorization: Bearer <token> with a token the sandbox accepts (see its README).',
+              },
+            }
+          : apiError(401, 'unauthorized', 'A valid bearer token is required.', {
+              hint: 'Send Authorization: Bearer <token> with a token the sandbox accepts (see its README).',
+            })),
       };
     }
     if (!decision.allowed) {
@@ -93,7 +102,9 @@ export function createSandboxServer(options: SandboxServerOptions): SandboxServe
         specPath,
         ...(observability
           ? { status: 429, body: { type: 'too_many_requests', message: 'Too many requests.', retry_after: decision.retryAfterSeconds } }
-          : apiError(429, 'rate_limit_exceeded', `Too many requests: retry after ${decision.retryAfterSeconds} s.`, { hint: 'Wait Retry-After seconds before retrying.' })),
+          : apiError(429, 'rate_limit_exceeded', `Too many requests: retry after ${decision.retryAfterSeconds} s.`, {
+              hint: 'Wait Retry-After seconds before retrying.',
+            })),
       };
     }
     const handler: Handler | undefined = handlers[operation.operationId];
@@ -173,9 +184,14 @@ export function createSandboxServer(options: SandboxServerOptions): SandboxServe
 
   function failure(url: URL, headers: Record<string, string>): HttpReply {
     if (url.pathname === '/observability.sessions.get') {
-      return { status: 500, body: { type: 'internal_error', message: 'The sandbox failed unexpectedly.', reference_id: headers['X-Request-Id'] } };
+      return {
+        status: 500,
+        body: { type: 'internal_error', message: 'The sandbox failed unexpectedly.', reference_id: headers['X-Request-Id'] },
+      };
     }
-    return apiError(500, 'internal_server_error', 'The sandbox failed unexpectedly.', { hint: `Quote ${headers['X-Request-Id']} when reporting it.` });
+    return apiError(500, 'internal_server_error', 'The sandbox failed unexpectedly.', {
+      hint: `Quote ${headers['X-Request-Id']} when reporting it.`,
+    });
   }
 
   return {

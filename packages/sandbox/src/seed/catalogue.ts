@@ -3,10 +3,7 @@
 import { randomChars, type Rng } from '../ids.js';
 
 export type ErrorType =
-  | 'message_processing_timeout'
-  | 'message_processing_provider_error'
-  | 'message_processing_system_error'
-  | 'provider_discovery_failed';
+  'message_processing_timeout' | 'message_processing_provider_error' | 'message_processing_system_error' | 'provider_discovery_failed';
 
 export interface FailureContext {
   rng: Rng;
@@ -34,28 +31,39 @@ const ip = (rng: Rng) => `10.${int(rng, 0, 255)}.${int(rng, 0, 255)}.${int(rng, 
 
 export const FAILURE_MODES: readonly FailureMode[] = [
   {
-    type: 'message_processing_timeout', code: 'TOOL_CALL_TIMEOUT', weight: 14,
+    type: 'message_processing_timeout',
+    code: 'TOOL_CALL_TIMEOUT',
+    weight: 14,
     make: ({ rng, tool }) => {
       const ms = int(rng, 29_500, 30_500);
-      return { message: `Tool call "${tool}" timed out after ${ms} ms`, data: { timeout_ms: 30_000, elapsed_ms: ms, tool, attempt: int(rng, 1, 3) } };
+      return {
+        message: `Tool call "${tool}" timed out after ${ms} ms`,
+        data: { timeout_ms: 30_000, elapsed_ms: ms, tool, attempt: int(rng, 1, 3) },
+      };
     },
   },
   {
-    type: 'message_processing_timeout', code: 'CONNECTION_TIMEOUT', weight: 10,
+    type: 'message_processing_timeout',
+    code: 'CONNECTION_TIMEOUT',
+    weight: 10,
     make: ({ rng, host }) => {
       const s = int(rng, 10, 60);
       return { message: `Connection to ${host}:443 timed out after ${s} seconds`, data: { host, timeout_ms: s * 1000 } };
     },
   },
   {
-    type: 'message_processing_timeout', code: 'RESPONSE_TIMEOUT', weight: 6,
+    type: 'message_processing_timeout',
+    code: 'RESPONSE_TIMEOUT',
+    weight: 6,
     make: ({ rng }) => {
       const id = uuid(rng);
       return { message: `No response from MCP server within 15000 ms (request ${id})`, data: { request_id: id, timeout_ms: 15_000 } };
     },
   },
   {
-    type: 'message_processing_provider_error', code: 'UPSTREAM_HTTP_ERROR', weight: 12,
+    type: 'message_processing_provider_error',
+    code: 'UPSTREAM_HTTP_ERROR',
+    weight: 12,
     make: ({ rng, host }) => {
       const status = pick(rng, [500, 502, 503, 504]);
       const req = `req_${randomChars(rng, 16)}`;
@@ -63,63 +71,93 @@ export const FAILURE_MODES: readonly FailureMode[] = [
     },
   },
   {
-    type: 'message_processing_provider_error', code: 'RATE_LIMITED', weight: 9,
+    type: 'message_processing_provider_error',
+    code: 'RATE_LIMITED',
+    weight: 9,
     make: ({ rng }) => {
       const retry = int(rng, 1, 60);
-      return { message: `Provider rate limit exceeded: ${int(rng, 100, 5000)} requests in 60 s, retry after ${retry} s`, data: { status: 429, retry_after_s: retry } };
+      return {
+        message: `Provider rate limit exceeded: ${int(rng, 100, 5000)} requests in 60 s, retry after ${retry} s`,
+        data: { status: 429, retry_after_s: retry },
+      };
     },
   },
   {
-    type: 'message_processing_provider_error', code: 'AUTH_FAILED', weight: 5,
+    type: 'message_processing_provider_error',
+    code: 'AUTH_FAILED',
+    weight: 5,
     make: ({ rng }) => {
       const tail = randomChars(rng, 4);
       return { message: `Authentication failed for the access token ending in '${tail}'`, data: { status: 401, token_hint: tail } };
     },
   },
   {
-    type: 'message_processing_provider_error', code: 'INVALID_ARGUMENT', weight: 6,
+    type: 'message_processing_provider_error',
+    code: 'INVALID_ARGUMENT',
+    weight: 6,
     make: ({ rng, tool }) => {
       const field = pick(rng, ['repository', 'channel', 'issue_id', 'query', 'page_size', 'file_id']);
       return { message: `Invalid argument "${field}" for tool "${tool}": expected string, got number`, data: { field, tool } };
     },
   },
   {
-    type: 'message_processing_system_error', code: 'OUT_OF_MEMORY', weight: 3,
+    type: 'message_processing_system_error',
+    code: 'OUT_OF_MEMORY',
+    weight: 3,
     make: ({ rng }) => {
       const mb = int(rng, 1900, 2048);
-      return { message: `Worker wrk_${randomChars(rng, 10)} ran out of memory (heap used ${mb} MB of 2048 MB)`, data: { heap_used_mb: mb, heap_limit_mb: 2048 } };
+      return {
+        message: `Worker wrk_${randomChars(rng, 10)} ran out of memory (heap used ${mb} MB of 2048 MB)`,
+        data: { heap_used_mb: mb, heap_limit_mb: 2048 },
+      };
     },
   },
   {
-    type: 'message_processing_system_error', code: 'JSON_PARSE_ERROR', weight: 4,
+    type: 'message_processing_system_error',
+    code: 'JSON_PARSE_ERROR',
+    weight: 4,
     make: ({ rng }) => {
       const pos = int(rng, 0, 4096);
       return { message: `Unexpected token '<' in JSON at position ${pos}`, data: { position: pos } };
     },
   },
   {
-    type: 'message_processing_system_error', code: 'QUEUE_FULL', weight: 2,
+    type: 'message_processing_system_error',
+    code: 'QUEUE_FULL',
+    weight: 2,
     make: ({ rng, at }) => {
       const pending = int(rng, 10_000, 12_000);
       return { message: `Message queue full (${pending} pending) at ${new Date(at).toISOString()}`, data: { pending, capacity: 10_000 } };
     },
   },
   {
-    type: 'provider_discovery_failed', code: 'DISCOVERY_CONNECTION_REFUSED', weight: 5,
+    type: 'provider_discovery_failed',
+    code: 'DISCOVERY_CONNECTION_REFUSED',
+    weight: 5,
     make: ({ rng, host }) => {
       const addr = ip(rng);
-      return { message: `Failed to list tools from https://${host}/mcp: connect ECONNREFUSED ${addr}:443`, data: { url: `https://${host}/mcp`, address: addr } };
+      return {
+        message: `Failed to list tools from https://${host}/mcp: connect ECONNREFUSED ${addr}:443`,
+        data: { url: `https://${host}/mcp`, address: addr },
+      };
     },
   },
   {
-    type: 'provider_discovery_failed', code: 'INVALID_TOOL_SCHEMA', weight: 3,
+    type: 'provider_discovery_failed',
+    code: 'INVALID_TOOL_SCHEMA',
+    weight: 3,
     make: ({ tool }) => ({ message: `Tool schema for "${tool}" is invalid: /properties/input must be object`, data: { tool } }),
   },
   {
-    type: 'provider_discovery_failed', code: 'TLS_CERTIFICATE_EXPIRED', weight: 2,
+    type: 'provider_discovery_failed',
+    code: 'TLS_CERTIFICATE_EXPIRED',
+    weight: 2,
     make: ({ rng, host, at }) => {
       const expired = new Date(at - int(rng, 1, 30) * 86_400_000).toISOString();
-      return { message: `TLS handshake with ${host} failed: certificate has expired (not after ${expired})`, data: { host, not_after: expired } };
+      return {
+        message: `TLS handshake with ${host} failed: certificate has expired (not after ${expired})`,
+        data: { host, not_after: expired },
+      };
     },
   },
 ];
