@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 
 const root = join(import.meta.dirname, '..');
 
-function lint(file: string): Array<{ code: string; message: string }> {
+function lint(file: string): Array<{ code: string; message: string; path: string[] }> {
   try {
     execFileSync(
       join(root, 'node_modules', '.bin', 'spectral'),
@@ -41,6 +41,12 @@ describe('custom Spectral rules', () => {
     expect(missing.join('\n')).toMatch(/`cursor`/);
     expect(missing.join('\n')).toMatch(/`order`/);
     expect(missing.join('\n')).not.toMatch(/`limit`/);
+  });
+
+  it('asks a 401 only of operations that take a token (not of `security: []`)', () => {
+    expect(findings.filter((f) => f.code === 'operation-declares-401').map((f) => f.path.join('.'))).toEqual([
+      'paths./things.get.responses',
+    ]);
   });
 
   it('the real bundle is clean', () => {

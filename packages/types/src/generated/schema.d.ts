@@ -499,8 +499,8 @@ export interface components {
             hint?: string;
             /**
              * @description What the error is about: the object type for `not_found` (`session.error`,
-             *     `session.error_group`, `session.event`, `session`, or `endpoint` for an unknown route),
-             *     `query` for `invalid_data`.
+             *     `session.error_group`, `session.event`, `session`, or `endpoint` for an unknown route);
+             *     where the invalid values are for `invalid_data` (`query`, `path`, or `request` when in both).
              * @example session.error
              */
             entity?: string;
