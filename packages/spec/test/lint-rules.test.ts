@@ -44,6 +44,7 @@ describe('custom Spectral rules', () => {
     'id-property-has-example',
     'response-has-example',
     'parameter-has-example',
+    'object-declares-its-shape',
   ])('%s fires on the violating fixture', (code) => {
     expect(of(code).length, JSON.stringify(findings.map((finding) => finding.code))).toBeGreaterThan(0);
   });
@@ -57,5 +58,13 @@ describe('custom Spectral rules', () => {
 
   it('asks a 401 only of operations that take a token (not of `security: []`)', () => {
     expect(of('operation-declares-401').map((finding) => finding.path.join('.'))).toEqual(['paths./things.get.responses']);
+  });
+
+  it('flags each free-form object that does not say so, and only those', () => {
+    expect(of('object-declares-its-shape').map((finding) => finding.path.join('.'))).toEqual([
+      'paths./things.get.responses.400.content.application/json.schema',
+      'components.schemas.Thing.properties.data',
+      'components.schemas.Thing.properties.meta',
+    ]);
   });
 });
