@@ -1,4 +1,4 @@
-// Type-level checks of the generated types: `pnpm typecheck` (tsc over test/) makes them fail.
+// Type-level checks of the generated types, run by vitest's typecheck mode (and by `pnpm typecheck`).
 import { describe, expectTypeOf, it } from 'vitest';
 import type { components, operations, paths } from '../src/generated/schema.js';
 
