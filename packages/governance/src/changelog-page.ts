@@ -6,7 +6,7 @@ import { diffSpecs } from './diff/index.js';
 import type { Document } from './openapi.js';
 import type { Finding } from './rules/index.js';
 import { readSnapshots, type Snapshot } from './snapshots.js';
-import { operations } from './spec.js';
+import { listOperations } from '@session-obs/spec/pointer';
 
 export interface ChangelogPageOptions {
   /** Where the released snapshots are (default: this package's `baseline/`). */
@@ -70,7 +70,7 @@ function releaseHtml(release: ChangelogRelease, snapshots: readonly Snapshot[]):
   const parts = [`<section id="${id}"><h2>${escapeHtml(title)}${date}</h2>`];
   if (!release.previous) {
     const spec = snapshots.find((snapshot) => snapshot.version === release.version)?.spec;
-    const count = spec ? operations(spec).size : 0;
+    const count = spec ? listOperations(spec).length : 0;
     parts.push(`<p>First release: ${count} operation(s).</p>`);
   }
   for (const [category, heading] of SECTIONS) {

@@ -24,5 +24,5 @@ export { readSnapshot, readSnapshots, writeSnapshot, type Snapshot, type Release
 export { parseSunset, removalRule, deprecationChange } from './deprecation.js';
 export { GovernanceError, type GovernanceErrorCode } from './errors.js';
 export { bumpVersion, compareVersions, parseVersion, type Bump } from './version.js';
-export { readSpec, resolve, operations, type Spec } from './spec.js';
+export { readSpec, operationsByKey, type Spec } from './spec.js';
 export type * from './openapi.js';

@@ -2,7 +2,7 @@
 import type { MediaType } from '../openapi.js';
 import type { RuleId } from '../rules/index.js';
 import type { Direction } from '../schema/diff.js';
-import { esc } from '../spec.js';
+import { pointerEscape as esc } from '@session-obs/spec/pointer';
 import { compareSchemas, report, type Scope } from './scope.js';
 
 export interface ContentSite {

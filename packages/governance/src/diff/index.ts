@@ -4,7 +4,8 @@ import { deprecationLabel, isoDay, removalRule } from '../deprecation.js';
 import type { Document } from '../openapi.js';
 import type { Finding } from '../rules/index.js';
 import { excerpts } from '../schema/context.js';
-import { operations, ptr } from '../spec.js';
+import { pointerJoin } from '@session-obs/spec/pointer';
+import { operationsByKey } from '../spec.js';
 import { diffOperation } from './operation.js';
 import { report, type Scope } from './scope.js';
 
@@ -18,8 +19,8 @@ export function diffSpecs(before: Document, after: Document, options: DiffOption
   const findings: Finding[] = [];
   const today = isoDay(options.now ?? new Date());
   const document: Scope = { before, after, today, operationId: '(spec)', operation: '(spec)', findings };
-  const old = operations(before);
-  const next = operations(after);
+  const old = operationsByKey(before);
+  const next = operationsByKey(after);
   for (const [key, operation] of old) {
     if (next.has(key)) continue;
     const scope = { ...document, operationId: operation.operationId, operation: `${operation.method.toUpperCase()} ${operation.path}` };
@@ -51,7 +52,7 @@ function diffDocument(scope: Scope): void {
     if (!(name in schemas))
       report(scope, 'component-schema-removed', {
         field: `schema "${name}"`,
-        pointer: ptr('', 'components', 'schemas', name),
+        pointer: pointerJoin('', 'components', 'schemas', name),
         before: name,
         after: '(removed)',
       });

@@ -4,7 +4,8 @@ import { deprecationChange, deprecationLabel, removalRule } from '../deprecation
 import type { Document, MaybeRef, Parameter, Schema } from '../openapi.js';
 import { excerpts } from '../schema/context.js';
 import { normalize, normLabel } from '../schema/normalize.js';
-import { ptr, resolve, type Operation } from '../spec.js';
+import { pointerJoin, resolveRef } from '@session-obs/spec/pointer';
+import { AS_RENDERED, type Operation } from '../spec.js';
 import { compareSchemas, report, type Scope } from './scope.js';
 
 interface Located {
@@ -17,17 +18,17 @@ interface Located {
 function effectiveParameters(spec: Document, operation: Operation): Map<string, Located> {
   const out = new Map<string, Located>();
   const pathNames = operation.path.split(/[{}]/).filter((_, index) => index % 2 === 1);
-  const add = (list: Array<MaybeRef<Parameter>>, base: string) =>
+  const add = (list: readonly unknown[], base: string) =>
     list.forEach((raw, index) => {
-      const resolved = resolve<Parameter>(spec, raw, `${base}/${index}`);
-      const parameter = resolved.node;
+      const resolved = resolveRef<Parameter>(spec, raw as MaybeRef<Parameter>, `${base}/${index}`, AS_RENDERED);
+      const parameter = resolved.value;
       if (!parameter) return;
       // Path parameters match by position in the template, so a renamed one is still the same parameter.
       const key =
         parameter.in === 'path' ? `path:#${pathNames.indexOf(parameter.name)}` : `${parameter.in}:${parameter.name.toLowerCase()}`;
-      out.set(key, { parameter, pointer: `${base}/${index}`, source: resolved.source });
+      out.set(key, { parameter, pointer: `${base}/${index}`, source: resolved.pointer });
     });
-  add(operation.pathParameters, ptr('', 'paths', operation.path, 'parameters'));
+  add(operation.pathParameters, pointerJoin('', 'paths', operation.path, 'parameters'));
   add(operation.operation.parameters ?? [], `${operation.pointer}/parameters`);
   return out;
 }

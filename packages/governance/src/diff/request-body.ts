@@ -1,7 +1,8 @@
 // The request body of an operation: added, removed, made required or optional, and its content.
 import type { RequestBody } from '../openapi.js';
 import { excerpts } from '../schema/context.js';
-import { resolve, type Operation } from '../spec.js';
+import { resolveRef } from '@session-obs/spec/pointer';
+import { AS_RENDERED, type Operation } from '../spec.js';
 import { diffContent } from './content.js';
 import { report, type Scope } from './scope.js';
 
@@ -9,44 +10,44 @@ const describe = (path: string) => (path ? `request property "${path}"` : 'reque
 
 /** Compares the request bodies of an operation in the last release (`old`) and now (`next`). */
 export function diffRequestBody(scope: Scope, old: Operation, next: Operation): void {
-  const before = resolve<RequestBody>(scope.before, old.operation.requestBody, `${old.pointer}/requestBody`);
-  const after = resolve<RequestBody>(scope.after, next.operation.requestBody, `${next.pointer}/requestBody`);
+  const before = resolveRef<RequestBody>(scope.before, old.operation.requestBody, `${old.pointer}/requestBody`, AS_RENDERED);
+  const after = resolveRef<RequestBody>(scope.after, next.operation.requestBody, `${next.pointer}/requestBody`, AS_RENDERED);
   const pointer = `${next.pointer}/requestBody`;
   const field = 'request body';
   const requiredness = (body: RequestBody) => (body.required ? 'required' : 'optional');
-  if (!after.node) {
-    if (before.node)
+  if (!after.value) {
+    if (before.value)
       report(scope, 'request-body-removed', {
         field,
         pointer: `${old.pointer}/requestBody`,
-        before: requiredness(before.node),
+        before: requiredness(before.value),
         after: '(removed)',
       });
     return;
   }
-  if (!before.node) {
-    const rule = after.node.required ? 'request-body-added-required' : 'request-body-added-optional';
-    report(scope, rule, { field, pointer, source: after.source, before: '(absent)', after: requiredness(after.node) });
+  if (!before.value) {
+    const rule = after.value.required ? 'request-body-added-required' : 'request-body-added-optional';
+    report(scope, rule, { field, pointer, source: after.pointer, before: '(absent)', after: requiredness(after.value) });
     return;
   }
-  if (Boolean(before.node.required) !== Boolean(after.node.required))
-    report(scope, after.node.required ? 'request-body-made-required' : 'request-body-made-optional', {
+  if (Boolean(before.value.required) !== Boolean(after.value.required))
+    report(scope, after.value.required ? 'request-body-made-required' : 'request-body-made-optional', {
       field,
       pointer: `${pointer}/required`,
-      source: `${after.source}/required`,
-      before: requiredness(before.node),
-      after: requiredness(after.node),
+      source: `${after.pointer}/required`,
+      before: requiredness(before.value),
+      after: requiredness(after.value),
     });
-  if ((before.node.description ?? '') !== (after.node.description ?? ''))
+  if ((before.value.description ?? '') !== (after.value.description ?? ''))
     report(scope, 'documentation-changed', {
       field,
       pointer: `${pointer}/description`,
-      ...excerpts(before.node.description, after.node.description),
+      ...excerpts(before.value.description, after.value.description),
     });
   diffContent(
     scope,
-    { dir: 'request', pointer, sources: { before: before.source, after: after.source }, describe, owner: 'request body' },
-    before.node.content,
-    after.node.content,
+    { dir: 'request', pointer, sources: { before: before.pointer, after: after.pointer }, describe, owner: 'request body' },
+    before.value.content,
+    after.value.content,
   );
 }

@@ -2,7 +2,8 @@
 // and headers (compared as outputs).
 import type { Header, MaybeRef, Response } from '../openapi.js';
 import { excerpts } from '../schema/context.js';
-import { ptr, resolve, type Operation, type Resolved } from '../spec.js';
+import { pointerJoin, resolveRef, type ResolvedRef } from '@session-obs/spec/pointer';
+import { AS_RENDERED, type Operation } from '../spec.js';
 import { diffContent } from './content.js';
 import { compareSchemas, report, type Scope } from './scope.js';
 
@@ -17,73 +18,74 @@ export function diffResponses(scope: Scope, old: Operation, next: Operation): vo
     if (!(status in after))
       report(scope, isSuccess(status) ? 'response-success-status-removed' : 'response-error-status-removed', {
         field: `response ${status}`,
-        pointer: ptr(old.pointer, 'responses', status),
+        pointer: pointerJoin(old.pointer, 'responses', status),
         before: status,
         after: '(removed)',
       });
   for (const [status, current] of Object.entries(after)) {
-    const pointer = ptr(next.pointer, 'responses', status);
+    const pointer = pointerJoin(next.pointer, 'responses', status);
     const previous = before[status];
     if (previous === undefined) {
       report(scope, 'response-status-added', { field: `response ${status}`, pointer, before: '(absent)', after: status });
       continue;
     }
-    const oldResponse = resolve<Response>(scope.before, previous, ptr(old.pointer, 'responses', status));
-    const newResponse = resolve<Response>(scope.after, current, pointer);
-    if ((oldResponse.node?.description ?? '') !== (newResponse.node?.description ?? ''))
+    const oldResponse = resolveRef<Response>(scope.before, previous, pointerJoin(old.pointer, 'responses', status), AS_RENDERED);
+    const newResponse = resolveRef<Response>(scope.after, current, pointer, AS_RENDERED);
+    if ((oldResponse.value?.description ?? '') !== (newResponse.value?.description ?? ''))
       report(scope, 'documentation-changed', {
         field: `response ${status}`,
         pointer: `${pointer}/description`,
-        ...excerpts(oldResponse.node?.description, newResponse.node?.description),
+        ...excerpts(oldResponse.value?.description, newResponse.value?.description),
       });
     diffContent(
       scope,
       {
         dir: 'response',
         pointer,
-        sources: { before: oldResponse.source, after: newResponse.source },
+        sources: { before: oldResponse.pointer, after: newResponse.pointer },
         describe: (path) => (path ? `response property "${path}" (${status})` : `response body (${status})`),
         owner: `response ${status}`,
       },
-      oldResponse.node?.content,
-      newResponse.node?.content,
+      oldResponse.value?.content,
+      newResponse.value?.content,
     );
     diffHeaders(scope, status, pointer, oldResponse, newResponse);
   }
 }
 
 /** Response headers, matched case-insensitively. */
-function diffHeaders(scope: Scope, status: string, pointer: string, old: Resolved<Response>, next: Resolved<Response>): void {
-  const before = old.node?.headers ?? {};
-  const after = next.node?.headers ?? {};
+function diffHeaders(scope: Scope, status: string, pointer: string, old: ResolvedRef<Response>, next: ResolvedRef<Response>): void {
+  const before = old.value?.headers ?? {};
+  const after = next.value?.headers ?? {};
   const byLowerName = (headers: Record<string, unknown>) => new Map(Object.keys(headers).map((name) => [name.toLowerCase(), name]));
   const [oldNames, newNames] = [byLowerName(before), byLowerName(after)];
   const field = (name: string) => `response header "${name}" (${status})`;
-  const header = (spec: typeof scope.before, raw: MaybeRef<Header> | undefined, at: string) => resolve<Header>(spec, raw, at);
+  const header = (spec: typeof scope.before, raw: MaybeRef<Header> | undefined, at: string) =>
+    resolveRef<Header>(spec, raw, at, AS_RENDERED);
   for (const [lower, name] of oldNames) {
     if (newNames.has(lower)) continue;
-    const removed = header(scope.before, before[name], ptr(old.source, 'headers', name)).node;
+    const removed = header(scope.before, before[name], pointerJoin(old.pointer, 'headers', name)).value;
     report(scope, removed?.required ? 'response-required-header-removed' : 'response-optional-header-removed', {
       field: field(name),
-      pointer: ptr(pointer, 'headers', name),
+      pointer: pointerJoin(pointer, 'headers', name),
       before: name,
       after: '(removed)',
     });
   }
   for (const [lower, name] of newNames) {
-    const headerPointer = ptr(pointer, 'headers', name);
+    const headerPointer = pointerJoin(pointer, 'headers', name);
     const oldName = oldNames.get(lower);
     if (oldName === undefined) {
       report(scope, 'response-header-added', { field: field(name), pointer: headerPointer, before: '(absent)', after: name });
       continue;
     }
-    const was = header(scope.before, before[oldName], ptr(old.source, 'headers', oldName));
-    const is = header(scope.after, after[name], ptr(next.source, 'headers', name));
-    if (was.node?.required && !is.node?.required)
+    const was = header(scope.before, before[oldName], pointerJoin(old.pointer, 'headers', oldName));
+    const is = header(scope.after, after[name], pointerJoin(next.pointer, 'headers', name));
+    if (was.value?.required && !is.value?.required)
       report(scope, 'response-header-made-optional', {
         field: field(name),
         pointer: `${headerPointer}/required`,
-        source: `${is.source}/required`,
+        source: `${is.pointer}/required`,
         before: 'required',
         after: 'optional',
       });
@@ -92,12 +94,12 @@ function diffHeaders(scope: Scope, status: string, pointer: string, old: Resolve
       {
         dir: 'response',
         pointer: `${headerPointer}/schema`,
-        sources: { before: `${was.source}/schema`, after: `${is.source}/schema` },
+        sources: { before: `${was.pointer}/schema`, after: `${is.pointer}/schema` },
         field: (path) => field(`${name}${path}`),
         textual: true,
       },
-      was.node?.schema,
-      is.node?.schema,
+      was.value?.schema,
+      is.value?.schema,
     );
   }
 }

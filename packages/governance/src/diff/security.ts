@@ -2,7 +2,8 @@
 // schemes within one ANDed, scopes within a scheme ANDed (OpenAPI's model).
 import { isDeepStrictEqual } from 'node:util';
 import type { Document, SecurityRequirement, SecurityScheme } from '../openapi.js';
-import { ptr, type Operation } from '../spec.js';
+import { pointerJoin } from '@session-obs/spec/pointer';
+import type { Operation } from '../spec.js';
 import { report, type Scope } from './scope.js';
 
 const requirements = (spec: Document, operation: Operation): SecurityRequirement[] => operation.operation.security ?? spec.security ?? [];
@@ -43,7 +44,7 @@ export function diffSecurity(scope: Scope, old: Operation, next: Operation): voi
     if (!was || !is || isDeepStrictEqual(wireShape(was), wireShape(is))) continue;
     report(scope, 'security-scheme-changed', {
       field: `security scheme "${name}"`,
-      pointer: ptr('', 'components', 'securitySchemes', name),
+      pointer: pointerJoin('', 'components', 'securitySchemes', name),
       before: JSON.stringify(wireShape(was)),
       after: JSON.stringify(wireShape(is)),
     });

@@ -1,7 +1,8 @@
 // Brings a JSON Schema (OpenAPI 3.0 or 3.1) into one comparable shape: refs followed, allOf merged,
 // `null` pulled out of type arrays, `nullable` and oneOf/anyOf null branches into one flag.
 import { isObject, type Document, type MaybeRef, type Schema } from '../openapi.js';
-import { esc, resolve } from '../spec.js';
+import { pointerEscape as esc, resolveRef } from '@session-obs/spec/pointer';
+import { AS_RENDERED } from '../spec.js';
 
 /** A property of an object schema, with where its definition lives. */
 export interface Prop {
@@ -55,17 +56,17 @@ function mergeAllOf(spec: Document, node: Schema, source: string): { node: Schem
   const propSources = propertySources(own, source);
   let merged: Schema = { ...own };
   allOf.forEach((member, index) => {
-    const resolved = resolve<Schema>(spec, member, `${source}/allOf/${index}`);
-    const memberNode = resolved.node ?? {};
+    const resolved = resolveRef<Schema>(spec, member, `${source}/allOf/${index}`, AS_RENDERED);
+    const memberNode = resolved.value ?? {};
     const sub = memberNode.allOf
-      ? mergeAllOf(spec, memberNode, resolved.source)
-      : { node: memberNode, propSources: propertySources(memberNode, resolved.source) };
+      ? mergeAllOf(spec, memberNode, resolved.pointer)
+      : { node: memberNode, propSources: propertySources(memberNode, resolved.pointer) };
     const part = sub.node;
     const properties: Record<string, MaybeRef<Schema>> = { ...(merged.properties ?? {}) };
     for (const [name, schema] of Object.entries(part.properties ?? {})) {
       const existing = properties[name];
       properties[name] = existing ? { allOf: [existing, schema] } : schema;
-      propSources[name] ??= sub.propSources[name] ?? `${resolved.source}/properties/${esc(name)}`;
+      propSources[name] ??= sub.propSources[name] ?? `${resolved.pointer}/properties/${esc(name)}`;
     }
     const next: Schema = { ...part, ...merged, properties };
     if (part.required || merged.required) next.required = [...new Set([...(merged.required ?? []), ...(part.required ?? [])])];
@@ -88,10 +89,10 @@ function mergeAllOf(spec: Document, node: Schema, source: string): { node: Schem
 
 /** Normalizes the schema at `source` (following refs); `raw` may be undefined (no schema: anything). */
 export function normalize(spec: Document, raw: MaybeRef<Schema> | undefined, source: string): Norm {
-  const resolved = resolve<Schema>(spec, raw, source);
-  let node: Schema = isObject(resolved.node) ? resolved.node : {};
+  const resolved = resolveRef<Schema>(spec, raw, source, AS_RENDERED);
+  let node: Schema = isObject(resolved.value) ? resolved.value : {};
   let propSources: Record<string, string> = {};
-  if (Array.isArray(node.allOf)) ({ node, propSources } = mergeAllOf(spec, node, resolved.source));
+  if (Array.isArray(node.allOf)) ({ node, propSources } = mergeAllOf(spec, node, resolved.pointer));
   let nullable = node.nullable === true;
   let variants: Variant[] | undefined;
   const union = node.oneOf ? 'oneOf' : node.anyOf ? 'anyOf' : undefined;
@@ -99,23 +100,23 @@ export function normalize(spec: Document, raw: MaybeRef<Schema> | undefined, sou
     const members = (node[union] ?? []).map((member, index) => ({
       member,
       index,
-      resolved: resolve<Schema>(spec, member, `${resolved.source}/${union}/${index}`),
+      resolved: resolveRef<Schema>(spec, member, `${resolved.pointer}/${union}/${index}`, AS_RENDERED),
     }));
-    const nonNull = members.filter((entry) => !isNullSchema(entry.resolved.node));
+    const nonNull = members.filter((entry) => !isNullSchema(entry.resolved.value));
     if (nonNull.length < members.length) nullable = true;
     const only = nonNull[0];
     const hasOwnShape = node.type !== undefined || node.properties !== undefined || node.enum !== undefined;
     if (nonNull.length === 1 && only && !hasOwnShape) {
       // A union left with one branch (`oneOf: [X, {type: null}]`) is compared as that branch.
       const { [union]: _union, ...rest } = node;
-      const inner = normalize(spec, only.member, `${resolved.source}/${union}/${only.index}`);
+      const inner = normalize(spec, only.member, `${resolved.pointer}/${union}/${only.index}`);
       return { ...inner, raw: { ...inner.raw, ...rest }, nullable: nullable || inner.nullable };
     }
     variants = nonNull.map(({ member, resolved: variant, index }) => ({
       schema: member,
-      source: variant.source,
+      source: variant.pointer,
       ...(variant.ref ? { ref: variant.ref } : {}),
-      label: variant.ref?.split('/').pop() ?? variant.node?.title ?? typeLabel(variant.node) ?? `#${index}`,
+      label: variant.ref?.split('/').pop() ?? variant.value?.title ?? typeLabel(variant.value) ?? `#${index}`,
     }));
   }
   let types: Set<string> | undefined;
@@ -132,7 +133,7 @@ export function normalize(spec: Document, raw: MaybeRef<Schema> | undefined, sou
   }
   const properties: Record<string, Prop> = {};
   for (const [name, schema] of Object.entries(node.properties ?? {}))
-    properties[name] = { schema, source: propSources[name] ?? `${resolved.source}/properties/${esc(name)}` };
+    properties[name] = { schema, source: propSources[name] ?? `${resolved.pointer}/properties/${esc(name)}` };
   return {
     ...(types ? { types } : {}),
     nullable,
@@ -141,7 +142,7 @@ export function normalize(spec: Document, raw: MaybeRef<Schema> | undefined, sou
     required: new Set(node.required ?? []),
     ...(variants ? { variants } : {}),
     raw: node,
-    source: resolved.source,
+    source: resolved.pointer,
     ...(resolved.ref ? { ref: resolved.ref } : {}),
   };
 }

@@ -3,7 +3,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import type { Document } from '../openapi.js';
 import type { RuleId } from '../rules/index.js';
-import { esc } from '../spec.js';
+import { pointerEscape as esc } from '@session-obs/spec/pointer';
 import { propertyPath, type SchemaDiffContext } from './context.js';
 import type { DiffSchema } from './diff.js';
 import { normalize, normLabel, type Norm } from './normalize.js';
