@@ -51,7 +51,7 @@ async function sendAttempt(baseFetch: Fetch, request: Request, timeoutMs: number
   try {
     return await baseFetch(request, { signal: attempt.signal });
   } catch (cause) {
-    throw toTransportError(cause, { callerSignal, timedOut: attempt.signal.aborted, timeoutMs, url: request.url });
+    throw toTransportError(cause, { callerSignal, attemptAborted: attempt.signal.aborted, timeoutMs, url: request.url });
   } finally {
     if (timer !== undefined) clock.clearTimeout(timer);
     callerSignal.removeEventListener('abort', abort);
@@ -61,18 +61,18 @@ async function sendAttempt(baseFetch: Fetch, request: Request, timeoutMs: number
 /** How an attempt without a response ended. */
 interface FailedAttempt {
   callerSignal: AbortSignal;
-  /** The attempt's own signal fired: the caller's, or else the timer. */
-  timedOut: boolean;
+  /** The attempt's own signal fired: through the caller's signal, or else by the timer. */
+  attemptAborted: boolean;
   timeoutMs: number;
   url: string;
 }
 
 /** The typed error for an attempt that got no response: the caller's abort, our timeout, or a failed connection. */
-export function toTransportError(cause: unknown, { callerSignal, timedOut, timeoutMs, url }: FailedAttempt): ApiError {
+function toTransportError(cause: unknown, { callerSignal, attemptAborted, timeoutMs, url }: FailedAttempt): ApiError {
   if (callerSignal.aborted) return abortError(callerSignal);
   // The query is left out: it may hold ids the caller would not want in logs.
   const path = url.split('?')[0];
-  if (timedOut) return new TimeoutError({ code: 'timeout', message: `No response within ${timeoutMs} ms (${path})`, cause });
+  if (attemptAborted) return new TimeoutError({ code: 'timeout', message: `No response within ${timeoutMs} ms (${path})`, cause });
   // fetch rejects with a TypeError whose `cause` names the system error (ECONNREFUSED, ENOTFOUND, …).
   const reason = cause instanceof Error && cause.cause !== undefined ? cause.cause : cause;
   return new ConnectionError({ code: 'connection_error', message: `Connection failed: ${String(reason)} (${path})`, cause });
