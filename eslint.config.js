@@ -47,4 +47,11 @@ export default tseslint.config(
     files: ['packages/client/src/**'],
     languageOptions: { globals: { ...globals.browser } },
   },
+  {
+    // Type-aware rules (floating promises, unsafe `any` flows, misused awaits, …): they read each file's
+    // types through the TypeScript project that includes it. Add a package's sources here to opt it in.
+    files: ['packages/client/src/**/*.ts'],
+    extends: [tseslint.configs.recommendedTypeChecked],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+  },
 );

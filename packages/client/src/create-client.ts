@@ -1,8 +1,10 @@
 import createFetchClient, { type Client } from 'openapi-fetch';
 import type { paths } from '@session-obs/types';
+import { systemClock, type Clock } from './clock.js';
 import { errorFromResponse } from './errors.js';
-import { pages, type GetPage, type LooseInit } from './paginate.js';
-import { DEFAULT_POLICY, PendingRequest, createRetryingFetch, type RetryPolicy } from './retry-fetch.js';
+import { pages, type GetPage, type ListResult, type LooseInit } from './paginate.js';
+import { DEFAULT_POLICY, type RetryPolicy } from './retry-policy.js';
+import { createTransport } from './transport.js';
 import type { DataOf, FetchResultLike, ListItem, ListPage, ListPath, PaginateArgs } from './types.js';
 
 /** Production base URL of the session endpoints (the first server of the spec). */
@@ -42,8 +44,17 @@ export interface SessionObservabilityClient extends Client<paths> {
  * the typed `ApiError` of a non-2xx response too.
  */
 export function createClient(options: ClientOptions): SessionObservabilityClient {
-  const { token, fetch: customFetch } = options ?? {};
-  if (!(token as string | undefined)?.trim?.()) throw new TypeError('createClient: token required');
+  return createClientOn(systemClock, options);
+}
+
+/** {@link createClient} with its timeouts and retry waits on `clock` (tests drive time with it). */
+export function createClientOn(clock: Clock, options: ClientOptions): SessionObservabilityClient {
+  const { token } = options ?? {};
+  if (typeof token !== 'string' || !token.trim()) throw new TypeError('createClient: token required');
+  const baseUrl = options.baseUrl ?? DEFAULT_BASE_URL;
+  // Checked here, so a typo fails at once rather than on the first call. A relative base URL resolves
+  // against the page in a browser, as fetch resolves it.
+  if (!URL.canParse(baseUrl, globalThis.location?.href)) throw new TypeError(`createClient: invalid baseUrl ${baseUrl}`);
   const policy: RetryPolicy = {
     ...DEFAULT_POLICY,
     ...options.retry,
@@ -51,41 +62,25 @@ export function createClient(options: ClientOptions): SessionObservabilityClient
     maxRetries: options.maxRetries ?? DEFAULT_POLICY.maxRetries,
   };
 
-  const baseUrl = options.baseUrl ?? DEFAULT_BASE_URL;
-  // Checked once here: requests hand fetch a URL, and fetch's own URL errors would look like network errors.
-  // A relative base URL resolves against the page in a browser, as fetch resolves it.
-  if (!URL.canParse(baseUrl, globalThis.location?.href)) throw new TypeError(`createClient: invalid baseUrl ${baseUrl}`);
-
   const client = createFetchClient<paths>({
     baseUrl,
-    fetch: createRetryingFetch(customFetch ?? fetch, policy),
-    // Only the headers asked for: each one costs ~5 µs per request in undici's Headers.
+    // Only the headers asked for: an undefined one is left out.
     headers: { Authorization: `Bearer ${token}`, 'User-Agent': options.userAgent },
-  }) as SessionObservabilityClient;
-  // A GET hands our transport its URL and init instead of a Request (see PendingRequest) unless something else
-  // gets the request: a middleware (once one is registered, every request is a real Request) or a per-call
-  // `fetch`, which replaces our transport. A per-call `baseUrl` was not checked above: building its Request checks it.
-  let middleware = false;
-  const use = client.use;
-  client.use = (...m) => {
-    middleware = true;
-    use(...m);
-  };
-  const get = client.GET as (path: string, init?: object) => unknown;
-  client.GET = ((path: string, init?: { middleware?: unknown; fetch?: unknown; baseUrl?: unknown }) =>
-    get(
-      path,
-      middleware || init?.middleware || init?.fetch || init?.baseUrl ? init : { Request: PendingRequest, ...init },
-    )) as typeof client.GET;
+    fetch: createTransport(options.fetch ?? globalThis.fetch, policy, clock),
+  });
 
-  client.unwrap = async <T extends FetchResultLike>(result: T | Promise<T>) => {
+  const unwrap = async <T extends FetchResultLike>(result: T | Promise<T>): Promise<DataOf<T>> => {
     const { data, error, response } = await result;
     if (!response.ok) throw errorFromResponse(response, error, token);
     return data as DataOf<T>;
   };
-  const getPage: GetPage = (path, init) =>
-    client.unwrap((client.GET as (p: string, i: object) => Promise<FetchResultLike>)(path, init)) as ReturnType<GetPage>;
-  client.pages = ((path: string, init?: LooseInit) => pages(getPage, path, init)) as SessionObservabilityClient['pages'];
-  client.paginate = ((path: string, init?: LooseInit) => pages(getPage, path, init, true)) as SessionObservabilityClient['paginate'];
-  return client;
+  // `pages` walks any list path, so it sees GET untyped: a path, an init, and the list envelope back.
+  const getList = client.GET as (path: string, init: LooseInit) => Promise<ListResult>;
+  const getPage: GetPage = (path, init) => unwrap(getList(path, init));
+  return {
+    ...client,
+    unwrap,
+    pages: ((path: string, init?: LooseInit) => pages(getPage, path, init)) as SessionObservabilityClient['pages'],
+    paginate: ((path: string, init?: LooseInit) => pages(getPage, path, init, true)) as SessionObservabilityClient['paginate'],
+  };
 }

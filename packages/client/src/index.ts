@@ -16,7 +16,7 @@ export {
   errorFromResponse,
 } from './errors.js';
 export type { ApiErrorKind, ApiErrorInit, AnyApiError } from './errors.js';
-export { DEFAULT_POLICY, RETRYABLE_STATUSES } from './retry-fetch.js';
-export type { RequestControls, RetryPolicy } from './retry-fetch.js';
+export { DEFAULT_POLICY, RETRYABLE_STATUSES } from './retry-policy.js';
+export type { RequestControls, RetryPolicy } from './retry-policy.js';
 export type { GetPath, ListPath, ListPage, ListItem, PaginateInit, SuccessBody, DataOf } from './types.js';
 export type { paths, components, operations } from '@session-obs/types';

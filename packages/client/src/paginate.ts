@@ -1,6 +1,6 @@
 // Auto-pagination over the keyset-paged list envelope:
 // `{ object: 'list', items, pagination: { has_more_before, has_more_after } }`.
-import type { RequestControls } from './retry-fetch.js';
+import type { RequestControls } from './retry-policy.js';
 
 interface ListEnvelope {
   items: Array<{ id: string }>;
@@ -12,6 +12,9 @@ export interface LooseInit extends RequestControls {
   params?: { path?: Record<string, unknown>; query?: Record<string, unknown> };
   [key: string]: unknown;
 }
+
+/** What a GET of a list path resolves to (openapi-fetch's result, for any list path). */
+export type ListResult = { data: ListEnvelope; error?: never; response: Response } | { data?: never; error: unknown; response: Response };
 
 /** A GET that throws typed errors and resolves to the page (what `createClient` passes in). */
 export type GetPage = (path: string, init: LooseInit) => Promise<ListEnvelope>;

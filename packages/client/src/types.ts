@@ -2,7 +2,7 @@
 // and the init each helper takes.
 import type { FetchOptions } from 'openapi-fetch';
 import type { paths } from '@session-obs/types';
-import type { RequestControls } from './retry-fetch.js';
+import type { RequestControls } from './retry-policy.js';
 
 /** Every path with a GET operation. */
 export type GetPath = { [P in keyof paths]: paths[P] extends { get: object } ? P : never }[keyof paths];

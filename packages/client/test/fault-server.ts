@@ -14,6 +14,8 @@ export interface Reply {
   bodyDelayMs?: number;
   /** Destroy the socket instead of answering (a network error for the client). */
   drop?: boolean;
+  /** Never answer (the request stays open until the client gives up or the server closes). */
+  hang?: boolean;
 }
 
 export interface Received {
@@ -28,8 +30,11 @@ export interface FaultServer {
   received: Received[];
   /** Replies for the next requests, in order; after the script runs out, `fallback` answers. */
   script(...replies: Reply[]): void;
-  /** Resolves when the next request arrives: lets a test act once a request is in flight, not after a guessed delay. */
-  nextRequest(): Promise<Received>;
+  /** Resolves once `count` requests have arrived (counting since `received` was last emptied): lets a test act
+   * once a request is in flight, not after a guessed delay. */
+  arrival(count: number): Promise<void>;
+  /** Forgets the replies not yet used and the requests received. */
+  reset(): void;
   close(): Promise<void>;
 }
 
@@ -37,12 +42,16 @@ export interface FaultServer {
 export async function startFaultServer(handler?: (req: Received) => Reply): Promise<FaultServer> {
   const queue: Reply[] = [];
   const received: Received[] = [];
-  const waiting: ((r: Received) => void)[] = [];
+  const waiting: Array<{ count: number; resolve: () => void }> = [];
   const server: Server = createServer((req, res) => {
     const r: Received = { method: req.method ?? 'GET', url: new URL(req.url ?? '/', 'http://x'), headers: req.headers, at: Date.now() };
     received.push(r);
-    for (const resolve of waiting.splice(0)) resolve(r);
+    for (const waiter of waiting.filter((w) => received.length >= w.count)) {
+      waiting.splice(waiting.indexOf(waiter), 1);
+      waiter.resolve();
+    }
     const reply = queue.shift() ?? handler?.(r) ?? { status: 200, body: { ok: true } };
+    if (reply.hang) return;
     const send = () => {
       if (reply.drop) return req.socket.destroy();
       const isJson = typeof reply.body !== 'string';
@@ -64,7 +73,12 @@ export async function startFaultServer(handler?: (req: Received) => Reply): Prom
     url: `http://127.0.0.1:${port}`,
     received,
     script: (...replies) => void queue.push(...replies),
-    nextRequest: () => new Promise((resolve) => waiting.push(resolve)),
+    reset: () => {
+      queue.length = 0;
+      received.length = 0;
+    },
+    arrival: (count) =>
+      received.length >= count ? Promise.resolve() : new Promise<void>((resolve) => void waiting.push({ count, resolve })),
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

@@ -138,3 +138,42 @@ export function createOperationCalls(ids: TargetIds): OperationCall[] {
 
 /** The Prism calls (spec example ids). */
 export const operationCalls: OperationCall[] = createOperationCalls(prismIds);
+
+/** A walk through a list operation with `paginate`, two items a page. */
+export interface ListWalk {
+  operationId: string;
+  path: string;
+  walk: (client: SessionObservabilityClient) => AsyncGenerator<{ id: string }, void, undefined>;
+}
+
+/** One `paginate` walk per list operation, using the given target's ids. */
+export function createListWalks(ids: TargetIds): ListWalk[] {
+  const session = { session_id: ids.session_id };
+  return [
+    {
+      operationId: 'listSessionErrors',
+      path: '/session-errors',
+      walk: (c) => c.paginate('/session-errors', { params: { query: { limit: 2 } } }),
+    },
+    {
+      operationId: 'listSessionErrorsForSession',
+      path: '/sessions/{session_id}/errors',
+      walk: (c) => c.paginate('/sessions/{session_id}/errors', { params: { path: session, query: { limit: 2 } } }),
+    },
+    {
+      operationId: 'listSessionErrorGroups',
+      path: '/session-error-groups',
+      walk: (c) => c.paginate('/session-error-groups', { params: { query: { limit: 2 } } }),
+    },
+    {
+      operationId: 'listSessionErrorGroupsForSession',
+      path: '/sessions/{session_id}/error-groups',
+      walk: (c) => c.paginate('/sessions/{session_id}/error-groups', { params: { path: session, query: { limit: 2 } } }),
+    },
+    {
+      operationId: 'listSessionEvents',
+      path: '/sessions/{session_id}/events',
+      walk: (c) => c.paginate('/sessions/{session_id}/events', { params: { path: session, query: { limit: 2 } } }),
+    },
+  ];
+}

@@ -1,18 +1,49 @@
 import { describe, expect, inject, it } from 'vitest';
-import { createClient } from '@session-obs/client';
+import { ApiError, createClient, type ApiErrorKind } from '@session-obs/client';
 import { createSpecValidator, formatErrors, listOperations, loadSpec, pointerEscape, resolveRef } from '@session-obs/spec';
-import { createOperationCalls, operationCalls } from '../src/operation-calls.js';
+import { createListWalks, createOperationCalls, operationCalls, prismIds } from '../src/operation-calls.js';
 
 const spec = loadSpec();
 const validator = createSpecValidator(spec);
 const targets = inject('targets');
 const TOKEN = 'test-token';
 
+/** Items a `paginate` walk takes (three pages of two): Prism repeats its example page while it says there is more. */
+const WALK_ITEMS = 5;
+
+/** The typed error `unwrap` must throw for a status. */
+const KIND_BY_STATUS: Record<number, ApiErrorKind> = {
+  400: 'BadRequestError',
+  401: 'UnauthorizedError',
+  403: 'ForbiddenError',
+  404: 'NotFoundError',
+  429: 'RateLimitError',
+};
+const kindOf = (status: number): ApiErrorKind => KIND_BY_STATUS[status] ?? (status >= 500 ? 'ServerError' : 'HttpError');
+
+/** The first `count` items of a walk (fewer if it ends sooner); `break` stops it fetching. */
+async function take<T>(walk: AsyncGenerator<T, void, undefined>, count: number): Promise<T[]> {
+  const items: T[] = [];
+  for await (const item of walk) if (items.push(item) >= count) break;
+  return items;
+}
+
 it('the call table covers every operation of the spec', () => {
   const inSpec = listOperations(spec)
     .map((o) => o.operationId)
     .sort();
   expect(operationCalls.map((c) => c.operationId).sort()).toEqual(inSpec);
+});
+
+it('the walk table covers every list operation of the spec (a 200 body with `items`)', () => {
+  const lists = listOperations(spec).filter(
+    (o) => 'items' in (resolveRef(spec, o.operation.responses['200'].content['application/json'].schema, '')[1].properties ?? {}),
+  );
+  expect(
+    createListWalks(prismIds)
+      .map((w) => w.operationId)
+      .sort(),
+  ).toEqual(lists.map((o) => o.operationId).sort());
 });
 
 describe.each(targets.map((t) => [t.name, t] as const))('every operation through the client against %s', (_, target) => {
@@ -26,7 +57,20 @@ describe.each(targets.map((t) => [t.name, t] as const))('every operation through
     expect(response.headers.get('ratelimit-limit')).toMatch(/^\d+$/);
     const result = validator.validateResponse(c.method, c.path, 200, data);
     expect(result.valid, formatErrors(result.errors)).toBe(true);
+    // unwrap gives the same body
+    expect(await client.unwrap(c.call(client))).toEqual(data);
   });
+
+  it.each(createListWalks(target.ids).map((w) => [w.operationId, w] as const))(
+    '%s: paginate follows the pages and yields items that match the spec',
+    async (_, w) => {
+      const items = await take(w.walk(client), WALK_ITEMS);
+      expect(items.length).toBeGreaterThan(0);
+      const list = { object: 'list', items, pagination: { has_more_before: false, has_more_after: false } };
+      const result = validator.validateAt(validator.responseSchemaPointer('get', w.path, 200)!, list);
+      expect(result.valid, formatErrors(result.errors)).toBe(true);
+    },
+  );
 });
 
 // Prism only: every declared status, selected with Prism's `Prefer: code=…`, returns a body valid for that status.
@@ -40,10 +84,19 @@ describe('declared error responses from Prism', () => {
       .map((status) => [`${c.operationId} ${status}`, c, status] as const);
   });
   it.each(declared)('%s: the declared error body matches the spec', async (_, c, status) => {
-    const { response, error } = await c.call(client, { headers: { Prefer: `code=${status}` } });
+    const answer = await c.call(client, { headers: { Prefer: `code=${status}` } });
+    const { response, error } = answer;
     expect(response.status).toBe(Number(status));
     const result = validator.validateResponse(c.method, c.path, status, error);
     expect(result.valid, formatErrors(result.errors)).toBe(true);
+    // unwrap throws the typed error of the status, with the body's code (either dialect).
+    const thrown = await client.unwrap(answer).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(thrown).toBeInstanceOf(ApiError);
+    const body = error as { code?: string; type?: string };
+    expect(thrown).toMatchObject({ kind: kindOf(Number(status)), status: Number(status), code: body.code ?? body.type });
     const [, declaredResponse] = resolveRef(spec, spec.paths[c.path][c.method].responses[status], `/paths/${pointerEscape(c.path)}`);
     if (status === '429') expect(response.headers.get('retry-after'), 'Retry-After on 429').toMatch(/^\d+$/);
     expect(Object.keys(declaredResponse.headers ?? {})).toContain('RateLimit-Limit');
@@ -77,6 +130,14 @@ describe('stateful behaviour of the sandbox', () => {
     expect(body.items).toHaveLength(3);
     expect(body.pagination).toEqual({ has_more_before: false, has_more_after: true });
   });
+
+  it.each(createListWalks(ids).map((w) => [w.operationId, w] as const))(
+    '%s: paginate walks real pages (two items a page) and yields each item once',
+    async (_, w) => {
+      const items = await take(w.walk(createClient({ baseUrl: sandbox.url, token: TOKEN })), WALK_ITEMS);
+      expect(new Set(items.map((item) => item.id)).size).toBe(WALK_ITEMS);
+    },
+  );
 
   it('session-scoped lists only return that session', async () => {
     const body = await get(`/sessions/${ids.session_id}/errors?limit=100`, '/sessions/{session_id}/errors', 200);

@@ -1,0 +1,54 @@
+// What is retried and how long to wait: plain decisions, no I/O.
+
+/** Statuses that are retried (never any other 4xx). */
+export const RETRYABLE_STATUSES: readonly number[] = [429, 500, 502, 503, 504];
+
+/** Retry and timeout settings of one client (every field has a documented default). */
+export interface RetryPolicy {
+  /** Retries after the first attempt. Default 2. */
+  maxRetries: number;
+  /** Per-attempt timeout until the response headers arrive, in ms. Default 30 000. `0` disables it. */
+  timeoutMs: number;
+  /** Backoff base in ms: retry n (from 0) waits random(0, min(maxDelayMs, initialDelayMs·2ⁿ)). Default 500. */
+  initialDelayMs: number;
+  /** Largest backoff ceiling in ms. Default 8 000. */
+  maxDelayMs: number;
+  /**
+   * Largest server-requested wait (`Retry-After`, else the body's `retry_after`) the client sits through, in ms.
+   * Default 10 000. A longer request is not retried: the 429/503 is returned at once (unwrapped, a
+   * `RateLimitError` whose `retryAfterMs` is the server's value) so the caller can reschedule instead of blocking.
+   */
+  maxRetryAfterMs: number;
+}
+
+/** The defaults of {@link RetryPolicy}. */
+export const DEFAULT_POLICY: Readonly<RetryPolicy> = {
+  maxRetries: 2,
+  timeoutMs: 30_000,
+  initialDelayMs: 500,
+  maxDelayMs: 8_000,
+  maxRetryAfterMs: 10_000,
+};
+
+/** Per-request overrides, passed in a call's init: `client.GET(path, { params, timeoutMs: 5_000, maxRetries: 0 })`. */
+export interface RequestControls {
+  /** Overrides the client's `timeoutMs` for this call. */
+  timeoutMs?: number;
+  /** Overrides the client's `maxRetries` for this call. */
+  maxRetries?: number;
+  /** Aborts the call, including any retry wait, with an `AbortError`. */
+  signal?: AbortSignal;
+}
+
+/** True when a response's status is worth another attempt (429 and the transient 5xx). */
+export function shouldRetry(response: Response): boolean {
+  return RETRYABLE_STATUSES.includes(response.status);
+}
+
+/**
+ * The wait before retry `retry` (from 0) when the server named none: exponential backoff with full jitter,
+ * random(0, min(maxDelayMs, initialDelayMs·2ⁿ)). Full jitter spreads clients that failed together.
+ */
+export function backoffDelay(retry: number, policy: RetryPolicy, random: () => number = Math.random): number {
+  return random() * Math.min(policy.maxDelayMs, policy.initialDelayMs * 2 ** retry);
+}

@@ -1,0 +1,88 @@
+// The `fetch` openapi-fetch calls (its `fetch` option): every attempt has a timeout, the caller's signal
+// aborts an attempt or a retry wait at any point, and 429/5xx responses, network errors and timeouts are
+// retried. openapi-fetch builds the Request with the caller's `signal`, so `request.signal` follows it.
+import { type Clock, sleep } from './clock.js';
+import { AbortError, ConnectionError, TimeoutError, abortError, retryAfterMs, type ApiError } from './errors.js';
+import { backoffDelay, shouldRetry, type RequestControls, type RetryPolicy } from './retry-policy.js';
+
+/** A WHATWG `fetch`. */
+export type Fetch = (input: Request, init?: RequestInit) => Promise<Response>;
+
+/** Wraps `baseFetch` with timeouts, abort handling and retries (every operation of the spec is a GET, so all are retried). */
+export function createTransport(baseFetch: Fetch, policy: RetryPolicy, clock: Clock): (request: Request) => Promise<Response> {
+  return async (request) => {
+    // openapi-fetch copies the init's keys that a Request lacks (our RequestControls) onto the Request.
+    const controls = request as Request & RequestControls;
+    const maxRetries = controls.maxRetries ?? policy.maxRetries;
+    const timeoutMs = controls.timeoutMs ?? policy.timeoutMs;
+    for (let retry = 0; ; retry++) {
+      const last = retry >= maxRetries;
+      let wait: number;
+      try {
+        // A body can be sent once: every attempt but the last sends a copy.
+        const response = await sendAttempt(baseFetch, last || !request.body ? request : request.clone(), timeoutMs, clock);
+        if (last || !shouldRetry(response)) return response;
+        const requested = await requestedWait(response, clock);
+        // A longer wait than we sit through is handed back: the caller gets the response and can reschedule.
+        if (requested !== undefined && requested > policy.maxRetryAfterMs) return response;
+        void response.body?.cancel().catch(() => {});
+        wait = requested ?? backoffDelay(retry, policy);
+      } catch (error) {
+        if (last || error instanceof AbortError) throw error;
+        wait = backoffDelay(retry, policy);
+      }
+      await sleep(wait, request.signal, clock);
+    }
+  };
+}
+
+/**
+ * One attempt: `fetch` with an AbortController of its own, aborted by the caller's signal, or by the timer when
+ * no response headers arrived within `timeoutMs` (the body is then read without a timer). A failure rejects
+ * with the typed error.
+ */
+async function sendAttempt(baseFetch: Fetch, request: Request, timeoutMs: number, clock: Clock): Promise<Response> {
+  const callerSignal = request.signal;
+  if (callerSignal.aborted) throw abortError(callerSignal);
+  const attempt = new AbortController();
+  const abort = () => attempt.abort();
+  callerSignal.addEventListener('abort', abort);
+  const timer = timeoutMs > 0 ? clock.setTimeout(abort, timeoutMs) : undefined;
+  try {
+    return await baseFetch(request, { signal: attempt.signal });
+  } catch (cause) {
+    throw toTransportError(cause, { callerSignal, attemptAborted: attempt.signal.aborted, timeoutMs, url: request.url });
+  } finally {
+    if (timer !== undefined) clock.clearTimeout(timer);
+    callerSignal.removeEventListener('abort', abort);
+  }
+}
+
+/** How an attempt without a response ended. */
+interface FailedAttempt {
+  callerSignal: AbortSignal;
+  /** The attempt's own signal fired: through the caller's signal, or else by the timer. */
+  attemptAborted: boolean;
+  timeoutMs: number;
+  url: string;
+}
+
+/** The typed error for an attempt that got no response: the caller's abort, our timeout, or a failed connection. */
+function toTransportError(cause: unknown, { callerSignal, attemptAborted, timeoutMs, url }: FailedAttempt): ApiError {
+  if (callerSignal.aborted) return abortError(callerSignal);
+  // The query is left out: it may hold ids the caller would not want in logs.
+  const path = url.split('?')[0];
+  if (attemptAborted) return new TimeoutError({ code: 'timeout', message: `No response within ${timeoutMs} ms (${path})`, cause });
+  // fetch rejects with a TypeError whose `cause` names the system error (ECONNREFUSED, ENOTFOUND, …).
+  const reason = cause instanceof Error && cause.cause !== undefined ? cause.cause : cause;
+  return new ConnectionError({ code: 'connection_error', message: `Connection failed: ${String(reason)} (${path})`, cause });
+}
+
+/** The wait a retryable response asks for (`Retry-After`, else its JSON body's `retry_after`), read from a copy of its body. */
+async function requestedWait(response: Response, clock: Clock): Promise<number | undefined> {
+  const body: unknown = await response
+    .clone()
+    .json()
+    .catch(() => undefined);
+  return retryAfterMs(response, body, clock.now());
+}

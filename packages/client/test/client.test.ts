@@ -1,0 +1,115 @@
+// What createClient puts on the wire and how a request reaches fetch, against a real local HTTP server.
+import { inspect } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { type ApiError, createClient } from '../src/index.js';
+import { sessionError, startFaultServer } from './fault-server.js';
+import { PATH, TOKEN, clockedClient, group, params, realClient, rejection, useFaultServer } from './helpers.js';
+
+const fault = useFaultServer();
+
+describe('the token', () => {
+  it('is sent as a bearer token; userAgent sets User-Agent', async () => {
+    const { server } = fault;
+    await realClient(server).GET(PATH, { params });
+    expect(server.received[0]!.headers.authorization).toBe(`Bearer ${TOKEN}`);
+    expect(server.received[0]!.headers['user-agent']).not.toMatch(/session-obs/);
+    await realClient(server, { userAgent: 'my-app/1.0' }).GET(PATH, { params });
+    expect(server.received[1]!.headers['user-agent']).toBe('my-app/1.0');
+  });
+
+  it('never appears in any error we build: message, toString, stack, inspect or JSON', async () => {
+    const { server } = fault;
+    const errors: unknown[] = [];
+    // A server that echoes the Authorization header in its error message.
+    server.script({ status: 401, body: sessionError(401, 'unauthorized', `bad token Bearer ${TOKEN}`) });
+    const { client, clock } = clockedClient(server, { maxRetries: 0, timeoutMs: 50 });
+    errors.push(await rejection(client.unwrap(client.GET(PATH, { params }))));
+    server.script({ hang: true });
+    const timedOut = rejection(client.GET(PATH, { params }));
+    await server.arrival(2);
+    clock.advance(50);
+    errors.push(await timedOut);
+    errors.push(await rejection(client.GET(PATH, { params, signal: AbortSignal.abort() })));
+    const closed = await startFaultServer();
+    await closed.close();
+    errors.push(await rejection(createClient({ baseUrl: closed.url, token: TOKEN, maxRetries: 0 }).GET(PATH, { params })));
+    expect(errors.map((e) => (e as ApiError).kind)).toEqual(['UnauthorizedError', 'TimeoutError', 'AbortError', 'ConnectionError']);
+    for (const [i, e] of errors.entries()) {
+      const err = e as Error;
+      const texts = [err.message, String(err), err.stack ?? ''];
+      // The echoing server's body is kept as the server sent it (documented); our own text is clean.
+      if (i > 0) texts.push(inspect(err, { depth: 10, showHidden: true }), JSON.stringify(err));
+      for (const text of texts) expect(text).not.toContain(TOKEN);
+    }
+    expect((errors[0] as Error).message).toContain('[redacted]');
+    expect(inspect(errors[0])).toMatch(/^UnauthorizedError: bad token Bearer \[redacted\]/);
+  });
+
+  it('is required', () => {
+    for (const token of ['', '   ', undefined]) expect(() => createClient({ token: token as string })).toThrow(/token/);
+  });
+});
+
+describe('how a request reaches fetch', () => {
+  it("fetch gets openapi-fetch's Request, with the headers, and an init with the attempt's own signal", async () => {
+    const { server } = fault;
+    const calls: Array<[unknown, RequestInit | undefined]> = [];
+    server.script({ body: group });
+    const client = realClient(server, { fetch: (input, init) => (calls.push([input, init]), fetch(input, init)) });
+    expect((await client.GET(PATH, { params })).data).toEqual(group);
+    const [input, init] = calls[0]!;
+    expect(input).toBeInstanceOf(Request);
+    expect((input as Request).url).toBe(`${server.url}/session-error-groups/seg_1`);
+    expect((input as Request).headers.get('authorization')).toBe(`Bearer ${TOKEN}`);
+    expect(init!.signal).toBeInstanceOf(AbortSignal);
+    expect(init!.signal).not.toBe((input as Request).signal);
+  });
+
+  it('middleware (registered or per request) see a real Request they may replace, and GET keeps every feature', async () => {
+    const { server } = fault;
+    const seen: unknown[] = [];
+    const tag = (name: string) => ({
+      onRequest: ({ request }: { request: Request }) => (
+        seen.push(request instanceof Request),
+        new Request(request, { headers: { 'x-mw': name } })
+      ),
+    });
+    const client = realClient(server);
+    server.script({ status: 503, headers: { 'retry-after': '0' } }, { body: group }, { body: group });
+    expect((await client.GET(PATH, { params, middleware: [tag('per-request')] })).data).toEqual(group);
+    client.use(tag('registered'));
+    expect((await client.GET(PATH, { params })).data).toEqual(group);
+    expect(seen).toEqual([true, true]);
+    expect(server.received.map((r) => r.headers['x-mw'])).toEqual(['per-request', 'per-request', 'registered']);
+  });
+
+  it('a per-call fetch (which replaces the transport) gets a real Request', async () => {
+    const { server } = fault;
+    server.script({ body: group });
+    const inputs: unknown[] = [];
+    const { data } = await realClient(server).GET(PATH, { params, fetch: (input: Request) => (inputs.push(input), fetch(input)) });
+    expect(data).toEqual(group);
+    expect(inputs[0]).toBeInstanceOf(Request);
+  });
+
+  it('a base URL fetch could not use is a TypeError from createClient, not a network error later', () => {
+    for (const baseUrl of ['/relative', 'not a url', 'http://']) {
+      expect(() => createClient({ token: 't', baseUrl })).toThrow(new TypeError(`createClient: invalid baseUrl ${baseUrl}`));
+    }
+    expect(() => createClient({ token: 't', baseUrl: 'http://127.0.0.1:1' })).not.toThrow();
+  });
+
+  it('a per-call baseUrl fetch could not use rejects with a TypeError at once: no request, no retry', async () => {
+    const { server } = fault;
+    const calls: unknown[] = [];
+    const client = realClient(server, { fetch: (input, init) => (calls.push(input), fetch(input, init)) });
+    const error = await rejection(client.GET(PATH, { params, baseUrl: 'not a url' }));
+    expect(error).toBeInstanceOf(TypeError);
+    expect(String(error)).toContain('not a url');
+    expect(calls).toEqual([]);
+    // A good per-call baseUrl still works.
+    server.script({ body: group });
+    expect((await client.GET(PATH, { params, baseUrl: server.url })).data).toEqual(group);
+    expect(calls).toHaveLength(1);
+  });
+});
