@@ -1,14 +1,16 @@
 #!/usr/bin/env node
-// Builds the docs site into dist/: decorates the bundled spec with generated code samples, renders
-// it with `redocly build-docs --inlineBundle` (Redoc's scripts inlined, telemetry off), points
-// Redoc's CDN logo at a local file, and checks that nothing in the page still names a CDN.
+// Builds the docs site into dist/: decorates the bundled spec with generated code samples and the
+// project logo, renders it with `redocly build-docs --inlineBundle` (Redoc's scripts inlined,
+// telemetry off), points Redoc's CDN logo at a local file, adds the Try it console (src/page.js), and
+// checks that nothing in the page still names a CDN.
 // `--samples-only` just writes the TypeScript samples to build/samples/ (for `typecheck`).
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { bundlePath, loadSpec } from '@session-obs/spec';
-import { decorateSpec } from '../src/samples.js';
+import { buildConsoleScript } from '../src/console-bundle.js';
+import { LOGO_FILE, addConsole, prepareSpec } from '../src/page.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const dist = join(root, 'dist');
@@ -32,7 +34,7 @@ const REDOC_OPTIONS = {
 /** Hosts the built page must not name anywhere a browser could fetch from. */
 const FORBIDDEN = [/cdn\.redoc\.ly/, /cdn\.redocly\.com\/redoc/, /<script[^>]+src=/i, /<link[^>]+href="https?:/i, /fonts\.googleapis/];
 
-const { spec, typescript } = decorateSpec(loadSpec(bundlePath));
+const { spec, typescript } = prepareSpec(loadSpec(bundlePath));
 
 // turbo runs `build` and `typecheck` (`--samples-only`) at once, so two of these may write the samples
 // together: never empty the folder, replace each file atomically (temp file + rename) only when it
@@ -86,6 +88,7 @@ for (const [from, to] of LOGO_REWRITES) {
   if (!html.includes(from)) throw new Error(`build: Redoc no longer references ${from}; review LOGO_REWRITES`);
   html = html.replaceAll(from, to);
 }
+html = addConsole(html, spec, buildConsoleScript());
 const problems = FORBIDDEN.filter((pattern) => pattern.test(html)).map(String);
 if (!html.includes('"disableTelemetry":true')) problems.push('telemetry is not disabled');
 if (problems.length) {
@@ -93,7 +96,8 @@ if (problems.length) {
   process.exit(1);
 }
 writeFileSync(join(dist, 'index.html'), html);
-for (const file of ['favicon.svg', 'redocly-logo.svg', 'redocly-logo-mini.svg']) copyFileSync(join(root, 'assets', file), join(dist, file));
+for (const file of ['favicon.svg', LOGO_FILE, 'redocly-logo.svg', 'redocly-logo-mini.svg'])
+  copyFileSync(join(root, 'assets', file), join(dist, file));
 console.log(
   `✔ dist/index.html (${Math.round(Buffer.byteLength(html) / 1024)} KiB, self-contained) and dist/openapi.json with x-codeSamples`,
 );

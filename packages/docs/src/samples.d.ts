@@ -18,6 +18,10 @@ export interface SampleOperation {
 export declare const SAMPLE_BASE_URL: string;
 /** Token the samples use unless API_TOKEN is set. */
 export declare const SAMPLE_TOKEN: string;
+/** The parameters of an operation (the path item's, then the operation's), each with its `$ref` followed. */
+export declare function operationParameters(spec: any, entry: { path: string; operation: Record<string, any> }): Array<Record<string, any>>;
+/** The example value of a parameter (its own, its schema's, or its first named example); undefined when none. */
+export declare function parameterExample(spec: any, parameter: Record<string, any>): unknown;
 /** The facts a sample needs about one operation of the spec. */
 export declare function describeOperation(
   spec: any,

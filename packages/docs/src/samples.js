@@ -10,12 +10,22 @@ export const SAMPLE_TOKEN = 'test';
 /** A node with its local `$ref` chain followed (throws on a non-local or cyclic `$ref`). */
 const deref = (spec, node) => resolveRef(spec, node, '')[1];
 
+/** The parameters of an operation (the path item's, then the operation's), each with its `$ref` followed. */
+export function operationParameters(spec, { path, operation }) {
+  return [...(spec.paths[path].parameters ?? []), ...(operation.parameters ?? [])].map((p) => deref(spec, p));
+}
+
+/** The example value of a parameter (its own, its schema's, or its first named example); undefined when none. */
+export function parameterExample(spec, parameter) {
+  const schema = deref(spec, parameter.schema);
+  return parameter.example ?? schema?.example ?? schema?.examples?.[0] ?? Object.values(parameter.examples ?? {})[0]?.value;
+}
+
 /** The facts a sample needs about one operation: path, parameters with example values, list or not, error dialect. */
 export function describeOperation(spec, { method, path, operationId, operation }) {
-  const pathItem = spec.paths[path];
-  const params = [...(pathItem.parameters ?? []), ...(operation.parameters ?? [])].map((p) => deref(spec, p));
+  const params = operationParameters(spec, { path, operation });
   const example = (p) => {
-    const value = p.example ?? deref(spec, p.schema)?.example ?? Object.values(p.examples ?? {})[0]?.value;
+    const value = parameterExample(spec, p);
     if (value === undefined) throw new Error(`samples: parameter ${p.in}:${p.name} of ${operationId} has no example`);
     return value;
   };
