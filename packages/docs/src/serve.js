@@ -96,10 +96,13 @@ export function serveDocs({ dir = siteDir, port = 8080, host = '127.0.0.1', cons
         url: `http://${host}:${actual}`,
         port: actual,
         reload: () => live?.reload(),
+        // Browsers keep sockets open (keep-alive, preconnects that never send a request and would
+        // hold close() until the headers timeout): stopping the server drops them all.
         close: () =>
           new Promise((done) => {
             live?.close();
             server.close(() => done());
+            server.closeAllConnections();
           }),
       });
     });

@@ -86,6 +86,9 @@ describe('pnpm dev loop', () => {
       await expect.poll(served, POLL).toContain('List every session error (edited)');
       await expect.poll(title, POLL).toBe('List every session error (edited)');
       expect(await page.evaluate(() => 'notReloaded' in window)).toBe(false);
+      // The dev page carries the console, pointed at the dev mock.
+      await page.locator('[data-try-it="listSessionErrors"]').waitFor();
+      expect(await served()).toContain(`"url":"${dev.mockUrl}"`);
       expect(readFileSync(specOut.json, 'utf8')).toContain('List every session error (edited)');
       expect(readFileSync(specOut.yaml, 'utf8')).toContain('List every session error (edited)');
     },

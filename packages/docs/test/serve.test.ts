@@ -1,6 +1,7 @@
 // The docs server beside local servers: the console's local settings in every page, and the dev loop's
 // live reload (an EventSource channel that tells open pages to reload).
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -57,5 +58,14 @@ describe('serveDocs beside local servers', () => {
     expect(received).toContain('event: reload\ndata: now\n\n');
     await server.close();
     expect((await reader.read()).done).toBe(true);
+  });
+
+  it('closes while a browser holds a socket that never sent a request (a preconnect)', async () => {
+    const server = await serveDocs({ dir, port: 0 });
+    const socket = connect(server.port, '127.0.0.1');
+    await new Promise((resolve) => socket.once('connect', resolve));
+    const ended = new Promise((resolve) => socket.once('close', resolve));
+    await server.close();
+    await ended;
   });
 });
