@@ -36,8 +36,8 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-explicit-any': 'off' },
   },
   {
-    // Code that runs in the browser too (the client).
-    files: ['packages/client/src/**'],
+    // Code that runs in the browser too (the client, the docs' Try it console).
+    files: ['packages/client/src/**', 'packages/docs/src/try-it/**'],
     languageOptions: { globals: { ...globals.browser } },
   },
   {

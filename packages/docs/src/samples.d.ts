@@ -19,6 +19,8 @@ export interface SampleOperation {
 export declare const SAMPLE_BASE_URL: string;
 /** Token the samples use unless API_TOKEN is set. */
 export declare const SAMPLE_TOKEN: string;
+/** The example value of a parameter (its own, its schema's, or its first named example); undefined when none. */
+export declare function parameterExample(spec: any, parameter: Record<string, any>): unknown;
 /** The facts a sample needs about one operation of the spec. */
 export declare function describeOperation(spec: any, entry: ApiOperation<any, any>): SampleOperation;
 /** curl sample. */

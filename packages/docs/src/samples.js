@@ -10,11 +10,17 @@ export const SAMPLE_TOKEN = 'test';
 /** How a sample reads an error body, by the operation's dialect: `code` (session), `type` (observability). */
 const SAMPLE_DIALECT = { session: 'code', observability: 'type' };
 
+/** The example value of a parameter (its own, its schema's, or its first named example); undefined when none. */
+export function parameterExample(spec, parameter) {
+  const schema = resolveRef(spec, parameter.schema).value;
+  return parameter.example ?? schema?.example ?? schema?.examples?.[0] ?? Object.values(parameter.examples ?? {})[0]?.value;
+}
+
 /** The facts a sample needs about one operation (an entry of `listOperations`): path, parameters with example values, list or not, error dialect. */
 export function describeOperation(spec, { method, path, operationId, operation, parameters }) {
   const params = parameters.map(({ parameter }) => parameter);
   const example = (p) => {
-    const value = p.example ?? resolveRef(spec, p.schema).value?.example ?? Object.values(p.examples ?? {})[0]?.value;
+    const value = parameterExample(spec, p);
     if (value === undefined) throw new Error(`samples: parameter ${p.in}:${p.name} of ${operationId} has no example`);
     return value;
   };

@@ -1,3 +1,5 @@
+import type { LocalConfig } from './try-it/model.js';
+
 /** Folder the built site is written to. */
 export declare const siteDir: string;
 /** Content type of a file by its extension. */
@@ -7,4 +9,8 @@ export declare function serveDocs(options?: {
   dir?: string;
   port?: number;
   host?: string;
-}): Promise<{ url: string; port: number; close(): Promise<void> }>;
+  /** Try it settings added to every HTML page (local servers, preselected server, tokens, ids). */
+  consoleConfig?: LocalConfig;
+  /** Adds a script that reloads open pages when `reload()` is called. */
+  liveReload?: boolean;
+}): Promise<{ url: string; port: number; reload(): void; close(): Promise<void> }>;

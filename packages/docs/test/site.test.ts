@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listOperations, loadSpec } from '@session-obs/spec';
-import { decorateSpec } from '../src/samples.js';
+import { prepareSpec } from '../src/page.js';
 import { serveDocs, siteDir } from '../src/serve.js';
 
 const html = readFileSync(join(siteDir, 'index.html'), 'utf8');
@@ -30,6 +30,7 @@ describe('built docs site', () => {
       'changelog.html',
       'favicon.svg',
       'index.html',
+      'logo.svg',
       'openapi.json',
       'redocly-logo-mini.svg',
       'redocly-logo.svg',
@@ -37,7 +38,7 @@ describe('built docs site', () => {
   });
 
   it('carries the samples the generator makes from the current spec (no stale build)', () => {
-    const fresh = decorateSpec(loadSpec()).spec;
+    const fresh = prepareSpec(loadSpec()).spec;
     for (const { path, method, operationId } of operations) {
       const samples = built.paths[path][method]['x-codeSamples'];
       expect(

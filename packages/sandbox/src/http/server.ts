@@ -143,6 +143,8 @@ export function createSandboxServer(options: SandboxServerOptions): SandboxServe
     const headers: Record<string, string> = {
       'Content-Type': 'application/json; charset=utf-8',
       'Access-Control-Allow-Origin': '*',
+      // Without this a page on another origin (the docs' Try it console) cannot read these headers.
+      'Access-Control-Expose-Headers': 'X-Request-Id, RateLimit-Limit, RateLimit-Remaining, RateLimit-Reset, Retry-After',
       'X-Request-Id': requestId(),
       'RateLimit-Limit': '1000',
       'RateLimit-Remaining': '1000',

@@ -1,0 +1,2 @@
+/** The console's script: one minified ES2020 module. */
+export declare function buildConsoleScript(): string;

@@ -1,0 +1,68 @@
+// What the build and the dev loop add to the page `redocly build-docs` renders: the spec it renders
+// (samples, logo), the Try it console (its model of the spec and its script, at the end of the body so
+// the first paint never waits for it), and the dev variant of a built page that renders a new spec in
+// the browser without running Redoc's server-side render again.
+import { decorateSpec } from './samples.js';
+import { consoleModel } from './try-it-model.js';
+
+/** The project logo, copied from assets/ next to index.html. */
+export const LOGO_FILE = 'logo.svg';
+const CONSOLE_START = '<!-- try-it console -->';
+const CONSOLE_END = '<!-- /try-it console -->';
+const DEFINITION_START = 'const __redoc_definition = ';
+const DEFINITION_END = ';\n      const __redoc_options = ';
+
+/** JSON that is safe inside a `<script>` element (no `</script>` can end it early). */
+export const scriptJson = (value) => JSON.stringify(value).replace(/</g, '\\u003c');
+
+/** The overview's last section: the link to the Changelog page (`changelog.html`, written by the build). */
+export const CHANGELOG_SECTION =
+  '## Changelog\n\nWhat changed in each release of the API, generated from the published spec: [Changelog](changelog.html).\n';
+
+/** The spec the site renders: every operation's code samples, the project logo in the sidebar, the Changelog link. */
+export function prepareSpec(spec) {
+  const { spec: decorated, typescript } = decorateSpec(spec);
+  decorated.info['x-logo'] = { url: LOGO_FILE, altText: `${decorated.info.title} logo` };
+  decorated.info.description = `${decorated.info.description ?? ''}\n\n${CHANGELOG_SECTION}`;
+  return { spec: decorated, typescript };
+}
+
+/** The page without the Try it console (what it was before the build added it). */
+export function withoutConsole(html) {
+  const start = html.indexOf(CONSOLE_START);
+  return start === -1 ? html : html.slice(0, start) + html.slice(html.indexOf(CONSOLE_END) + CONSOLE_END.length + 1);
+}
+
+/** The page with the console for `spec` (a prepared spec) added before `</body>`; replaces a console already there. */
+export function addConsole(html, spec, script) {
+  const page = withoutConsole(html);
+  const end = page.lastIndexOf('</body>');
+  if (end === -1) throw new Error('page: no </body> to add the console before');
+  const block = [
+    CONSOLE_START,
+    `<script type="application/json" id="try-it-model">${scriptJson(consoleModel(spec))}</script>`,
+    `<script type="module">${script.replace(/<\/script/gi, '<\\/script')}</script>`,
+    CONSOLE_END,
+  ].join('\n');
+  return `${page.slice(0, end)}${block}\n${page.slice(end)}`;
+}
+
+/**
+ * The dev variant of a built page for a new prepared spec: the prerendered markup is dropped (Redoc then
+ * renders in the browser instead of hydrating), the embedded definition and the console's model are replaced.
+ */
+export function devPage(html, spec, script) {
+  const root = html.indexOf('<div id="redoc">');
+  const scriptStart = html.indexOf('<script type="module">', root);
+  const definition = html.indexOf(DEFINITION_START, scriptStart);
+  const definitionEnd = html.indexOf(DEFINITION_END, definition);
+  if (root === -1 || scriptStart === -1 || definition === -1 || definitionEnd === -1)
+    throw new Error("page: the built index.html no longer has Redoc's #redoc root and embedded definition; review devPage");
+  const page =
+    html.slice(0, root) +
+    '<div id="redoc"></div>\n      ' +
+    html.slice(scriptStart, definition + DEFINITION_START.length) +
+    scriptJson(spec) +
+    html.slice(definitionEnd);
+  return addConsole(page, spec, script);
+}

@@ -1,0 +1,75 @@
+// The Try it settings a docs server injects when it runs beside the local mock and sandbox (`pnpm start`,
+// `pnpm dev`): the spec's local server entries re-pointed at the ports actually in use, the sandbox
+// preselected with its dev token, and ids that exist in the sandbox prefilled, so Send works at once.
+import { loadSpec } from '@session-obs/spec';
+import { consoleModel } from './try-it-model.js';
+import { SAMPLE_TOKEN } from './samples.js';
+
+/** Which local server a `servers` entry of the spec stands for, told by its description. */
+const LOCAL_KINDS = [
+  ['sandbox', /sandbox/i],
+  ['mock', /\bmock\b|prism/i],
+];
+
+/** `sandbox`, `mock` or undefined for a server entry of the spec. */
+export function localKind(server) {
+  return LOCAL_KINDS.find(([, pattern]) => pattern.test(server.description ?? ''))?.[0];
+}
+
+/**
+ * Values from the sandbox's `/_sandbox/fixtures` for each operation's path and required query parameters:
+ * the observability fixture when it names every required query parameter, else the fixture of the same name.
+ */
+export function fixtureValues(model, fixtures) {
+  const values = {};
+  for (const operation of model.operations) {
+    const wanted = operation.params.filter((param) => param.in === 'path' || param.required);
+    const requiredQuery = wanted.filter((param) => param.in === 'query');
+    const source =
+      requiredQuery.length && requiredQuery.every((param) => fixtures.observability?.[param.name]) ? fixtures.observability : fixtures;
+    const found = wanted.filter((param) => typeof source[param.name] === 'string').map((param) => [param.name, source[param.name]]);
+    if (found.length) values[operation.id] = Object.fromEntries(found);
+  }
+  return values;
+}
+
+/**
+ * The console settings for a docs server next to local servers: `mock` and `sandbox` are `{ url }`
+ * (the sandbox also `{ token, fixtures }`); either may be absent.
+ */
+export function localConsoleConfig(spec, { mock, sandbox } = {}) {
+  const model = consoleModel(spec);
+  const local = { mock, sandbox };
+  const servers = model.servers.map((server) => {
+    const kind = localKind(server);
+    return kind && local[kind] ? { url: local[kind].url, description: server.description } : server;
+  });
+  for (const [kind, running] of Object.entries(local)) {
+    if (running && !servers.some((server) => server.url === running.url))
+      servers.push({ url: running.url, description: kind === 'sandbox' ? 'Local sandbox' : 'Local Prism mock' });
+  }
+  const tokens = {};
+  const values = {};
+  if (mock) tokens[mock.url] = SAMPLE_TOKEN;
+  if (sandbox) {
+    if (sandbox.token) tokens[sandbox.url] = sandbox.token;
+    values[sandbox.url] = fixtureValues(model, sandbox.fixtures ?? {});
+  }
+  return { servers, selected: (sandbox ?? mock ?? servers[0])?.url ?? '', tokens, values };
+}
+
+/**
+ * The console settings for the docs served beside a running mock and sandbox (`pnpm start`, `pnpm dev`):
+ * asks the sandbox for ids that exist in it (`GET /_sandbox/fixtures`); without them the form keeps the
+ * spec's examples. `spec` defaults to the bundled spec.
+ */
+export async function consoleConfigFor({ mock, sandbox, spec = loadSpec(), fetchImpl = fetch } = {}) {
+  let fixtures = {};
+  if (sandbox) {
+    const response = await fetchImpl(`${sandbox.url}/_sandbox/fixtures`, { headers: { Authorization: `Bearer ${sandbox.token}` } }).catch(
+      () => undefined,
+    );
+    if (response?.ok) fixtures = await response.json();
+  }
+  return localConsoleConfig(spec, { mock, sandbox: sandbox && { ...sandbox, fixtures } });
+}

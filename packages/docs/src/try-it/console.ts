@@ -1,0 +1,209 @@
+// The Try it console's entry point in the page: once Redoc has hydrated, puts a "Try it" button on every
+// operation and opens a console beside it (a side panel) with the server, the token, the parameters and
+// Send. It reads the model the build embedded and, when a local docs server injected them, the local
+// settings (ports in use, the sandbox preselected with its token and ids). The token stays in memory
+// and sessionStorage; the only requests are the ones the reader sends.
+import { answerView, curlView } from './answer-view.js';
+import { checkBody } from './check.js';
+import { el } from './dom.js';
+import { parameterFields } from './form.js';
+import type { ConsoleModel, LocalConfig, ModelOperation } from './model.js';
+import { paramKey, prepareRequest } from './request.js';
+import { send } from './send.js';
+import styles from './styles.css';
+
+const readJson = <T>(id: string): T | undefined => {
+  const text = document.getElementById(id)?.textContent;
+  return text ? (JSON.parse(text) as T) : undefined;
+};
+const model = readJson<ConsoleModel>('try-it-model');
+const local = readJson<LocalConfig>('try-it-config');
+const servers = local?.servers ?? model?.servers ?? [];
+const byLowerId = new Map((model?.operations ?? []).map((operation) => [operation.id.toLowerCase(), operation]));
+
+const TOKEN_KEY = 'try-it.token:';
+/** The token for a server: what the reader typed in this tab, else the local server's dev token. */
+function tokenFor(url: string): string {
+  try {
+    const typed = sessionStorage.getItem(TOKEN_KEY + url);
+    if (typed !== null) return typed;
+  } catch {
+    // storage blocked: the token lives in memory only
+  }
+  return local?.tokens[url] ?? '';
+}
+function keepToken(url: string, token: string): void {
+  try {
+    sessionStorage.setItem(TOKEN_KEY + url, token);
+  } catch {
+    // storage blocked: the token lives in memory only
+  }
+}
+
+/** Prefill by parameter key for a server: that server's known ids, else the spec's examples, of path and required parameters. */
+function prefillFor(operation: ModelOperation, url: string): Record<string, string> {
+  const known = local?.values[url]?.[operation.id] ?? {};
+  const entries = operation.params
+    .filter((param) => param.in === 'path' || param.required)
+    .map((param) => [paramKey(param), known[param.name] ?? (param.example === undefined ? '' : String(param.example))]);
+  return Object.fromEntries(entries);
+}
+
+const isLocal = (url: string) => /^https?:\/\/(127\.0\.0\.1|localhost|\[::1\])(:|\/|$)/.test(url);
+
+/** The console of one operation (built once, kept while the page lives). */
+function buildConsole(operation: ModelOperation): HTMLElement {
+  const prefix = `ti-${operation.id}`;
+  const server = el(
+    'select',
+    { id: `${prefix}-server` },
+    ...servers.map((entry) => el('option', { value: entry.url }, `${entry.description} — ${entry.url}`)),
+  );
+  server.value = servers.some((entry) => entry.url === local?.selected) ? local!.selected : (servers[0]?.url ?? '');
+  const token = el('input', {
+    id: `${prefix}-token`,
+    type: 'password',
+    autocomplete: 'off',
+    spellcheck: 'false',
+    'aria-describedby': `${prefix}-token-hint`,
+  });
+  const reveal = el('input', { id: `${prefix}-reveal`, type: 'checkbox' });
+  const remote = el('p', { class: 'ti-hint', id: `${prefix}-token-hint` });
+  const fields = parameterFields(operation, prefix);
+  const sendButton = el('button', { type: 'submit', class: 'ti-send' }, 'Send');
+  const answer = el('section', { class: 'ti-answer', 'aria-live': 'polite', 'aria-label': 'Response' });
+  let curl: ReturnType<typeof curlView> | undefined;
+
+  const serverChanged = () => {
+    token.value = tokenFor(server.value);
+    fields.prefill(prefillFor(operation, server.value));
+    remote.textContent = isLocal(server.value)
+      ? 'Kept in this tab only (memory and sessionStorage).'
+      : `Requests go to ${server.value} with this token. Kept in this tab only.`;
+  };
+  server.addEventListener('change', serverChanged);
+  token.addEventListener('input', () => keepToken(server.value, token.value));
+  reveal.addEventListener('change', () => {
+    token.type = reveal.checked ? 'text' : 'password';
+    curl?.redraw();
+  });
+  serverChanged();
+
+  const form = el(
+    'form',
+    { novalidate: true, class: 'ti-form' },
+    el('div', { class: 'ti-param' }, el('label', { for: server.id }, 'Server'), server),
+    el(
+      'div',
+      { class: 'ti-param' },
+      el('label', { for: token.id }, 'Bearer token'),
+      token,
+      el('label', { class: 'ti-inline', for: reveal.id }, reveal, ' Show token'),
+      remote,
+    ),
+    fields.element,
+    el('div', { class: 'ti-actions' }, sendButton),
+  );
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const request = prepareRequest(operation, server.value, fields.values(), token.value.trim());
+    if ('problem' in request) {
+      answer.replaceChildren(el('p', { class: 'ti-failure', role: 'alert' }, request.problem));
+      return;
+    }
+    sendButton.disabled = true;
+    answer.replaceChildren(el('p', {}, 'Sending…'));
+    curl = curlView(request, () => reveal.checked);
+    const result = await send(request);
+    const check = 'failure' in result ? undefined : checkBody(model!, operation, result.status, result.bodyText);
+    answer.replaceChildren(answerView(result, check), curl.element);
+    sendButton.disabled = false;
+    answer.scrollIntoView({ block: 'start' });
+  });
+  return el('div', { class: 'ti-console', 'data-operation': operation.id }, form, answer);
+}
+
+let panel: HTMLElement | undefined;
+let opener: HTMLButtonElement | undefined;
+const consoles = new Map<string, HTMLElement>();
+
+function close(): void {
+  panel?.setAttribute('hidden', '');
+  opener?.setAttribute('aria-expanded', 'false');
+  if (opener?.isConnected) opener.focus();
+}
+
+function open(operation: ModelOperation, button: HTMLButtonElement): void {
+  if (!panel) {
+    panel = el('aside', { class: 'ti-panel', role: 'dialog', 'aria-modal': 'false', 'aria-labelledby': 'ti-title' });
+    panel.addEventListener('keydown', (event) => {
+      if (event.key === 'Escape') close();
+    });
+    document.body.append(panel);
+  }
+  opener?.setAttribute('aria-expanded', 'false');
+  opener = button;
+  button.setAttribute('aria-expanded', 'true');
+  if (!consoles.has(operation.id)) consoles.set(operation.id, buildConsole(operation));
+  const closeButton = el('button', { type: 'button', class: 'ti-close', 'aria-label': 'Close the console' }, '×');
+  closeButton.addEventListener('click', close);
+  panel.replaceChildren(
+    el(
+      'header',
+      { class: 'ti-head' },
+      el('h2', { id: 'ti-title' }, 'Try it'),
+      closeButton,
+      el('p', {}, el('code', {}, `${operation.method} ${operation.path}`), ` ${operation.summary}`),
+    ),
+    consoles.get(operation.id)!,
+  );
+  panel.removeAttribute('hidden');
+  panel.querySelector<HTMLElement>('select, input')?.focus();
+}
+
+/** Adds a Try it button to every rendered operation that has none yet. */
+function mountButtons(): void {
+  for (const section of document.querySelectorAll<HTMLElement>('[data-item-kind="httpItem"][data-section-id]')) {
+    const operation = byLowerId.get(section.dataset.sectionId!.split('/').pop()!.toLowerCase());
+    if (!operation || section.querySelector('[data-try-it]')) continue;
+    const button = el(
+      'button',
+      { type: 'button', class: 'ti-open', 'data-try-it': operation.id, 'aria-haspopup': 'dialog', 'aria-expanded': 'false' },
+      'Try it',
+    );
+    button.addEventListener('click', () => open(operation, button));
+    const actions = section.querySelector('[data-testid="page-actions"]');
+    if (actions) actions.prepend(button);
+    else section.querySelector('h1, h2')?.after(button);
+  }
+}
+
+/** Resolves once React has hydrated Redoc's markup (its nodes carry React's fiber keys), or after 10 s. */
+function whenHydrated(): Promise<void> {
+  const hydrated = () => {
+    const node = document.querySelector('[data-testid="page-actions"]');
+    return node !== null && Object.keys(node).some((key) => key.startsWith('__reactFiber'));
+  };
+  return new Promise((resolve) => {
+    const started = Date.now();
+    const poll = () => (hydrated() || Date.now() - started > 10_000 ? resolve() : setTimeout(poll, 50));
+    poll();
+  });
+}
+
+if (model) {
+  void whenHydrated().then(() => {
+    document.head.append(el('style', { id: 'try-it-style' }, styles));
+    const root = document.getElementById('redoc') ?? document.body;
+    let queued = false;
+    new MutationObserver(() => {
+      if (queued) return;
+      queued = true;
+      requestAnimationFrame(() => {
+        queued = false;
+        mountButtons();
+      });
+    }).observe(root, { childList: true, subtree: true });
+    mountButtons();
+  });
+}
