@@ -10,7 +10,7 @@ import { consoleModel } from '../src/try-it-model.js';
 const spec = loadSpec();
 const ajv = createSpecValidator(spec);
 const model = consoleModel(spec);
-const deref = (node: unknown) => resolveRef(spec, node, '')[1];
+const deref = (node: unknown): any => resolveRef<any>(spec, node).value;
 
 /** Every JSON example of every declared response: `[operationId, status, name, body]`. */
 const examples = listOperations(spec).flatMap(({ operationId, operation }) =>
