@@ -1444,8 +1444,11 @@ export interface components {
          */
         Before: components["schemas"]["ResourceId"];
         /**
-         * @description Opaque pagination cursor (`cur_…`) from a previous response, encoding a direction and an id.
-         *     An invalid cursor is a 400 `invalid_data` ("Invalid cursor format").
+         * @description An opaque paging token, equivalent to `after` or `before`: `cur_` followed by the base62 encoding of
+         *     the JSON `["after", id]` or `["before", id]`. List responses carry no cursor (neither does the real
+         *     service's list envelope): to page, pass an item's id as `after` or `before`; use `cursor` only with a
+         *     token you already hold. Cannot be combined with `after` or `before`. An invalid cursor is a 400
+         *     `invalid_data` ("Invalid cursor format").
          * @example cur_2Zb3kQ9xPfL7TmW4
          */
         Cursor: string;
@@ -1608,8 +1611,11 @@ export interface operations {
                  */
                 before?: components["parameters"]["Before"];
                 /**
-                 * @description Opaque pagination cursor (`cur_…`) from a previous response, encoding a direction and an id.
-                 *     An invalid cursor is a 400 `invalid_data` ("Invalid cursor format").
+                 * @description An opaque paging token, equivalent to `after` or `before`: `cur_` followed by the base62 encoding of
+                 *     the JSON `["after", id]` or `["before", id]`. List responses carry no cursor (neither does the real
+                 *     service's list envelope): to page, pass an item's id as `after` or `before`; use `cursor` only with a
+                 *     token you already hold. Cannot be combined with `after` or `before`. An invalid cursor is a 400
+                 *     `invalid_data` ("Invalid cursor format").
                  * @example cur_2Zb3kQ9xPfL7TmW4
                  */
                 cursor?: components["parameters"]["Cursor"];
@@ -1711,8 +1717,11 @@ export interface operations {
                  */
                 before?: components["parameters"]["Before"];
                 /**
-                 * @description Opaque pagination cursor (`cur_…`) from a previous response, encoding a direction and an id.
-                 *     An invalid cursor is a 400 `invalid_data` ("Invalid cursor format").
+                 * @description An opaque paging token, equivalent to `after` or `before`: `cur_` followed by the base62 encoding of
+                 *     the JSON `["after", id]` or `["before", id]`. List responses carry no cursor (neither does the real
+                 *     service's list envelope): to page, pass an item's id as `after` or `before`; use `cursor` only with a
+                 *     token you already hold. Cannot be combined with `after` or `before`. An invalid cursor is a 400
+                 *     `invalid_data` ("Invalid cursor format").
                  * @example cur_2Zb3kQ9xPfL7TmW4
                  */
                 cursor?: components["parameters"]["Cursor"];
@@ -1862,8 +1871,11 @@ export interface operations {
                  */
                 before?: components["parameters"]["Before"];
                 /**
-                 * @description Opaque pagination cursor (`cur_…`) from a previous response, encoding a direction and an id.
-                 *     An invalid cursor is a 400 `invalid_data` ("Invalid cursor format").
+                 * @description An opaque paging token, equivalent to `after` or `before`: `cur_` followed by the base62 encoding of
+                 *     the JSON `["after", id]` or `["before", id]`. List responses carry no cursor (neither does the real
+                 *     service's list envelope): to page, pass an item's id as `after` or `before`; use `cursor` only with a
+                 *     token you already hold. Cannot be combined with `after` or `before`. An invalid cursor is a 400
+                 *     `invalid_data` ("Invalid cursor format").
                  * @example cur_2Zb3kQ9xPfL7TmW4
                  */
                 cursor?: components["parameters"]["Cursor"];
@@ -1976,8 +1988,11 @@ export interface operations {
                  */
                 before?: components["parameters"]["Before"];
                 /**
-                 * @description Opaque pagination cursor (`cur_…`) from a previous response, encoding a direction and an id.
-                 *     An invalid cursor is a 400 `invalid_data` ("Invalid cursor format").
+                 * @description An opaque paging token, equivalent to `after` or `before`: `cur_` followed by the base62 encoding of
+                 *     the JSON `["after", id]` or `["before", id]`. List responses carry no cursor (neither does the real
+                 *     service's list envelope): to page, pass an item's id as `after` or `before`; use `cursor` only with a
+                 *     token you already hold. Cannot be combined with `after` or `before`. An invalid cursor is a 400
+                 *     `invalid_data` ("Invalid cursor format").
                  * @example cur_2Zb3kQ9xPfL7TmW4
                  */
                 cursor?: components["parameters"]["Cursor"];
@@ -2102,8 +2117,11 @@ export interface operations {
                  */
                 before?: components["parameters"]["Before"];
                 /**
-                 * @description Opaque pagination cursor (`cur_…`) from a previous response, encoding a direction and an id.
-                 *     An invalid cursor is a 400 `invalid_data` ("Invalid cursor format").
+                 * @description An opaque paging token, equivalent to `after` or `before`: `cur_` followed by the base62 encoding of
+                 *     the JSON `["after", id]` or `["before", id]`. List responses carry no cursor (neither does the real
+                 *     service's list envelope): to page, pass an item's id as `after` or `before`; use `cursor` only with a
+                 *     token you already hold. Cannot be combined with `after` or `before`. An invalid cursor is a 400
+                 *     `invalid_data` ("Invalid cursor format").
                  * @example cur_2Zb3kQ9xPfL7TmW4
                  */
                 cursor?: components["parameters"]["Cursor"];
