@@ -1449,7 +1449,7 @@ export interface components {
          *     service's list envelope): to page, pass an item's id as `after` or `before`; use `cursor` only with a
          *     token you already hold. Cannot be combined with `after` or `before`. An invalid cursor is a 400
          *     `invalid_data` ("Invalid cursor format").
-         * @example cur_2Zb3kQ9xPfL7TmW4
+         * @example cur_LbricGmnqMJ558dQ48FRXFZPR8mBmOHB4ePWXyYuph7
          */
         Cursor: string;
         /**
@@ -1616,7 +1616,7 @@ export interface operations {
                  *     service's list envelope): to page, pass an item's id as `after` or `before`; use `cursor` only with a
                  *     token you already hold. Cannot be combined with `after` or `before`. An invalid cursor is a 400
                  *     `invalid_data` ("Invalid cursor format").
-                 * @example cur_2Zb3kQ9xPfL7TmW4
+                 * @example cur_LbricGmnqMJ558dQ48FRXFZPR8mBmOHB4ePWXyYuph7
                  */
                 cursor?: components["parameters"]["Cursor"];
                 /**
@@ -1722,7 +1722,7 @@ export interface operations {
                  *     service's list envelope): to page, pass an item's id as `after` or `before`; use `cursor` only with a
                  *     token you already hold. Cannot be combined with `after` or `before`. An invalid cursor is a 400
                  *     `invalid_data` ("Invalid cursor format").
-                 * @example cur_2Zb3kQ9xPfL7TmW4
+                 * @example cur_LbricGmnqMJ558dQ48FRXFZPR8mBmOHB4ePWXyYuph7
                  */
                 cursor?: components["parameters"]["Cursor"];
                 /**
@@ -1876,7 +1876,7 @@ export interface operations {
                  *     service's list envelope): to page, pass an item's id as `after` or `before`; use `cursor` only with a
                  *     token you already hold. Cannot be combined with `after` or `before`. An invalid cursor is a 400
                  *     `invalid_data` ("Invalid cursor format").
-                 * @example cur_2Zb3kQ9xPfL7TmW4
+                 * @example cur_LbricGmnqMJ558dQ48FRXFZPR8mBmOHB4ePWXyYuph7
                  */
                 cursor?: components["parameters"]["Cursor"];
                 /**
@@ -1993,7 +1993,7 @@ export interface operations {
                  *     service's list envelope): to page, pass an item's id as `after` or `before`; use `cursor` only with a
                  *     token you already hold. Cannot be combined with `after` or `before`. An invalid cursor is a 400
                  *     `invalid_data` ("Invalid cursor format").
-                 * @example cur_2Zb3kQ9xPfL7TmW4
+                 * @example cur_LbricGmnqMJ558dQ48FRXFZPR8mBmOHB4ePWXyYuph7
                  */
                 cursor?: components["parameters"]["Cursor"];
                 /**
@@ -2122,7 +2122,7 @@ export interface operations {
                  *     service's list envelope): to page, pass an item's id as `after` or `before`; use `cursor` only with a
                  *     token you already hold. Cannot be combined with `after` or `before`. An invalid cursor is a 400
                  *     `invalid_data` ("Invalid cursor format").
-                 * @example cur_2Zb3kQ9xPfL7TmW4
+                 * @example cur_LbricGmnqMJ558dQ48FRXFZPR8mBmOHB4ePWXyYuph7
                  */
                 cursor?: components["parameters"]["Cursor"];
                 /**
