@@ -1,4 +1,4 @@
-export { startMock } from './start-mock.js';
+export { startMock, MockStartError } from './start-mock.js';
 export type { MockOptions, RunningMock } from './start-mock.js';
 export { createMockServer, SpecLoadError } from './mock-server.js';
 export type { MockServer, MockServerOptions } from './mock-server.js';

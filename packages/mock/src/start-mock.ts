@@ -32,6 +32,14 @@ export interface RunningMock {
   stop(): Promise<void>;
 }
 
+/** Why the mock did not start: the CLI's own one-line reason (port taken, unreadable spec, …). */
+export class MockStartError extends Error {
+  constructor(message: string, options?: ErrorOptions) {
+    super(message, options);
+    this.name = 'MockStartError';
+  }
+}
+
 /** The CLI entry point (built). */
 const cliPath = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
 
@@ -43,14 +51,20 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
   if (options.specPath) args.push('--spec', options.specPath);
   if (options.dynamic) args.push('--dynamic');
   const url = `http://${host}:${port}`;
-  const { process: child, stop } = await startChildServer({
-    name: 'the mock',
-    args,
-    url,
-    readyLine: /Mock server ready/,
-    env: { ...process.env, MOCK_PORT: String(port), MOCK_HOST: host },
-    onLog: options.onLog,
-    readyTimeoutMs: options.readyTimeoutMs ?? 60_000,
-  });
-  return { url, port, process: child, stop };
+  try {
+    const { process: child, stop } = await startChildServer({
+      name: 'the mock',
+      args,
+      url,
+      readyLine: /Mock server ready/,
+      env: { ...process.env, MOCK_PORT: String(port), MOCK_HOST: host },
+      onLog: options.onLog,
+      readyTimeoutMs: options.readyTimeoutMs ?? 60_000,
+    });
+    return { url, port, process: child, stop };
+  } catch (error) {
+    // The CLI says what went wrong in one line starting with ✖; that line is the error.
+    const reason = /^✖ (.+)$/m.exec(error instanceof Error ? error.message : '')?.[1];
+    throw reason ? new MockStartError(reason, { cause: error }) : error;
+  }
 }

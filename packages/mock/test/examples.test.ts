@@ -1,7 +1,7 @@
 // The mock answers the example that fits the request, where the spec has one: the observability session of
 // the requested platform, and each operation's own 404 (its entity's) for `Prefer: code=404`. An explicit
 // `Prefer: example=` still wins.
-import { listOperations } from '@session-obs/spec';
+import { listOperations, resolveRef } from '@session-obs/spec';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fittingExampleKey, requestFacts } from '../src/example-catalogue.js';
 import { startMock, type RunningMock } from '../src/index.js';
@@ -72,6 +72,31 @@ describe('Prefer: code=404 answers that operation’s own 404', () => {
     const { status, body } = await get(mock.url, '/session-errors', { ...AUTH, Prefer: 'code=429' });
     expect(status).toBe(429);
     expect(body).toMatchObject({ code: 'rate_limit_exceeded' });
+  });
+});
+
+describe('the spec’s own parameter examples', () => {
+  // One request per query parameter example (with the operation's required ones), path ids from their examples.
+  const requests = listOperations(spec).flatMap(({ path, operation, operationId }) => {
+    const parameters = [...(spec.paths[path].parameters ?? []), ...(operation.parameters ?? [])].map(
+      (node: unknown) => resolveRef(spec, node, '')[1],
+    );
+    const concrete = path.replace(
+      /\{([a-z_]+)\}/g,
+      (_, name: string) => parameters.find((p) => p.in === 'path' && p.name === name).example,
+    );
+    const required = parameters.filter((p) => p.in === 'query' && p.required).map((p) => `${p.name}=${encodeURIComponent(p.example)}`);
+    return parameters
+      .filter((p) => p.in === 'query')
+      .map((p) => {
+        const query = new Set([...required, `${p.name}=${encodeURIComponent(p.example)}`]);
+        return [`${operationId} ${p.name}=${p.example}`, `${concrete}?${[...query].join('&')}`] as const;
+      });
+  });
+
+  it.each(requests)('%s is accepted', async (_, url) => {
+    const { status, body } = await get(mock.url, url);
+    expect(status, JSON.stringify(body)).toBe(200);
   });
 });
 

@@ -3,7 +3,7 @@ import { once } from 'node:events';
 import { createServer } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { freePort } from '@session-obs/devkit';
-import { startMock } from '../src/index.js';
+import { MockStartError, startMock } from '../src/index.js';
 import { AUTH } from './helpers.js';
 
 const alive = (pid: number) => {
@@ -45,16 +45,18 @@ describe('startMock', () => {
     const blocker = createServer().listen(port, '127.0.0.1');
     await once(blocker, 'listening');
     try {
-      await expect(startMock({ port })).rejects.toThrow(
-        `✖ Port ${port} is already in use: stop what listens there or set MOCK_PORT to a free port.`,
-      );
+      const failure = await startMock({ port }).catch((error: unknown) => error);
+      expect(failure).toBeInstanceOf(MockStartError);
+      expect((failure as Error).message).toBe(`Port ${port} is already in use: stop what listens there or set MOCK_PORT to a free port.`);
     } finally {
       blocker.close();
     }
   });
 
   it('rejects when the spec file does not exist', async () => {
-    await expect(startMock({ specPath: '/nonexistent/openapi.json' })).rejects.toThrow(/cannot read the spec \/nonexistent\/openapi\.json/);
+    await expect(startMock({ specPath: '/nonexistent/openapi.json' })).rejects.toThrow(
+      /^Could not start the mock: cannot read the spec \/nonexistent\/openapi\.json: ENOENT/,
+    );
   });
 
   it('passes every output line on, and logs each request at info', async () => {
