@@ -79,7 +79,7 @@ describe('the client in Chromium', () => {
   it('throws typed errors that never show the token', async () => {
     const error = await inPage<{ isNotFound: boolean; kind: string; status: number; text: string }>(`
       try {
-        await client.unwrap(client.GET('/session-errors', { headers: { Prefer: 'code=404' } }));
+        await client.unwrap(client.GET('/session-error-groups/{session_error_group_id}', { params: { path: { session_error_group_id: 'seg_7gHjKlMnPqRsTuVw' } }, headers: { Prefer: 'code=404' } }));
       } catch (e) {
         return { isNotFound: e instanceof m.NotFoundError && e instanceof m.ApiError, kind: e.kind, status: e.status, text: e.message + String(e) + e.stack };
       }`);
