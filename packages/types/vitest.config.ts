@@ -1,3 +1,9 @@
 import { defineConfig } from 'vitest/config';
 
-export default defineConfig({ test: { include: ['test/**/*.test.ts'] } });
+// The package's tests are type-only (`*.test-d.ts`): vitest's typecheck mode runs them through tsc.
+export default defineConfig({
+  test: {
+    include: [],
+    typecheck: { enabled: true, only: true, include: ['test/**/*.test-d.ts'], tsconfig: './tsconfig.json' },
+  },
+});

@@ -1,3 +1,4 @@
+import type { ApiOperation } from '@session-obs/spec';
 /** A Redoc `x-codeSamples` entry. */
 export interface CodeSample {
   lang: string;
@@ -19,10 +20,7 @@ export declare const SAMPLE_BASE_URL: string;
 /** Token the samples use unless API_TOKEN is set. */
 export declare const SAMPLE_TOKEN: string;
 /** The facts a sample needs about one operation of the spec. */
-export declare function describeOperation(
-  spec: any,
-  entry: { method: string; path: string; operationId: string; operation: Record<string, any> },
-): SampleOperation;
+export declare function describeOperation(spec: any, entry: ApiOperation<any, any>): SampleOperation;
 /** curl sample. */
 export declare function curlSample(op: SampleOperation): string;
 /** TypeScript sample with `@session-obs/client`. */

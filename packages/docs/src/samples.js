@@ -1,56 +1,31 @@
 // Generates the x-codeSamples of every operation (curl, TypeScript with our client, plain fetch)
 // from the bundled spec. Pure functions: the build writes their output, the tests check it.
-import { listOperations, resolveRef } from '@session-obs/spec';
+import { errorDialectOf, listOperations, resolveRef } from '@session-obs/spec';
 
 /** Where the samples send requests unless BASE_URL is set: the local Prism mock (`pnpm mock`). */
 export const SAMPLE_BASE_URL = 'http://127.0.0.1:4010';
 /** Token the samples use unless API_TOKEN is set: the mock accepts any non-empty bearer token. */
 export const SAMPLE_TOKEN = 'test';
 
-/** A node with its local `$ref` chain followed (throws on a non-local or cyclic `$ref`). */
-const deref = (spec, node) => resolveRef(spec, node, '')[1];
+/** How a sample reads an error body, by the operation's dialect: `code` (session), `type` (observability). */
+const SAMPLE_DIALECT = { session: 'code', observability: 'type' };
 
-/** The facts a sample needs about one operation: path, parameters with example values, list or not, error dialect. */
-export function describeOperation(spec, { method, path, operationId, operation }) {
-  const pathItem = spec.paths[path];
-  const params = [...(pathItem.parameters ?? []), ...(operation.parameters ?? [])].map((p) => deref(spec, p));
+/** The facts a sample needs about one operation (an entry of `listOperations`): path, parameters with example values, list or not, error dialect. */
+export function describeOperation(spec, { method, path, operationId, operation, parameters }) {
+  const params = parameters.map(({ parameter }) => parameter);
   const example = (p) => {
-    const value = p.example ?? deref(spec, p.schema)?.example ?? Object.values(p.examples ?? {})[0]?.value;
+    const value = p.example ?? resolveRef(spec, p.schema).value?.example ?? Object.values(p.examples ?? {})[0]?.value;
     if (value === undefined) throw new Error(`samples: parameter ${p.in}:${p.name} of ${operationId} has no example`);
     return value;
   };
   const pathParams = params.filter((p) => p.in === 'path').map((p) => ({ name: p.name, value: String(example(p)) }));
-  const ok = deref(spec, operation.responses?.['200'] ?? operation.responses?.['201']);
-  const body = deref(spec, ok?.content?.['application/json']?.schema);
+  const ok = resolveRef(spec, operation.responses?.['200'] ?? operation.responses?.['201']).value;
+  const body = resolveRef(spec, ok?.content?.['application/json']?.schema).value;
   const isList =
     Boolean(body?.properties?.items && body?.properties?.pagination) && params.some((p) => p.in === 'query' && p.name === 'after');
   const query = params.filter((p) => p.in === 'query' && p.required).map((p) => ({ name: p.name, value: example(p) }));
-  return { method, path, operationId, pathParams, query, isList, errorDialect: errorDialect(spec, operation) };
-}
-
-/** `code` when every error body has `code` and `message`, `type` when every one has `type`, else `unknown`. */
-function errorDialect(spec, operation) {
-  const schemas = Object.entries(operation.responses ?? {})
-    .filter(([status]) => /^[45]/.test(status))
-    .flatMap(([, response]) => flatten(spec, deref(spec, deref(spec, response)?.content?.['application/json']?.schema)));
-  const all = (key) => schemas.length > 0 && schemas.every((s) => s?.properties?.[key] && s.required?.includes(key));
-  if (all('code') && all('message')) return 'code';
-  if (all('type')) return 'type';
-  return 'unknown';
-}
-
-/** The alternatives of a schema (oneOf/anyOf), each with its allOf parts merged (properties, required). */
-function flatten(spec, schema) {
-  const variants = schema?.oneOf ?? schema?.anyOf;
-  if (variants) return variants.flatMap((v) => flatten(spec, deref(spec, v)));
-  if (!schema?.allOf) return [schema];
-  const parts = schema.allOf.flatMap((part) => flatten(spec, deref(spec, part)));
-  return [
-    {
-      properties: Object.assign({}, schema.properties, ...parts.map((p) => p?.properties)),
-      required: [...(schema.required ?? []), ...parts.flatMap((p) => p?.required ?? [])],
-    },
-  ];
+  const errorDialect = SAMPLE_DIALECT[errorDialectOf(spec, operation)] ?? 'unknown';
+  return { method, path, operationId, pathParams, query, isList, errorDialect };
 }
 
 const fillPath = (op) => op.pathParams.reduce((p, { name, value }) => p.replace(`{${name}}`, encodeURIComponent(value)), op.path);

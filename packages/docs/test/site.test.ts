@@ -26,7 +26,14 @@ describe('built docs site', () => {
     expect(html).not.toContain('cdn.redoc.ly');
     expect(html).not.toContain('cdn.redocly.com/redoc');
     expect(html).toContain('"disableTelemetry":true');
-    expect(readdirSync(siteDir).sort()).toEqual(['favicon.svg', 'index.html', 'openapi.json', 'redocly-logo-mini.svg', 'redocly-logo.svg']);
+    expect(readdirSync(siteDir).sort()).toEqual([
+      'changelog.html',
+      'favicon.svg',
+      'index.html',
+      'openapi.json',
+      'redocly-logo-mini.svg',
+      'redocly-logo.svg',
+    ]);
   });
 
   it('carries the samples the generator makes from the current spec (no stale build)', () => {

@@ -7,8 +7,10 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { bumpFor, changelogEntry } from './changelog.js';
+import { isoDay } from './deprecation.js';
 import { gateReport, runGate } from './gate.js';
-import { readSpec, type Spec } from './spec.js';
+import { readSnapshot, writeSnapshot, type Snapshot } from './snapshots.js';
+import { readSpec } from './spec.js';
 import { bumpVersion, compareVersions, maxBump, parseVersion, type Bump } from './version.js';
 
 /** The packages a release versions, packs and checks. */
@@ -29,6 +31,8 @@ export interface ReleaseOptions {
   /** Keep the temporary copy (prints its path). */
   keep?: boolean;
   log?: (line: string) => void;
+  /** The release day and the moment sunset dates are judged against (default: now). */
+  now?: Date;
 }
 
 export interface Check {
@@ -51,20 +55,12 @@ export interface ReleaseResult {
 }
 
 /** Reads the committed snapshot of the last release. */
-export function readBaseline(root: string): { spec: Spec; version: string } {
-  const spec = readSpec(join(root, BASELINE_DIR, 'openapi.json'));
-  const { version } = JSON.parse(readFileSync(join(root, BASELINE_DIR, 'version.json'), 'utf8')) as { version: string };
-  return { spec, version };
+export function readBaseline(root: string): Snapshot {
+  return readSnapshot(join(root, BASELINE_DIR));
 }
 
-/** Writes the snapshot of a release: the bundle with its info.version, and version.json beside it. */
-export function writeBaseline(dir: string, spec: Spec, version: string, packages: Record<string, string>): void {
-  mkdirSync(dir, { recursive: true });
-  writeFileSync(join(dir, 'openapi.json'), JSON.stringify({ ...spec, info: { ...spec.info, version } }, null, 2) + '\n');
-  writeFileSync(join(dir, 'version.json'), JSON.stringify({ version, packages }, null, 2) + '\n');
-}
-
-const readJson = (path: string) => JSON.parse(readFileSync(path, 'utf8'));
+const readJson = (path: string): Record<string, unknown> => JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>;
+const versionOf = (manifest: string): string => String(readJson(manifest).version);
 
 /** Sets `info.version` in the root document of the spec tree (YAML, edited as text to keep its layout). */
 export function setInfoVersion(yaml: string, version: string): string {
@@ -121,7 +117,8 @@ export function release(options: ReleaseOptions): ReleaseResult {
   step(1, `spec diff: ${relative(root, join(root, BASELINE_DIR, 'openapi.json'))} → ${relative(root, specPath) || specPath}`);
   const base = readBaseline(root);
   const current = readSpec(specPath);
-  const gate = runGate(base.spec, current);
+  const now = options.now ?? new Date();
+  const gate = runGate(base.spec, current, { now });
   for (const line of gateReport(gate)) log(`  ${line}`);
   const pkgDir = join(root, 'packages/governance');
   const result: ReleaseResult = {
@@ -162,12 +159,12 @@ export function release(options: ReleaseOptions): ReleaseResult {
     const changeset = `---\n${PUBLISHED.map((p) => `"${p.name}": ${bump}`).join('\n')}\n---\n\n${changelog}\n`;
     mkdirSync(join(work, '.changeset'), { recursive: true });
     writeFileSync(join(work, '.changeset', `api-${to.replace(/\./g, '-')}.md`), changeset);
-    const before = Object.fromEntries(PUBLISHED.map((p) => [p.name, readJson(join(work, p.dir, 'package.json')).version as string]));
+    const before = Object.fromEntries(PUBLISHED.map((p) => [p.name, versionOf(join(work, p.dir, 'package.json'))]));
     const bin = join(createRequire(join(root, 'package.json')).resolve('@changesets/cli/package.json'), '..', 'bin.js');
     const version = run(process.execPath, [bin, 'version'], work);
     if (!version.ok) throw new Error(`changeset version failed:\n${version.out}`);
     for (const p of PUBLISHED) {
-      const after = readJson(join(work, p.dir, 'package.json')).version as string;
+      const after = versionOf(join(work, p.dir, 'package.json'));
       result.packages[p.name] = { from: before[p.name]!, to: after };
       log(`  ${p.name} ${before[p.name]} → ${after}`);
     }
@@ -175,7 +172,8 @@ export function release(options: ReleaseOptions): ReleaseResult {
     step(4, `info.version ${authored} → ${to} (openapi/openapi.yaml) and the released snapshot (${BASELINE_DIR})`);
     const yamlPath = join(work, 'openapi/openapi.yaml');
     writeFileSync(yamlPath, setInfoVersion(readFileSync(yamlPath, 'utf8'), to));
-    writeBaseline(join(work, BASELINE_DIR), current, to, Object.fromEntries(Object.entries(result.packages).map(([k, v]) => [k, v.to])));
+    const packages = Object.fromEntries(Object.entries(result.packages).map(([name, versions]) => [name, versions.to]));
+    writeSnapshot(join(work, BASELINE_DIR), current, { version: to, date: isoDay(now), packages });
 
     step(5, 'CHANGELOG entry (from the spec diff):');
     const clientLog = readFileSync(join(work, PUBLISHED[1].dir, 'CHANGELOG.md'), 'utf8');
@@ -221,7 +219,7 @@ function checkPackages(work: string, pkgDir: string, tarballs: string[]): Check[
   const checks: Check[] = [];
   const attw = join(pkgDir, 'node_modules/.bin/attw');
   for (const p of PUBLISHED) {
-    const scripts: Record<string, string> = readJson(join(work, p.dir, 'package.json')).scripts ?? {};
+    const scripts = (readJson(join(work, p.dir, 'package.json')).scripts ?? {}) as Record<string, string>;
     const own = Object.entries(scripts).find(([, cmd]) => /\battw\b/.test(cmd));
     const tarball = tarballs.find((t) => t.includes(p.name.replace('@', '').replace('/', '-')));
     if (own) {

@@ -1,90 +1,42 @@
-// Loading a bundled OpenAPI document and walking it: JSON pointers, local `$ref`s, operations.
+// Reading a bundled OpenAPI document for the differ. Walking it (`$ref`s, operations, pointers) is
+// `@session-obs/spec`'s: the repo's one resolver and operation walker.
 import { readFileSync } from 'node:fs';
-import { pointerEscape, pointerGet } from '@session-obs/spec/pointer';
+import { listOperations, type ApiOperation, type ResolveRefOptions } from '@session-obs/spec/pointer';
+import { GovernanceError } from './errors.js';
+import { isObject, type Document, type Operation as OperationObject, type Parameter } from './openapi.js';
 
-/** A parsed OpenAPI document (the bundle is plain JSON). */
-export type Spec = Record<string, any>;
+export type { Document as Spec } from './openapi.js';
 
-export const METHODS = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options', 'trace'] as const;
-
-/** Reads and parses a bundled spec (JSON). */
-export function readSpec(path: string): Spec {
-  return JSON.parse(readFileSync(path, 'utf8')) as Spec;
-}
-
-/** JSON Pointer escaping of one segment (`/` → `~1`, `~` → `~0`). */
-export const esc = pointerEscape;
-
-/** Joins a pointer and further segments, escaping each segment. */
-export function ptr(base: string, ...segments: Array<string | number>): string {
-  return segments.reduce<string>((p, s) => `${p}/${esc(s)}`, base);
-}
-
-/** Value at a local pointer (`#/a/b` or `/a/b`), or undefined. */
-export const at: (spec: Spec, pointer: string) => any = pointerGet;
-
-/** A node with its `$ref` chain followed: the value, where it lives, and the last ref's name. */
-export interface Resolved {
-  node: any;
-  /** Pointer of the definition in the bundle (the `$ref` target, or where the node was found). */
-  source: string;
-  /** `$ref` followed last (e.g. `#/components/schemas/SessionError`), if any. */
-  ref?: string;
+/** Reads and parses a bundled spec (JSON); a missing or unreadable file is a `GovernanceError`. */
+export function readSpec(path: string): Document {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch {
+    throw new GovernanceError('spec_missing', `no OpenAPI bundle at ${path}`);
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (error) {
+    throw new GovernanceError('spec_invalid', `${path} is not JSON: ${(error as Error).message}`);
+  }
+  if (!isObject(parsed) || (typeof parsed.openapi !== 'string' && typeof parsed.swagger !== 'string'))
+    throw new GovernanceError('spec_invalid', `${path} is not an OpenAPI document (no "openapi" field)`);
+  return parsed;
 }
 
 /**
- * Follows local `$ref`s. Keywords written beside a `$ref` (allowed in OpenAPI 3.1, e.g. a
- * property's own `description`) are laid over the target, as Redoc and openapi-typescript do.
+ * How the differ follows `$ref`s: keywords written beside a `$ref` (OpenAPI 3.1, e.g. a property's own
+ * `description`) are laid over the target, as Redoc and openapi-typescript show them; a `$ref` that cannot
+ * be followed ends the walk instead of throwing (the differ reports what it finds there).
  */
-export function resolve(spec: Spec, node: any, source: string): Resolved {
-  let current = node;
-  let where = source;
-  let ref: string | undefined;
-  const seen = new Set<string>();
-  while (current && typeof current === 'object' && typeof current.$ref === 'string' && current.$ref.startsWith('#/')) {
-    if (seen.has(current.$ref)) break;
-    seen.add(current.$ref);
-    const { $ref, ...siblings } = current;
-    ref = $ref;
-    where = $ref.slice(1);
-    const target = at(spec, $ref);
-    current = Object.keys(siblings).length && target && typeof target === 'object' ? { ...target, ...siblings } : target;
-  }
-  return { node: current, source: where, ...(ref ? { ref } : {}) };
-}
+export const AS_RENDERED: ResolveRefOptions = { mergeSiblings: true, onUnresolvable: 'stop' };
 
-/** One operation of a spec. */
-export interface Operation {
-  method: string;
-  path: string;
-  /** `GET /sessions/{}/errors`: path parameters' names erased, so a renamed one still matches. */
-  key: string;
-  operationId: string;
-  operation: any;
-  /** Path Item parameters, which apply to every operation of the path. */
-  pathParameters: any[];
-  pointer: string;
-}
+/** One operation of a spec, as the differ reads it. */
+export type Operation = ApiOperation<OperationObject, Parameter>;
 
-/** Every operation of the spec, keyed by method and templated path. */
-export function operations(spec: Spec): Map<string, Operation> {
-  const out = new Map<string, Operation>();
-  for (const [path, rawItem] of Object.entries<any>(spec.paths ?? {})) {
-    const item = resolve(spec, rawItem, ptr('', 'paths', path)).node ?? {};
-    for (const method of METHODS) {
-      const operation = item[method];
-      if (!operation) continue;
-      const key = `${method.toUpperCase()} ${path.replace(/\{[^}]*\}/g, '{}')}`;
-      out.set(key, {
-        method,
-        path,
-        key,
-        operationId: operation.operationId ?? `${method.toUpperCase()} ${path}`,
-        operation,
-        pathParameters: item.parameters ?? [],
-        pointer: ptr('', 'paths', path, method),
-      });
-    }
-  }
-  return out;
+/** Every operation of the spec by its key (`GET /sessions/{}/errors`: a renamed path parameter still matches). */
+export function operationsByKey(spec: Document): Map<string, Operation> {
+  return new Map(listOperations(spec).map((operation): [string, Operation] => [operation.key, operation]));
 }

@@ -5,15 +5,17 @@ import { join } from 'node:path';
 import openapiTS, { astToString } from 'openapi-typescript';
 import { afterAll, describe, expect, it } from 'vitest';
 import { changelogEntry } from '../src/changelog.js';
-import { diffSpecs } from '../src/diff.js';
-import { base } from './fixtures/spec-pairs.js';
+import { diffSpecs } from '../src/diff/index.js';
+import type { Document } from '../src/openapi.js';
+import { base } from './fixtures/base-spec.js';
+import { TODAY } from './fixtures/case.js';
 import { exec, pkgDir } from './helpers.js';
 
 function deprecatedSpec() {
   const s = base();
-  s.paths['/items'].post.deprecated = true;
-  s.paths['/items'].get.parameters[1].deprecated = true; // kind
-  s.components.schemas.Item.properties.count.deprecated = true;
+  Object.assign(s.paths['/items'].post, { deprecated: true, 'x-sunset': '2027-06-30' });
+  s.paths['/items'].get.parameters[1].deprecated = true; // kind, without a sunset date
+  Object.assign(s.components.schemas.Item.properties.count, { deprecated: true, 'x-sunset': '2027-03-31' });
   return s;
 }
 
@@ -22,7 +24,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('deprecation', () => {
   it('generated types carry @deprecated (openapi-typescript, as packages/types runs it)', async () => {
-    const ts = astToString(await openapiTS(deprecatedSpec() as any, { alphabetize: false, exportType: false }));
+    const ts = astToString(await openapiTS(deprecatedSpec() as Parameters<typeof openapiTS>[0], { alphabetize: false, exportType: false }));
     // operation: the method of the path item
     expect(ts).toMatch(/\/\*\*[^/]*@deprecated[^/]*\*\/\s*post: operations\["createItem"\];/);
     // property
@@ -46,12 +48,12 @@ describe('deprecation', () => {
     expect(page).toMatch(/"operationId":"createItem"[^]*?"deprecated":true/);
   });
 
-  it('the changelog lists it under Deprecated', () => {
-    const findings = diffSpecs(base(), deprecatedSpec());
+  it('the changelog lists it under Deprecated, with the sunset dates', () => {
+    const findings = diffSpecs(base() as Document, deprecatedSpec() as Document, { now: TODAY });
     const entry = changelogEntry(findings, '1.0.0', '1.1.0', 'minor');
-    const section = entry.split('**Deprecated**')[1]!.split('**')[0]!;
-    expect(section).toContain('`POST /items`: operation deprecated');
-    expect(section).toContain('parameter deprecated');
-    expect(section).toContain('`Item.count`: field deprecated');
+    const section = entry.split('**Deprecated**')[1]!.split('**Added**')[0]!;
+    expect(section).toContain('- `POST /items`: operation deprecated, sunset 2027-06-30');
+    expect(section).toContain('- `query parameter "kind"`: deprecated, no sunset date (`listItems`)');
+    expect(section).toContain('- `Item.count`: field deprecated, sunset 2027-03-31 (`listItems`, `createItem`, `getItem`)');
   });
 });

@@ -1,12 +1,15 @@
-// Edits a copy of the real openapi/ tree and runs check:breaking's CLI against its bundle.
+// Edits a copy of the real openapi/ tree and runs check:breaking's CLI against its bundle, in each
+// output format, the way CI and a reviewer run it.
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { GateResult } from '../src/gate.js';
 import { setInfoVersion } from '../src/release.js';
 import { bundle, repoRoot, runCli } from './helpers.js';
 
 let dir: string;
+let out: string;
 const edit = (file: string, fn: (text: string) => string) => {
   const path = join(dir, 'openapi', file);
   const before = readFileSync(path, 'utf8');
@@ -17,42 +20,94 @@ const edit = (file: string, fn: (text: string) => string) => {
 
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'governance-e2e-'));
+  out = join(dir, 'openapi.json');
   cpSync(join(repoRoot, 'openapi'), join(dir, 'openapi'), { recursive: true });
-  // Drop a response property: SessionError.code (and its `required` entry).
+  // Drop a required response property: SessionError.code (and its `required` entry).
   edit('components/schemas/SessionError.yaml', (t) => t.replace(/^ {2}- code\n/m, '').replace(/^ {2}code:\n(?: {4}.*\n)+/m, ''));
   // Require an optional parameter: limit.
   edit('components/parameters/Limit.yaml', (t) => t.replace(/^required: false$/m, 'required: true'));
+  // Drop an optional response header of the 429 response: narrowing a response, a warning only.
+  edit('components/responses/TooManyRequests.yaml', (t) => t.replace(/^ {2}Access-Control-Allow-Origin:\n {4}\$ref: .*\n/m, ''));
+  bundle(join(dir, 'openapi/openapi.yaml'), out);
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('check:breaking on an edited copy of the real spec', () => {
-  it('fails with the right findings, then passes after a major bump', () => {
-    const out = join(dir, 'openapi.json');
-    bundle(join(dir, 'openapi/openapi.yaml'), out);
+  it('fails with findings a reviewer can act on: operation, field in words, rule, before → after, pointer', () => {
     const failed = runCli('check', '--spec', out);
     expect(failed.code, failed.out).toBe(1);
-    const lines = failed.out.split('\n');
-    expect(lines).toContainEqual(
-      expect.stringContaining(
-        '✖ listSessionErrors  /paths/~1session-errors/get/responses/200/content/application~1json/schema/properties/items/items/properties/code  response-property-removed  string → (absent)  (defined at #/components/schemas/SessionError/properties/code)',
-      ),
+    expect(failed.out).toContain(
+      '✖ response-required-property-removed  listSessionErrors (GET /session-errors)  response property "items[].code" (200): string → (absent)\n' +
+        '      /paths/~1session-errors/get/responses/200/content/application~1json/schema/properties/items/items/properties/code  (defined at #/components/schemas/SessionError/properties/code)',
     );
-    expect(lines).toContainEqual(expect.stringContaining('✖ getSessionError  '));
-    expect(lines).toContainEqual(
-      expect.stringContaining(
-        '✖ listSessionErrors  /paths/~1session-errors/get/parameters/0/required  parameter-made-required  optional → required  (defined at #/components/parameters/Limit/required)',
-      ),
+    expect(failed.out).toContain(
+      '✖ response-required-property-removed  getSessionError (GET /sessions/{session_id}/errors/{session_error_id})',
+    );
+    expect(failed.out).toContain(
+      '✖ parameter-made-required  listSessionErrors (GET /session-errors)  query parameter "limit": optional → required\n' +
+        '      /paths/~1session-errors/get/parameters/0/required  (defined at #/components/parameters/Limit/required)',
+    );
+    expect(failed.out).toMatch(
+      /⚠ response-optional-header-removed {2}\w+ \(GET [^)]+\) {2}response header "Access-Control-Allow-Origin" \(429\)/,
     );
     expect(failed.out).toMatch(/raise info\.version to 2\.0\.0/);
-    // Only these two edits are breaking (each reported for every operation it reaches).
-    const rules = new Set(lines.filter((l) => l.includes('  ✖ ')).map((l) => l.split('  ')[3]));
-    expect([...rules].sort()).toEqual(['parameter-made-required', 'response-property-removed']);
+  });
 
-    const yaml = join(dir, 'openapi/openapi.yaml');
+  it('--format json: every finding with its rule, severity, field and pointer; only these edits break', () => {
+    const { code, out: text } = runCli('check', '--spec', out, '--format', 'json');
+    expect(code).toBe(1);
+    const result = JSON.parse(text) as GateResult;
+    expect(result.ok).toBe(false);
+    const breaking = new Set(result.findings.filter((f) => f.severity === 'breaking').map((f) => f.rule));
+    expect([...breaking].sort()).toEqual(['parameter-made-required', 'response-required-property-removed']);
+    expect(result.counts.breaking).toBe(result.findings.filter((f) => f.severity === 'breaking').length);
+    expect(result.findings.find((f) => f.rule === 'parameter-made-required' && f.operationId === 'listSessionErrors')).toMatchObject({
+      operationId: 'listSessionErrors',
+      operation: 'GET /session-errors',
+      field: 'query parameter "limit"',
+      pointer: '/paths/~1session-errors/get/parameters/0/required',
+      before: 'optional',
+      after: 'required',
+    });
+  });
+
+  it('--format markdown: a summary line and one table row per finding', () => {
+    const { code, out: text } = runCli('check', '--spec', out, '--format', 'markdown');
+    expect(code).toBe(1);
+    const lines = text.split('\n');
+    expect(lines[0]).toMatch(/^### ✖ API contract check: \d+ breaking change\(s\) since 1\.0\.0/);
+    const json = JSON.parse(runCli('check', '--spec', out, '--format', 'json').out) as GateResult;
+    const rows = lines.filter((line) => /^\| [✖⚠·] /.test(line));
+    expect(rows).toHaveLength(json.findings.length);
+    expect(rows).toContainEqual(
+      '| ✖ breaking | `parameter-made-required` | `listSessionErrors`<br>GET /session-errors | query parameter "limit"<br><sub>`/paths/~1session-errors/get/parameters/0/required` (defined at `#/components/parameters/Limit/required`)</sub> | optional → required |',
+    );
+  });
+
+  it('passes after a major bump', () => {
+    const copy = join(dir, 'major');
+    cpSync(join(dir, 'openapi'), copy, { recursive: true });
+    const yaml = join(copy, 'openapi.yaml');
     writeFileSync(yaml, setInfoVersion(readFileSync(yaml, 'utf8'), '2.0.0'));
-    bundle(yaml, out);
-    const passed = runCli('check', '--spec', out);
+    const bumped = join(dir, 'major.json');
+    bundle(yaml, bumped);
+    const passed = runCli('check', '--spec', bumped);
     expect(passed.code, passed.out).toBe(0);
     expect(passed.out).toMatch(/allowed: info\.version major raised 1\.0\.0 → 2\.0\.0/);
+  });
+});
+
+describe('the CLI on bad input', () => {
+  it.each([
+    [['check', '--spec', '/nonexistent/openapi.json'], /^✖ no bundle at \/nonexistent\/openapi\.json/],
+    [['check', '--format', 'yaml'], /^✖ --format takes text, markdown or json, not "yaml"/],
+    [['check', '--today', '2027-13-01'], /^✖ --today takes a date YYYY-MM-DD, not "2027-13-01"/],
+    [['check', '--colour'], /^✖ Unknown option '--colour'/],
+    [['frobnicate'], /^✖ unknown command "frobnicate"/],
+  ])('%j: one line and exit 2, no stack trace', (args, message) => {
+    const { code, out: text } = runCli(...args);
+    expect(code).toBe(2);
+    expect(text).toMatch(message);
+    expect(text.trim().split('\n'), text).toHaveLength(1);
   });
 });

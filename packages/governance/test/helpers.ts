@@ -7,9 +7,9 @@ export const repoRoot = fileURLToPath(new URL('../../..', import.meta.url));
 export const cli = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
 const redocly = fileURLToPath(new URL('../node_modules/.bin/redocly', import.meta.url));
 
-/** Runs a command; returns its exit code and combined output. */
-export function exec(cmd: string, args: string[], cwd = pkgDir): { code: number; out: string } {
-  const r = spawnSync(cmd, args, { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' } });
+/** Runs a command (with extra environment variables); returns its exit code and combined output. */
+export function exec(cmd: string, args: string[], cwd = pkgDir, env: Record<string, string> = {}): { code: number; out: string } {
+  const r = spawnSync(cmd, args, { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0', ...env } });
   return { code: r.status ?? -1, out: `${r.stdout}${r.stderr}` };
 }
 

@@ -43,7 +43,7 @@ describe('release --dry-run', () => {
     const spec = JSON.parse(readFileSync(join(repoRoot, 'packages/spec/dist/openapi.json'), 'utf8'));
     const op = spec.paths['/session-errors'].get;
     op.parameters.push({ name: 'search', in: 'query', required: false, schema: { type: 'string', maxLength: 200 } });
-    spec.paths['/sessions/{session_id}/events'].get.deprecated = true;
+    Object.assign(spec.paths['/sessions/{session_id}/events'].get, { deprecated: true, 'x-sunset': '2099-12-31' });
     const bundle = join(dir, 'openapi.json');
     writeFileSync(bundle, JSON.stringify(spec));
 
@@ -61,9 +61,9 @@ describe('release --dry-run', () => {
     expect(client.to).toBe(types.to); // one fixed group
     expect(types.to.split('.')[1]).toBe(String(Number(types.from.split('.')[1]) + 1));
     expect(result.changelog).toContain('**Added**');
-    expect(result.changelog).toContain('new optional parameter, query parameter search (`listSessionErrors`)');
+    expect(result.changelog).toContain('- `query parameter "search"`: new optional parameter, string, optional (`listSessionErrors`)');
     expect(result.changelog).toContain('**Deprecated**');
-    expect(result.changelog).toContain('`GET /sessions/{session_id}/events`: operation deprecated');
+    expect(result.changelog).toContain('- `GET /sessions/{session_id}/events`: operation deprecated, sunset 2099-12-31');
     expect(output).toContain('│ ### Minor Changes');
     expect(result.tarballs.map((t) => t.split('/').pop())).toEqual([
       `session-obs-client-${client.to}.tgz`,

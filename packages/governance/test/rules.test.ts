@@ -1,73 +1,106 @@
+// The rule table against its fixtures: every rule fires on a pair of its own and nothing else fires
+// there; every case triggers its rule with the table's level; the gate follows the level.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { diffSpecs } from '../src/diff.js';
+import { diffSpecs } from '../src/diff/index.js';
 import { runGate } from '../src/gate.js';
+import type { Document } from '../src/openapi.js';
 import { formatFinding } from '../src/report.js';
-import { RULES, type RuleId } from '../src/rules.js';
-import { base, CASES } from './fixtures/spec-pairs.js';
+import { rulesMarkdown } from '../src/rules-doc.js';
+import { agrees, RULES, type RuleId, type Severity } from '../src/rules/index.js';
+import { base, pair } from './fixtures/base-spec.js';
+import { TODAY, type Spec } from './fixtures/case.js';
+import { CASES, NON_CHANGES } from './fixtures/cases/index.js';
 
-const pair = (change: (s: Record<string, any>) => void) => {
-  const after = base();
-  change(after);
-  return { before: base(), after };
-};
+const diff = (before: Spec, after: Spec) => diffSpecs(before as Document, after as Document, { now: TODAY });
+const gate = (before: Spec, after: Spec) => runGate(before as Document, after as Document, { now: TODAY });
+const list = (findings: ReturnType<typeof diff>) => findings.map(formatFinding).join('\n');
+const major = (spec: Spec) => ({ ...spec, info: { ...spec.info, version: '2.0.0' } });
 
-describe('rule table: one spec pair per rule, breaking and not', () => {
-  it.each(CASES.map((c) => [c.name, c] as const))('%s', (_name, c) => {
-    const { before, after } = pair(c.change);
-    const findings = diffSpecs(before, after);
-    const hit = findings.find((f) => f.rule === c.rule && (!c.pointer || f.pointer === c.pointer));
-    expect(hit, `expected ${c.rule}${c.pointer ? ` at ${c.pointer}` : ''}, got:\n${findings.map(formatFinding).join('\n')}`).toBeDefined();
-    expect(hit!.severity).toBe(RULES[c.rule].severity);
-    const gate = runGate(before, after);
-    if (RULES[c.rule].severity === 'breaking') {
-      expect(gate.ok).toBe(false);
-      expect(runGate(before, { ...after, info: { ...after.info, version: '2.0.0' } }).ok).toBe(true);
-    } else {
-      // A non-breaking change must not trip the gate through some other rule.
-      expect(findings.filter((f) => f.severity === 'breaking').map(formatFinding)).toEqual([]);
-      expect(gate.ok).toBe(true);
-    }
+describe('rule table: each rule on its own fixture pair', () => {
+  const own = CASES.filter((c) => c.own);
+
+  it('every rule has exactly one own fixture', () => {
+    const counts = new Map<string, number>();
+    for (const c of own) counts.set(c.rule, (counts.get(c.rule) ?? 0) + 1);
+    const ids = Object.keys(RULES) as RuleId[];
+    expect(ids.filter((id) => counts.get(id) !== 1)).toEqual([]);
   });
 
-  it('has a case for every rule', () => {
-    const covered = new Set(CASES.map((c) => c.rule));
-    expect(Object.keys(RULES).filter((r) => !covered.has(r as RuleId))).toEqual([]);
-  });
-
-  it('finds nothing between a spec and itself (recursive schemas terminate)', () => {
-    expect(diffSpecs(base(), base())).toEqual([]);
-  });
-
-  it('the README rule table lists every rule with its severity', () => {
-    const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
-    for (const [id, rule] of Object.entries(RULES)) {
-      expect(readme, id).toMatch(new RegExp(`\\| +\`${id}\` +\\| +${rule.severity} +\\|`));
-    }
+  it.each(own.map((c) => [c.rule, c] as const))('%s fires on its own fixture, and nothing else does', (_rule, c) => {
+    const findings = diff(...(Object.values(pair(c)) as [Spec, Spec]));
+    expect(findings.length, `${c.name}: nothing found`).toBeGreaterThan(0);
+    expect(findings.filter((finding) => finding.rule !== c.rule).map(formatFinding), c.name).toEqual([]);
   });
 });
 
-describe('findings', () => {
-  it('print as operationId / JSON pointer / rule / before → after, with the definition', () => {
-    const { before, after } = pair((s) => delete s.components.schemas.Item.properties.count);
-    const lines = diffSpecs(before, after).map(formatFinding);
-    expect(lines).toContain(
-      '✖ listItems  /paths/~1items/get/responses/200/content/application~1json/schema/properties/items/items/properties/count  response-property-removed  integer → (absent)  (defined at #/components/schemas/Item/properties/count)',
-    );
-    // The shared schema is reported for every operation that returns it.
-    expect(lines.filter((l) => l.includes('response-property-removed')).map((l) => l.split('  ')[0])).toEqual([
-      '✖ listItems',
-      '✖ createItem',
-      '✖ getItem',
-    ]);
+describe('rule table: every fixture pair', () => {
+  it.each(CASES.map((c) => [c.name, c] as const))('%s', (_name, c) => {
+    const { before, after } = pair(c);
+    const findings = diff(before, after);
+    const hit = findings.find((finding) => finding.rule === c.rule && (!c.pointer || finding.pointer === c.pointer));
+    expect(hit, `expected ${c.rule}${c.pointer ? ` at ${c.pointer}` : ''}, got:\n${list(findings)}`).toBeDefined();
+    expect(hit!.severity).toBe(RULES[c.rule].severity);
+    expect(hit!.field, 'the field in words').toMatch(/\S/);
+    const result = gate(before, after);
+    if (RULES[c.rule].severity === 'breaking') {
+      expect(result.ok).toBe(false);
+      expect(gate(before, major(after)).ok).toBe(true);
+    } else {
+      // A non-breaking change must not trip the gate through some other rule.
+      expect(findings.filter((finding) => finding.severity === 'breaking').map(formatFinding)).toEqual([]);
+      expect(result.ok).toBe(true);
+    }
   });
 
-  it('fails when info.version goes backwards, passes a breaking change only with a major bump', () => {
-    const { before, after } = pair((s) => delete s.paths['/items'].post);
-    expect(runGate(before, { ...after, info: { ...after.info, version: '1.9.0' } }).ok).toBe(false);
-    expect(runGate(before, { ...after, info: { ...after.info, version: '2.0.0' } }).verdict).toMatch(
-      /allowed: info.version major raised 1.0.0 → 2.0.0/,
-    );
-    expect(runGate(before, { ...base(), info: { ...after.info, version: '0.9.0' } }).ok).toBe(false);
+  it.each(NON_CHANGES.map((c) => [c.name, c] as const))('no finding: %s', (_name, c) => {
+    const { before, after } = pair(c);
+    expect(list(diff(before, after))).toBe('');
+  });
+
+  it('finds nothing between a spec and itself (recursive schemas terminate)', () => {
+    expect(diff(base(), base())).toEqual([]);
+  });
+});
+
+const ORDER: Severity[] = ['info', 'warning', 'breaking'];
+/** Our verdict on a pair: the most severe finding (nothing found counts as info). */
+const verdict = (findings: ReturnType<typeof diff>): Severity =>
+  findings.reduce<Severity>((worst, f) => (ORDER.indexOf(f.severity) > ORDER.indexOf(worst) ? f.severity : worst), 'info');
+
+describe('rule table against oasdiff', () => {
+  it('agrees with oasdiff on every fixture pair, except where the rule says why it differs', () => {
+    const compared = CASES.filter((c) => c.oasdiff !== null);
+    const unexplained: string[] = [];
+    let agreeing = 0;
+    for (const c of compared) {
+      const level = c.oasdiff ?? RULES[c.rule].oasdiff[0]?.level;
+      if (!level) continue;
+      const ours = verdict(diff(...(Object.values(pair(c)) as [Spec, Spec])));
+      if (agrees(ours, level)) agreeing++;
+      else if (!RULES[c.rule].oasdiff.some((match) => match.level === level && match.why))
+        unexplained.push(`${c.name}: ours ${ours}, oasdiff ${level}`);
+    }
+    expect(unexplained).toEqual([]);
+    // The figure RULES.md and the report quote; a rule change that moves it must say so there.
+    console.log(`fixture pairs compared with oasdiff: ${compared.length}, same level: ${agreeing}`);
+    expect(agreeing / compared.length).toBeGreaterThan(0.85);
+  });
+
+  it('RULES.md is the rule table as generated (run `pnpm --filter @session-obs/governance rules` after a change)', () => {
+    expect(readFileSync(new URL('../RULES.md', import.meta.url), 'utf8')).toBe(rulesMarkdown());
+  });
+
+  it('gives a reason wherever our level differs from oasdiff, and only there', () => {
+    for (const [id, rule] of Object.entries(RULES))
+      for (const match of rule.oasdiff) {
+        const differs = !agrees(rule.severity, match.level);
+        expect(Boolean(match.why), `${id} vs ${match.ids.join(', ')}`).toBe(differs);
+      }
+  });
+
+  it('names each oasdiff check in kebab-case', () => {
+    const checks = Object.values(RULES).flatMap((rule) => rule.oasdiff.flatMap((match) => match.ids));
+    expect(checks.filter((check) => !/^[a-z]+(-[a-z0-9]+)+$/.test(check))).toEqual([]);
   });
 });

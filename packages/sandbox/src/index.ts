@@ -13,5 +13,4 @@ export { encodeCursor, decodeCursor } from './cursor.js';
 export { startGroupingWorker, createGroupingStep, GroupAssigner } from './grouping.js';
 export { importNdjson } from './import.js';
 export { TokenBuckets, parseRateLimit } from './http/rate-limit.js';
-export { compileOperations, parseParameters } from './http/operations.js';
 export { loadSandboxApi } from './ingest.js';

@@ -1,11 +1,16 @@
 // Writing new data: errors from the sandbox-only ingest endpoint and from NDJSON imports, events and
-// observability sessions from imports. Validation comes from the sandbox's own small spec.
-import { createRequire } from 'node:module';
+// observability sessions from imports. Validation comes from the sandbox-only document of @session-obs/spec.
 import type { Database, Statement } from 'better-sqlite3';
-import { createSpecValidator, formatErrors, type ValidateFunction } from '@session-obs/spec';
+import {
+  createSpecValidator,
+  formatErrors,
+  loadSpec,
+  problemFromSchemaErrors,
+  sandboxApiPath,
+  type ParameterProblem,
+  type ValidateFunction,
+} from '@session-obs/spec';
 import { createMonotonicIds } from './ids.js';
-
-const require = createRequire(import.meta.url);
 
 export interface IngestError {
   id?: string;
@@ -22,9 +27,9 @@ export interface IngestError {
   created_at?: string;
 }
 
-/** The sandbox-only OpenAPI document (`sandbox-api.json`). */
+/** The sandbox-only OpenAPI document (its `/_sandbox/` routes): `@session-obs/spec/sandbox-api.json`. */
 export function loadSandboxApi(): any {
-  return require('../sandbox-api.json');
+  return loadSpec(sandboxApiPath);
 }
 
 let validators: { request: ValidateFunction; error: ValidateFunction } | undefined;
@@ -36,21 +41,16 @@ function sandboxValidators() {
   return validators;
 }
 
-export interface BodyProblem {
-  code: string;
-  message: string;
-  path: string[];
-}
-
-/** Validates an ingest request body; returns its problems (empty when valid). */
-export function validateIngestRequest(body: unknown): BodyProblem[] {
+/** Validates an ingest request body; returns its problems (empty when valid), each in the body. */
+export function validateIngestRequest(body: unknown): ParameterProblem[] {
   const { request } = sandboxValidators();
   if (request(body)) return [];
-  return (request.errors ?? []).slice(0, 100).map((e) => ({
-    code: e.keyword === 'required' ? 'required' : 'invalid_value',
-    message: `${e.instancePath || 'body'} ${e.message ?? 'is invalid'}`.slice(0, 1024),
-    path: ['body', ...e.instancePath.split('/').slice(1)].slice(0, 16),
-  }));
+  return (request.errors ?? []).slice(0, 100).map((error) => {
+    const problem = problemFromSchemaErrors('body', 'body', body, [error]);
+    // The value in `received` is the part that failed, not the whole body.
+    const { received: _whole, ...rest } = problem;
+    return rest;
+  });
 }
 
 /** Validates one imported error line; a readable reason when invalid. */

@@ -1,33 +1,26 @@
 import { describe, expect, it } from 'vitest';
-import { pointerEscape, pointerGet, resolveRef } from '../src/pointer.js';
+import { pointerEscape, pointerGet, pointerJoin, pointerUnescape } from '../src/pointer.js';
 
-const doc = {
-  paths: { '/a/{id}': { get: { x: 1 } } },
-  components: {
-    schemas: {
-      A: { $ref: '#/components/schemas/B' },
-      B: { type: 'string' },
-      Loop: { $ref: '#/components/schemas/Loop' },
-      Ext: { $ref: 'other.yaml#/X' },
-    },
-  },
-};
+const doc = { paths: { '/a/{id}': { get: { x: 1 } } }, 'x~y': [10, 20] };
 
 describe('JSON pointer helpers', () => {
-  it('escapes and reads segments with / and ~', () => {
+  it('escapes and unescapes segments with / and ~', () => {
     expect(pointerEscape('/a/{id}')).toBe('~1a~1{id}');
     expect(pointerEscape('x~y')).toBe('x~0y');
+    expect(pointerEscape(3)).toBe('3');
+    for (const segment of ['/a/{id}', 'x~y', '~1', '~0/~1']) expect(pointerUnescape(pointerEscape(segment))).toBe(segment);
+  });
+
+  it('joins segments onto a pointer, escaping each', () => {
+    expect(pointerJoin('', 'paths', '/a/{id}', 'get')).toBe('/paths/~1a~1{id}/get');
+    expect(pointerJoin('/x~0y', 1)).toBe('/x~0y/1');
+  });
+
+  it('reads the value at a pointer, with or without #, and undefined where there is none', () => {
     expect(pointerGet(doc, `#/paths/${pointerEscape('/a/{id}')}/get/x`)).toBe(1);
+    expect(pointerGet(doc, pointerJoin('', 'x~y', 1))).toBe(20);
+    expect(pointerGet(doc, '')).toBe(doc);
     expect(pointerGet(doc, '/paths/none/get')).toBeUndefined();
-  });
-
-  it('follows a $ref chain to its target and where it lives', () => {
-    expect(resolveRef(doc, doc.components.schemas.A, '/components/schemas/A')).toEqual(['/components/schemas/B', { type: 'string' }]);
-    expect(resolveRef(doc, { type: 'integer' }, '/here')).toEqual(['/here', { type: 'integer' }]);
-  });
-
-  it('refuses non-local and cyclic refs instead of hanging or returning the ref', () => {
-    expect(() => resolveRef(doc, doc.components.schemas.Ext, '')).toThrow(/cannot follow \$ref other\.yaml#\/X/);
-    expect(() => resolveRef(doc, doc.components.schemas.Loop, '')).toThrow(/cannot follow/);
+    expect(pointerGet(doc, '/paths/~1a~1{id}/get/x/deeper')).toBeUndefined();
   });
 });

@@ -1,11 +1,12 @@
 // One handler per operationId. Each parses its parameters with the spec-compiled validators, then
 // answers from the store: list envelopes with keyset paging, objects, or typed 404s.
+import { invalidRequest, notFound, parseParameters, type CompiledOperation, type ParameterProblem } from '@session-obs/spec';
 import { decodeCursor } from '../cursor.js';
 import type { PageRequest, Page } from '../store/keyset.js';
 import type { Filters, Store } from '../store/store.js';
-import { invalidData, notFound, observabilityBadRequest, type HttpReply } from './errors.js';
-import { parseParameters, type CompiledOperation, type ParameterProblem } from './operations.js';
+import type { HttpReply } from './reply.js';
 
+/** Answers one operation; `pathValues` are the raw (percent-encoded) values route matching found. */
 export type Handler = (operation: CompiledOperation, pathValues: Record<string, string>, query: URLSearchParams) => HttpReply;
 
 const PAGING = new Set(['limit', 'order', 'after', 'before', 'cursor']);
@@ -20,6 +21,7 @@ function pageRequest(values: Record<string, unknown>, problems: ParameterProblem
   let before = values.before as string | undefined;
   if (after !== undefined && before !== undefined) {
     problems.push({
+      in: 'query',
       code: 'conflicting_cursors',
       keyword: 'custom',
       message: 'Cannot use both after and before cursors',
@@ -30,6 +32,7 @@ function pageRequest(values: Record<string, unknown>, problems: ParameterProblem
     const cursor = decodeCursor(values.cursor);
     if (!cursor || !/^[A-Za-z0-9_-]{1,64}$/.test(cursor.id)) {
       problems.push({
+        in: 'query',
         code: 'invalid_cursor',
         keyword: 'custom',
         message: 'Invalid cursor format',
@@ -38,6 +41,7 @@ function pageRequest(values: Record<string, unknown>, problems: ParameterProblem
       });
     } else if (after !== undefined || before !== undefined) {
       problems.push({
+        in: 'query',
         code: 'conflicting_cursors',
         keyword: 'custom',
         message: 'Cannot combine cursor with after or before',
@@ -73,21 +77,21 @@ function envelope(page: Page): HttpReply {
   };
 }
 
-/** Parses and validates; returns the values and page request, or the 400 to send. */
+/** Parses and validates; returns the decoded path values, the query values and page request, or the 400 to send. */
 function parse(operation: CompiledOperation, pathValues: Record<string, string>, query: URLSearchParams, list: boolean) {
-  const { values, problems } = parseParameters(operation, pathValues, query);
+  const { path, query: values, problems } = parseParameters(operation, pathValues, query);
   const page = list ? pageRequest(values, problems) : undefined;
-  return { values, page, reject: problems.length ? invalidData(problems) : undefined };
+  return { path, values, page, reject: problems.length ? invalidRequest(operation.dialect, problems) : undefined };
 }
 
 /** The handlers of all ten operations, over one store. */
 export function createHandlers(store: Store): Record<string, Handler> {
-  const sessionMissing = (id: string) => (store.hasSession(id) ? undefined : notFound('session', id, 'session'));
+  const sessionMissing = (op: CompiledOperation, id: string) => (store.hasSession(id) ? undefined : notFound(op.dialect, 'session', id));
   // A session's errors, events and group memberships are only ever stored together with the session
   // row (ingest, import and seed insert it; nothing deletes one), so a found row proves the session
   // exists and the separate session lookup is only needed when nothing was found.
-  const scopedEnvelope = (sessionId: string, page: Page) =>
-    (page.rows.length === 0 ? sessionMissing(sessionId) : undefined) ?? envelope(page);
+  const scopedEnvelope = (op: CompiledOperation, sessionId: string, page: Page) =>
+    (page.rows.length === 0 ? sessionMissing(op, sessionId) : undefined) ?? envelope(page);
 
   return {
     listSessionErrors(op, pv, q) {
@@ -96,18 +100,17 @@ export function createHandlers(store: Store): Record<string, Handler> {
       return envelope(store.listErrors(filtersOf(op, values), page!));
     },
     listSessionErrorsForSession(op, pv, q) {
-      const { values, page, reject } = parse(op, pv, q, true);
+      const { path, values, page, reject } = parse(op, pv, q, true);
       if (reject) return reject;
-      const sessionId = pv.session_id!;
-      const filters = filtersOf(op, values);
-      return scopedEnvelope(sessionId, store.listErrors(filters, page!, sessionId));
+      const sessionId = path.session_id!;
+      return scopedEnvelope(op, sessionId, store.listErrors(filtersOf(op, values), page!, sessionId));
     },
     getSessionError(op, pv, q) {
-      const { reject } = parse(op, pv, q, false);
+      const { path, reject } = parse(op, pv, q, false);
       if (reject) return reject;
-      const row = store.getError(pv.session_error_id!);
-      if (row && row.session_id === pv.session_id) return { status: 200, json: row.json };
-      return sessionMissing(pv.session_id!) ?? notFound('session.error', pv.session_error_id!, 'session error');
+      const row = store.getError(path.session_error_id!);
+      if (row && row.session_id === path.session_id) return { status: 200, json: row.json };
+      return sessionMissing(op, path.session_id!) ?? notFound(op.dialect, 'session.error', path.session_error_id!);
     },
     listSessionErrorGroups(op, pv, q) {
       const { values, page, reject } = parse(op, pv, q, true);
@@ -115,54 +118,45 @@ export function createHandlers(store: Store): Record<string, Handler> {
       return envelope(store.listGroups(filtersOf(op, values), page!));
     },
     getSessionErrorGroup(op, pv, q) {
-      const { reject } = parse(op, pv, q, false);
+      const { path, reject } = parse(op, pv, q, false);
       if (reject) return reject;
-      const row = store.getGroup(pv.session_error_group_id!);
-      if (!row) return notFound('session.error_group', pv.session_error_group_id!, 'session error group');
+      const row = store.getGroup(path.session_error_group_id!);
+      if (!row) return notFound(op.dialect, 'session.error_group', path.session_error_group_id!);
       return { status: 200, json: row.json };
     },
     listSessionErrorGroupsForSession(op, pv, q) {
-      const { values, page, reject } = parse(op, pv, q, true);
+      const { path, values, page, reject } = parse(op, pv, q, true);
       if (reject) return reject;
-      const sessionId = pv.session_id!;
-      return scopedEnvelope(sessionId, store.listGroups(filtersOf(op, values), page!, sessionId));
+      const sessionId = path.session_id!;
+      return scopedEnvelope(op, sessionId, store.listGroups(filtersOf(op, values), page!, sessionId));
     },
     getSessionErrorGroupForSession(op, pv, q) {
-      const { reject } = parse(op, pv, q, false);
+      const { path, reject } = parse(op, pv, q, false);
       if (reject) return reject;
-      const id = pv.session_error_group_id!;
-      const row = store.groupInSession(pv.session_id!, id) ? store.getGroup(id) : undefined;
+      const id = path.session_error_group_id!;
+      const row = store.groupInSession(path.session_id!, id) ? store.getGroup(id) : undefined;
       if (row) return { status: 200, json: row.json };
-      return sessionMissing(pv.session_id!) ?? notFound('session.error_group', id, 'session error group');
+      return sessionMissing(op, path.session_id!) ?? notFound(op.dialect, 'session.error_group', id);
     },
     listSessionEvents(op, pv, q) {
-      const { values, page, reject } = parse(op, pv, q, true);
+      const { path, values, page, reject } = parse(op, pv, q, true);
       if (reject) return reject;
-      const sessionId = pv.session_id!;
-      return scopedEnvelope(sessionId, store.listEvents(sessionId, filtersOf(op, values), page!));
+      const sessionId = path.session_id!;
+      return scopedEnvelope(op, sessionId, store.listEvents(sessionId, filtersOf(op, values), page!));
     },
     getSessionEvent(op, pv, q) {
-      const { reject } = parse(op, pv, q, false);
+      const { path, reject } = parse(op, pv, q, false);
       if (reject) return reject;
-      const row = store.getEvent(pv.session_event_id!);
-      if (row && row.session_id === pv.session_id) return { status: 200, json: row.json };
-      return sessionMissing(pv.session_id!) ?? notFound('session.event', pv.session_event_id!, 'session event');
+      const row = store.getEvent(path.session_event_id!);
+      if (row && row.session_id === path.session_id) return { status: 200, json: row.json };
+      return sessionMissing(op, path.session_id!) ?? notFound(op.dialect, 'session.event', path.session_event_id!);
     },
     getObservabilitySession(op, pv, q) {
-      const { values, problems } = parseParameters(op, pv, q);
-      if (problems.length) return observabilityBadRequest(problems);
+      const { values, reject } = parse(op, pv, q, false);
+      if (reject) return reject;
       const { platform, session_id: sessionId, version_key: versionKey } = values as Record<string, string>;
       const body = store.getObservabilitySession(platform!, versionKey!, sessionId!);
-      if (!body) {
-        return {
-          status: 404,
-          body: {
-            type: 'not_found',
-            message: 'The session was not found.',
-            detail: `No session ${sessionId} for app ${versionKey} on ${platform}.`.slice(0, 4096),
-          },
-        };
-      }
+      if (!body) return notFound(op.dialect, 'session', sessionId!, `No session ${sessionId} for app ${versionKey} on ${platform}.`);
       return { status: 200, json: `{"session":${body}}` };
     },
   };

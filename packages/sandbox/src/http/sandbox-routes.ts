@@ -1,10 +1,11 @@
-// The sandbox-only endpoints under `/_sandbox/` (documented in `sandbox-api.json`, not part of the
-// public API): health, fixture ids, and error ingest.
+// The sandbox-only endpoints under `/_sandbox/` (documented in `@session-obs/spec/sandbox-api.json`,
+// not part of the public API): health, fixture ids, and error ingest.
 import type { IncomingMessage } from 'node:http';
+import { badRequest, endpointNotFound, invalidRequest, payloadTooLarge, unauthorized, type UnauthorizedReason } from '@session-obs/spec';
 import { encodeCursor } from '../cursor.js';
 import { validateIngestRequest, Writer, type IngestError } from '../ingest.js';
 import type { Store } from '../store/store.js';
-import { apiError, notFound, type HttpReply } from './errors.js';
+import type { HttpReply } from './reply.js';
 
 const MAX_BODY = 5 * 1024 * 1024;
 
@@ -49,19 +50,19 @@ export function fixtures(store: Store): Record<string, unknown> {
   };
 }
 
-/** Handles `/_sandbox/*`. `authorized` says whether the request carried an accepted token. */
+/** Handles `/_sandbox/*`. `unauthorized` says why the request's credentials were refused (undefined: accepted). */
 export function createSandboxRoutes(store: Store, groupNow: () => number) {
   const writer = new Writer(store.db);
   const ingest = store.db.transaction((errors: IngestError[]) => errors.map((e) => writer.error(e)));
 
-  return async (req: IncomingMessage, url: URL, authorized: boolean): Promise<HttpReply> => {
+  return async (req: IncomingMessage, url: URL, refused: UnauthorizedReason | undefined): Promise<HttpReply> => {
     const method = req.method ?? 'GET';
     if (method === 'GET' && url.pathname === '/_sandbox/health') {
       return { status: 200, body: { status: 'ok', counts: store.counts() } };
     }
     const known = ['/_sandbox/fixtures', '/_sandbox/errors', '/_sandbox/grouping/run'].includes(url.pathname);
-    if (!known) return notFound('endpoint', `${method} ${url.pathname}`, 'endpoint');
-    if (!authorized) return apiError(401, 'unauthorized', 'A valid bearer token is required.');
+    if (!known) return endpointNotFound(method, url.pathname);
+    if (refused) return unauthorized('session', refused);
     if (method === 'GET' && url.pathname === '/_sandbox/fixtures') return { status: 200, body: fixtures(store) };
     if (method === 'POST' && url.pathname === '/_sandbox/grouping/run') {
       let processed = 0;
@@ -70,19 +71,19 @@ export function createSandboxRoutes(store: Store, groupNow: () => number) {
     }
     if (method === 'POST' && url.pathname === '/_sandbox/errors') {
       const text = await readBody(req);
-      if (text === undefined) return apiError(413 as 400, 'bad_request', 'The body is larger than 5 MB.');
+      if (text === undefined) return payloadTooLarge('session', MAX_BODY);
       let body: unknown;
       try {
         body = JSON.parse(text);
       } catch {
-        return apiError(400, 'bad_request', 'The body is not valid JSON.');
+        return badRequest('session', 'The body is not valid JSON.');
       }
       const problems = validateIngestRequest(body);
-      if (problems.length) return apiError(400, 'invalid_data', 'Invalid ingest request.', { entity: 'body', errors: problems });
+      if (problems.length) return invalidRequest('session', problems);
       const ids = ingest.immediate((body as { errors: IngestError[] }).errors);
       const items = ids.map((id) => store.getError(id)!.json).join(',');
       return { status: 202, json: `{"object":"list","items":[${items}]}` };
     }
-    return notFound('endpoint', `${method} ${url.pathname}`, 'endpoint');
+    return endpointNotFound(method, url.pathname);
   };
 }

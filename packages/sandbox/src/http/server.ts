@@ -2,10 +2,23 @@
 // spec-derived parameter validation, and the handlers. Optionally validates every response it sends.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createSpecValidator, formatErrors, loadSpec } from '@session-obs/spec';
+import {
+  compileOperations,
+  createSpecValidator,
+  endpointNotFound,
+  formatErrors,
+  internalError,
+  loadSpec,
+  matchRoute,
+  methodNotAllowed,
+  readBearerToken,
+  tooManyRequests,
+  unauthorized,
+  type ErrorDialect,
+  type UnauthorizedReason,
+} from '@session-obs/spec';
 import { createHandlers, type Handler } from './handlers.js';
-import { apiError, invalidData, notFound, type HttpReply } from './errors.js';
-import { compileOperations, matchOperation } from './operations.js';
+import type { HttpReply } from './reply.js';
 import { TokenBuckets, UNLIMITED, type RateLimitOptions } from './rate-limit.js';
 import { createSandboxRoutes } from './sandbox-routes.js';
 import type { Store } from '../store/store.js';
@@ -13,7 +26,6 @@ import { createGroupingStep } from '../grouping.js';
 
 /** The token accepted when none is configured. */
 export const DEFAULT_TOKEN = 'metorial_sk_sandbox_dev';
-const OBSERVABILITY = 'getObservabilitySession';
 
 export interface SandboxServerOptions {
   store: Store;
@@ -54,9 +66,19 @@ export function createSandboxServer(options: SandboxServerOptions): SandboxServe
   const validator = options.validateResponses ? specValidator : undefined;
   const problem = options.onProblem ?? ((m: string) => console.error(m));
 
-  const tokenOf = (req: IncomingMessage): string | undefined => {
-    const match = /^Bearer +(\S+) *$/i.exec(req.headers.authorization ?? '');
-    return match?.[1] && tokens.has(match[1]) ? match[1] : undefined;
+  /** The accepted token of a request, or why it has none. */
+  const credentialsOf = (
+    req: IncomingMessage,
+  ): { token: string; refused?: undefined } | { token?: undefined; refused: UnauthorizedReason } => {
+    const bearer = readBearerToken(req.headers.authorization);
+    if ('reason' in bearer) return { refused: bearer.reason };
+    return tokens.has(bearer.token) ? { token: bearer.token } : { refused: 'unknown_token' };
+  };
+
+  /** The error dialect of whatever a method and path lead to (the session one for unknown routes). */
+  const dialectAt = (method: string, pathname: string): ErrorDialect => {
+    const matched = matchRoute(operations, method, pathname);
+    return matched.kind === 'operation' ? matched.operation.dialect : matched.kind === 'method_not_allowed' ? matched.dialect : 'session';
   };
 
   type Routed = HttpReply & { specPath?: string };
@@ -64,51 +86,25 @@ export function createSandboxServer(options: SandboxServerOptions): SandboxServe
   // Synchronous for the API operations (no promise per request); only `/_sandbox/` routes that read
   // a request body are asynchronous.
   function route(req: IncomingMessage, url: URL, headers: Record<string, string>): Routed | Promise<Routed> {
-    const method = (req.method ?? 'GET').toLowerCase();
-    if (url.pathname.startsWith('/_sandbox/')) return sandboxRoutes(req, url, tokenOf(req) !== undefined);
-    const matched = matchOperation(operations, method === 'head' ? 'get' : method, url.pathname);
-    if (!matched) return notFound('endpoint', `${method.toUpperCase()} ${url.pathname}`, 'endpoint');
+    const method = req.method ?? 'GET';
+    const { token, refused } = credentialsOf(req);
+    if (url.pathname.startsWith('/_sandbox/')) return sandboxRoutes(req, url, refused);
+    const matched = matchRoute(operations, method, url.pathname);
+    if (matched.kind === 'not_found') return endpointNotFound(method, url.pathname);
+    if (matched.kind === 'method_not_allowed') return methodNotAllowed(matched.dialect, method, matched.allow);
     const { operation, pathValues } = matched;
-    const observability = operation.operationId === OBSERVABILITY;
     const specPath = operation.path;
 
-    const token = tokenOf(req);
     const decision = buckets.take(token ?? `anonymous:${req.socket.remoteAddress ?? ''}`);
     if (decision !== UNLIMITED) {
       headers['RateLimit-Limit'] = String(decision.limit);
       headers['RateLimit-Remaining'] = String(decision.remaining);
       headers['RateLimit-Reset'] = String(decision.resetSeconds);
     }
-    if (!token) {
-      return {
-        specPath,
-        ...(observability
-          ? {
-              status: 401,
-              body: {
-                type: 'unauthenticated',
-                message: 'A valid bearer token is required.',
-                detail: 'Send Authorization: Bearer <token> with a token the sandbox accepts (see its README).',
-              },
-            }
-          : apiError(401, 'unauthorized', 'A valid bearer token is required.', {
-              hint: 'Send Authorization: Bearer <token> with a token the sandbox accepts (see its README).',
-            })),
-      };
-    }
-    if (!decision.allowed) {
-      headers['Retry-After'] = String(decision.retryAfterSeconds);
-      return {
-        specPath,
-        ...(observability
-          ? { status: 429, body: { type: 'too_many_requests', message: 'Too many requests.', retry_after: decision.retryAfterSeconds } }
-          : apiError(429, 'rate_limit_exceeded', `Too many requests: retry after ${decision.retryAfterSeconds} s.`, {
-              hint: 'Wait Retry-After seconds before retrying.',
-            })),
-      };
-    }
+    if (refused) return { specPath, ...unauthorized(operation.dialect, refused) };
+    if (!decision.allowed) return { specPath, ...tooManyRequests(operation.dialect, decision.retryAfterSeconds) };
     const handler: Handler | undefined = handlers[operation.operationId];
-    if (!handler) return { specPath, ...notFound('endpoint', operation.operationId, 'endpoint') };
+    if (!handler) return { specPath, ...endpointNotFound(method, url.pathname) };
     const reply: Routed = handler(operation, pathValues, url.searchParams);
     reply.specPath = specPath;
     return reply;
@@ -121,7 +117,7 @@ export function createSandboxServer(options: SandboxServerOptions): SandboxServe
       const result = validator.validateResponse('get', reply.specPath, reply.status, body);
       if (!result.valid) {
         problem(`✖ response of ${req.method} ${req.url} (${reply.status}) does not match the spec:\n${formatErrors(result.errors)}`);
-        final = failure(url, headers);
+        final = failure(req, url, headers);
       }
     }
     if (final.headers) Object.assign(headers, final.headers);
@@ -140,7 +136,7 @@ export function createSandboxServer(options: SandboxServerOptions): SandboxServe
 
   const fail = (req: IncomingMessage, url: URL, headers: Record<string, string>, error: unknown): HttpReply => {
     problem(`✖ ${req.method} ${req.url}: ${(error as Error).stack ?? String(error)}`);
-    return failure(url, headers);
+    return failure(req, url, headers);
   };
 
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
@@ -182,16 +178,8 @@ export function createSandboxServer(options: SandboxServerOptions): SandboxServe
   });
   server.keepAliveTimeout = 65_000;
 
-  function failure(url: URL, headers: Record<string, string>): HttpReply {
-    if (url.pathname === '/observability.sessions.get') {
-      return {
-        status: 500,
-        body: { type: 'internal_error', message: 'The sandbox failed unexpectedly.', reference_id: headers['X-Request-Id'] },
-      };
-    }
-    return apiError(500, 'internal_server_error', 'The sandbox failed unexpectedly.', {
-      hint: `Quote ${headers['X-Request-Id']} when reporting it.`,
-    });
+  function failure(req: IncomingMessage, url: URL, headers: Record<string, string>): HttpReply {
+    return internalError(dialectAt(req.method ?? 'GET', url.pathname), headers['X-Request-Id'] ?? 'unknown');
   }
 
   return {
@@ -211,5 +199,3 @@ export function createSandboxServer(options: SandboxServerOptions): SandboxServe
       }),
   };
 }
-
-export { invalidData };

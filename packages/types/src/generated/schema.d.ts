@@ -348,7 +348,9 @@ export interface components {
          *       "timeout_ms": 30000
          *     }
          */
-        ErrorPayload: Record<string, never>;
+        ErrorPayload: {
+            [key: string]: unknown;
+        };
         /**
          * @description An object identifier (see `ResourceId`), or `null` when there is none.
          * @example prn_mfl3jz1bC4dE5fG6
@@ -499,8 +501,8 @@ export interface components {
             hint?: string;
             /**
              * @description What the error is about: the object type for `not_found` (`session.error`,
-             *     `session.error_group`, `session.event`, `session`, or `endpoint` for an unknown route),
-             *     `query` for `invalid_data`.
+             *     `session.error_group`, `session.event`, `session`, or `endpoint` for an unknown route);
+             *     where the invalid values are for `invalid_data` (`query`, `path`, or `request` when in both).
              * @example session.error
              */
             entity?: string;
@@ -600,7 +602,9 @@ export interface components {
          * @description Free-form key/value metadata attached by the owner of the object.
          * @example {}
          */
-        FreeFormMetadata: Record<string, never>;
+        FreeFormMetadata: {
+            [key: string]: unknown;
+        };
         /**
          * server.server_deployment#preview
          * @description A short view of the server deployment (configured instance of a server) a run used.
@@ -658,7 +662,9 @@ export interface components {
              *       "tools": {}
              *     }
              */
-            capabilities: Record<string, never>;
+            capabilities: {
+                [key: string]: unknown;
+            };
         };
         /**
          * mcp
@@ -1052,7 +1058,9 @@ export interface components {
              *       "experiment": "checkout-v2"
              *     }
              */
-            attributes?: Record<string, never>;
+            attributes?: {
+                [key: string]: unknown;
+            };
         };
         /**
          * Web session

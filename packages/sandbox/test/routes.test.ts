@@ -1,0 +1,133 @@
+// The sandbox answers every route in the API's own dialect, from the shared builders of @session-obs/spec:
+// 405 with Allow, hostile path ids as problems of the path parameter, and its `/_sandbox/` routes as
+// their own document (`@session-obs/spec/sandbox-api.json`) declares them.
+import { request } from 'node:http';
+import { createSpecValidator, formatErrors, loadSpec, sandboxApiPath } from '@session-obs/spec';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { memorySandbox, specProblems, TOKEN } from './helpers.js';
+
+let sandbox: Awaited<ReturnType<typeof memorySandbox>>;
+beforeAll(async () => {
+  sandbox = await memorySandbox({ seed: 3, sessions: 3, errors: 40 });
+});
+afterAll(() => sandbox.close());
+
+const auth = { Authorization: `Bearer ${TOKEN}` };
+const sandboxApi = createSpecValidator(loadSpec(sandboxApiPath));
+
+/** Sends a request with the path exactly as given (fetch would normalise or refuse some of them). */
+function raw(
+  method: string,
+  path: string,
+  headers: Record<string, string> = auth,
+): Promise<{ status: number; headers: Record<string, unknown>; body: any }> {
+  return new Promise((resolve, reject) => {
+    const req = request(`${sandbox.url}`, { method, path, headers }, (res) => {
+      let text = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk: string) => (text += chunk));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: text ? JSON.parse(text) : undefined }));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+describe('routes of the API', () => {
+  it.each([
+    ['POST', '/session-errors', 'GET, HEAD'],
+    ['DELETE', '/sessions/ses_1/errors/ser_1', 'GET, HEAD'],
+    ['PUT', '/observability.sessions.get', 'GET, HEAD'],
+  ])('%s %s is a 405 with Allow: %s, in the path’s dialect', async (method, path, allow) => {
+    const response = await raw(method, path);
+    expect(response.status).toBe(405);
+    expect(response.headers.allow).toBe(allow);
+    const dialect = path.startsWith('/observability') ? 'ObservabilityBadRequestGenericError' : 'ApiError';
+    const result = createSpecValidator().validateComponent(dialect, response.body);
+    expect(result.valid, formatErrors(result.errors)).toBe(true);
+  });
+
+  it.each(['/sessions/%FF/errors', '/sessions/%C3%28/errors', '/sessions/a%00b/errors', '/sessions/a%20b/events/sev_1'])(
+    '%s is a 400 about the path parameter, never a crash',
+    async (path) => {
+      const response = await raw('GET', path);
+      expect(response.status).toBe(400);
+      expect(response.body).toMatchObject({ code: 'invalid_data', entity: 'path', errors: [{ path: ['session_id'] }] });
+      const template = path.includes('/events/') ? '/sessions/{session_id}/events/{session_event_id}' : '/sessions/{session_id}/errors';
+      expect(specProblems(template, 400, response.body)).toBe('');
+    },
+  );
+
+  it('a bad path id and a bad query value together are a problem of the request', async () => {
+    const response = await raw('GET', '/sessions/%FF/errors?limit=0');
+    expect(response.body).toMatchObject({ code: 'invalid_data', entity: 'request' });
+    expect(response.body.errors.map((error: { path: string[] }) => error.path[0]).sort()).toEqual(['limit', 'session_id']);
+  });
+
+  it('HEAD is answered like GET, without a body', async () => {
+    const response = await raw('HEAD', '/session-errors?limit=1');
+    expect(response.status).toBe(200);
+    expect(response.body).toBeUndefined();
+  });
+
+  it('says which credentials are wrong, in the operation’s dialect', async () => {
+    const cases = [
+      [{}, 'A bearer token is required.'],
+      [{ Authorization: 'Basic dXNlcjpwYXNz' }, 'The Authorization header must use the Bearer scheme.'],
+      [{ Authorization: 'Bearer nope' }, 'The bearer token is not valid.'],
+    ] as const;
+    for (const [headers, message] of cases) {
+      const session = await raw('GET', '/session-errors', headers);
+      expect(session).toMatchObject({ status: 401, body: { code: 'unauthorized', message } });
+      const observability = await raw('GET', '/observability.sessions.get?platform=ios&session_id=s&version_key=k', headers);
+      expect(observability).toMatchObject({ status: 401, body: { type: 'unauthenticated', message } });
+    }
+  });
+});
+
+describe('the /_sandbox/ routes answer as sandbox-api.json declares', () => {
+  const check = (method: string, path: string, status: number, body: unknown) => {
+    const result = sandboxApi.validateResponse(method, path, status, body);
+    expect(result.valid, `${method} ${path} ${status}: ${formatErrors(result.errors)}`).toBe(true);
+  };
+  const post = (path: string, body: string | undefined, headers: Record<string, string> = auth) =>
+    fetch(`${sandbox.url}${path}`, {
+      method: 'POST',
+      headers: { ...headers, 'Content-Type': 'application/json' },
+      ...(body === undefined ? {} : { body }),
+    });
+
+  it('health, fixtures and a grouping run', async () => {
+    const health = await fetch(`${sandbox.url}/_sandbox/health`);
+    check('get', '/_sandbox/health', 200, await health.json());
+    const fixtures = await fetch(`${sandbox.url}/_sandbox/fixtures`, { headers: auth });
+    check('get', '/_sandbox/fixtures', 200, await fixtures.json());
+    const unauthorized = await fetch(`${sandbox.url}/_sandbox/fixtures`);
+    expect(unauthorized.status).toBe(401);
+    check('get', '/_sandbox/fixtures', 401, await unauthorized.json());
+    const run = await post('/_sandbox/grouping/run', undefined);
+    check('post', '/_sandbox/grouping/run', 200, await run.json());
+  });
+
+  it('ingest: 202, and each way of getting it wrong', async () => {
+    const error = {
+      session_id: 'ses_routes0000001',
+      type: 'message_processing_timeout',
+      code: 'TIMEOUT',
+      message: 'timed out',
+      data: { ms: 1 },
+    };
+    const cases: Array<[string | undefined, Record<string, string>, number]> = [
+      [JSON.stringify({ errors: [error] }), auth, 202],
+      ['{"errors": [', auth, 400],
+      [JSON.stringify({ errors: [{ ...error, type: 'nope' }] }), auth, 400],
+      [JSON.stringify({ errors: [error] }), {}, 401],
+      ['x'.repeat(5 * 1024 * 1024 + 1), auth, 413],
+    ];
+    for (const [body, headers, status] of cases) {
+      const response = await post('/_sandbox/errors', body, headers);
+      expect(response.status).toBe(status);
+      check('post', '/_sandbox/errors', status, await response.json());
+    }
+  });
+});
