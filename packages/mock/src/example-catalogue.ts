@@ -2,7 +2,7 @@
 // the choice of the one that fits a request. Prism alone always answers a status's first example; the mock
 // asks it for the example whose fields agree with what the request named: `platform=web` gets the web
 // session, a 404 of `/session-error-groups/{session_error_group_id}` the error group's 404.
-import { listOperations, pointerEscape, resolveRef } from '@session-obs/spec';
+import { listOperations, pointerEscape, resolveRef, type ExampleObject, type ResponseObject } from '@session-obs/spec';
 
 export interface NamedExample {
   key: string;
@@ -21,16 +21,18 @@ const MEDIA_TYPE = 'application/json';
 /** Reads every operation's named examples out of an OpenAPI document (local `$ref`s followed). */
 export function catalogueExamples(spec: unknown): ExampleCatalogue {
   const byOperation = new Map<string, Map<number, NamedExample[]>>();
-  for (const { method, path, operation } of listOperations(spec)) {
+  for (const { method, path, operation, pointer: at } of listOperations(spec)) {
     const byStatus = new Map<number, NamedExample[]>();
-    const base = `/paths/${pointerEscape(path)}/${method}/responses`;
-    for (const [status, node] of Object.entries((operation.responses ?? {}) as Record<string, unknown>)) {
+    for (const [status, node] of Object.entries(operation.responses ?? {})) {
       if (!/^\d{3}$/.test(status)) continue;
-      const [at, response] = resolveRef(spec, node, `${base}/${status}`);
-      const examples = (response?.content?.[MEDIA_TYPE]?.examples ?? {}) as Record<string, unknown>;
+      const { pointer, value: response } = resolveRef<ResponseObject>(spec, node, `${at}/responses/${status}`);
+      const examples = response?.content?.[MEDIA_TYPE]?.examples ?? {};
       byStatus.set(
         Number(status),
-        Object.entries(examples).map(([key, example]) => ({ key, value: resolveRef(spec, example, `${at}/examples/${key}`)[1]?.value })),
+        Object.entries(examples).map(([key, example]) => ({
+          key,
+          value: resolveRef<ExampleObject>(spec, example, `${pointer}/content/${pointerEscape(MEDIA_TYPE)}/examples/${key}`).value?.value,
+        })),
       );
     }
     byOperation.set(`${method} ${path}`, byStatus);

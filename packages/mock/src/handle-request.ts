@@ -3,15 +3,30 @@
 // when it asks for what the operation lacks); only then Prism answers from the spec. Every refusal is the
 // API's own error body in the operation's dialect. Nothing a client sends escapes as an exception.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { ApiOperation, ApiRules, Dialect, ErrorReply } from './api-rules.js';
+import {
+  badRequest,
+  endpointNotFound,
+  internalError,
+  invalidRequest,
+  matchRoute,
+  methodNotAllowed,
+  parseParameters,
+  readBearerToken,
+  unauthorized,
+  type CompiledOperation,
+  type ErrorDialect,
+  type ErrorReply,
+} from '@session-obs/spec';
 import { corsHeaders, preflightHeaders } from './cors.js';
 import { fittingExampleKey, requestFacts, type ExampleCatalogue } from './example-catalogue.js';
+import { pagingProblems } from './paging-rules.js';
 import { parsePrefer, type Preferences } from './prefer.js';
 import type { PrismEngine } from './prism-engine.js';
 import { parseTarget } from './request-target.js';
 
 export interface HandlerParts {
-  rules: ApiRules;
+  /** The spec's operations, compiled (routes and parameter validators). */
+  operations: CompiledOperation[];
   engine: PrismEngine;
   examples: ExampleCatalogue;
   /** Logs one line per request when set. */
@@ -28,7 +43,6 @@ interface Reply {
 
 // The headers the spec declares on every response; computed answers carry fixed values, as the examples do.
 const RATE_LIMIT_HEADERS = { 'RateLimit-Limit': '1000', 'RateLimit-Remaining': '1000', 'RateLimit-Reset': '0' };
-const BEARER = /^Bearer +\S+ *$/i;
 
 let requestCount = 0;
 const nextRequestId = () => `req_mock${(requestCount++).toString(36).padStart(8, '0')}`;
@@ -38,11 +52,11 @@ export function createRequestHandler(parts: HandlerParts): (request: IncomingMes
   return (request, response) => {
     const requestId = nextRequestId();
     const base = { ...corsHeaders(request.headers), 'X-Request-Id': requestId };
-    let dialect: Dialect = 'session';
+    let dialect: ErrorDialect = 'session';
     answer(parts, request, (d) => (dialect = d))
       .catch((error: unknown) => {
         parts.logError(`✖ ${request.method} ${request.url}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-        return fromError(parts.rules.internalError(dialect, requestId));
+        return fromError(internalError(dialect, requestId));
       })
       .then((reply) => {
         send(request, response, reply, base);
@@ -52,41 +66,36 @@ export function createRequestHandler(parts: HandlerParts): (request: IncomingMes
   };
 }
 
-async function answer(parts: HandlerParts, request: IncomingMessage, setDialect: (dialect: Dialect) => void): Promise<Reply> {
-  const { rules } = parts;
+async function answer(parts: HandlerParts, request: IncomingMessage, setDialect: (dialect: ErrorDialect) => void): Promise<Reply> {
   const method = (request.method ?? 'GET').toUpperCase();
   if (method === 'OPTIONS') {
     return { status: 204, headers: preflightHeaders(request.headers) ?? { Allow: 'GET, HEAD, OPTIONS' }, body: undefined };
   }
   const target = parseTarget(request.url ?? '');
-  if (!target) return fromError(rules.badRequest('session', 'The request target must be a path such as /session-errors.'));
-  const route = rules.route(method.toLowerCase(), target.path);
-  if (route.kind === 'not-found') return fromError(rules.routeNotFound(method, target.path));
-  if (route.kind === 'method-not-allowed') {
-    const refusal = fromError(rules.methodNotAllowed(route.dialect, method, route.allow));
-    return { ...refusal, headers: { ...refusal.headers, Allow: route.allow.join(', ') } };
-  }
+  if (!target) return fromError(badRequest('session', 'The request target must be a path such as /session-errors.'));
+  const route = matchRoute(parts.operations, method, target.path);
+  if (route.kind === 'not_found') return fromError(endpointNotFound(method, target.path));
+  if (route.kind === 'method_not_allowed') return fromError(methodNotAllowed(route.dialect, method, route.allow));
   const { operation, pathValues } = route;
-  setDialect(operation.dialect);
+  const { dialect } = operation;
+  setDialect(dialect);
 
-  const authorization = request.headers.authorization;
-  if (!authorization)
-    return fromError(rules.unauthorized(operation.dialect, 'The Authorization header is missing: send Authorization: Bearer <token>.'));
-  if (!BEARER.test(authorization))
-    return fromError(rules.unauthorized(operation.dialect, 'The Authorization header must be Bearer <token>.'));
+  const bearer = readBearerToken(request.headers.authorization);
+  if ('reason' in bearer) return fromError(unauthorized(dialect, bearer.reason));
 
-  const { problems, values } = rules.validate(operation, pathValues, target.query);
-  if (problems.length) return fromError(rules.invalidParameters(operation, problems));
+  const parsed = parseParameters(operation, pathValues, target.query);
+  const problems = [...parsed.problems, ...pagingProblems(parsed.query)];
+  if (problems.length) return fromError(invalidRequest(dialect, problems));
 
   const prefer = parsePrefer([request.headers.prefer ?? []].flat().join(', '));
-  if (!prefer.ok) return fromError(rules.badRequest(operation.dialect, prefer.message));
-  const choice = chooseResponse(parts.examples, operation, prefer.preferences, values);
-  if ('refusal' in choice) return fromError(rules.badRequest(operation.dialect, choice.refusal));
+  if (!prefer.ok) return fromError(badRequest(dialect, prefer.message));
+  const choice = chooseResponse(parts.examples, operation, prefer.preferences, parsed.query);
+  if ('refusal' in choice) return fromError(badRequest(dialect, choice.refusal));
 
   const answered = await parts.engine.answer({
     method: operation.method,
     specPath: operation.path,
-    path: operation.path.replace(/\{([^}]+)\}/g, (_, name: string) => encodeURIComponent(pathValues[name] ?? '')),
+    path: operation.path.replace(/\{([^}]+)\}/g, (_, name: string) => encodeURIComponent(parsed.path[name] ?? '')),
     query: plainQuery(target.query),
     dynamic: prefer.preferences.dynamic ?? false,
     ...choice,
@@ -98,7 +107,7 @@ async function answer(parts: HandlerParts, request: IncomingMessage, setDialect:
 /** The status and example to ask Prism for, or why the `Prefer` header cannot be honoured. */
 function chooseResponse(
   examples: ExampleCatalogue,
-  operation: ApiOperation,
+  operation: CompiledOperation,
   preferences: Preferences,
   values: Record<string, unknown>,
 ): { code?: number; exampleKey?: string } | { refusal: string } {
@@ -117,7 +126,9 @@ function chooseResponse(
   }
   if (preferences.dynamic) return { code };
   const enums: Record<string, string> = {};
-  for (const name of operation.enumParameters) if (typeof values[name] === 'string') enums[name] = values[name];
+  for (const { name, in: location, schema } of operation.parameters) {
+    if (location === 'query' && Array.isArray(schema.enum) && typeof values[name] === 'string') enums[name] = values[name];
+  }
   return { code, exampleKey: fittingExampleKey(named, requestFacts(operation.path, enums)) };
 }
 
@@ -130,7 +141,11 @@ function plainQuery(query: URLSearchParams): Record<string, string | string[]> {
   return plain;
 }
 
-const fromError = (error: ErrorReply): Reply => ({ status: error.status, body: error.body, headers: RATE_LIMIT_HEADERS });
+const fromError = (error: ErrorReply): Reply => ({
+  status: error.status,
+  body: error.body,
+  headers: { ...RATE_LIMIT_HEADERS, ...error.headers },
+});
 
 function send(request: IncomingMessage, response: ServerResponse, reply: Reply, base: Record<string, string>): void {
   const headers: Record<string, string> = { ...base, ...reply.headers };

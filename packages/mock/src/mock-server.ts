@@ -4,7 +4,7 @@
 import { readFile } from 'node:fs/promises';
 import { createServer, STATUS_CODES, type Server } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
-import { createApiRules, type ApiRules } from './api-rules.js';
+import { badRequest, compileOperations, methodNotAllowed, type ErrorReply } from '@session-obs/spec';
 import { catalogueExamples } from './example-catalogue.js';
 import { createRequestHandler } from './handle-request.js';
 import { createPrismEngine, type LogLevel } from './prism-engine.js';
@@ -49,22 +49,18 @@ export async function createMockServer(options: MockServerOptions): Promise<Mock
   } catch (error) {
     throw new SpecLoadError(options.specPath, error instanceof Error ? error.message : String(error));
   }
-  const rules = createApiRules(spec);
   const engine = await createPrismEngine({ specPath: options.specPath, dynamic: options.dynamic ?? false, logLevel, log });
   const handler = createRequestHandler({
-    rules,
+    operations: compileOperations(spec),
     engine,
     examples: catalogueExamples(spec),
     logError: log,
     ...(VERBOSE.includes(logLevel) && { logRequest: log }),
   });
   const server = createServer(handler);
-  server.on('clientError', (error: Error & { code?: string }, socket: Socket) => refuseUnparsable(rules, error, socket));
+  server.on('clientError', (error: Error & { code?: string }, socket: Socket) => refuseUnparsable(error, socket));
   // CONNECT asks the server to be a proxy: Node hands it over as a bare socket, which it would drop unanswered.
-  server.on('connect', (_request, socket: Socket) => {
-    const allow = 'GET, HEAD, OPTIONS';
-    writeRaw(socket, 405, rules.methodNotAllowed('session', 'CONNECT', allow.split(', ')).body, { Allow: allow });
-  });
+  server.on('connect', (_request, socket: Socket) => writeRaw(socket, methodNotAllowed('session', 'CONNECT', ['GET', 'HEAD', 'OPTIONS'])));
   return {
     server,
     listen: (port, host) =>
@@ -83,29 +79,30 @@ export async function createMockServer(options: MockServerOptions): Promise<Mock
   };
 }
 
-/** Answers a request Node could not parse with the session dialect's error body, then closes the connection. */
-function refuseUnparsable(rules: ApiRules, error: Error & { code?: string }, socket: Socket): void {
+/** Answers a request Node could not parse with the session dialect's 400, then closes the connection. */
+function refuseUnparsable(error: Error & { code?: string }, socket: Socket): void {
   if (!socket.writable || error.code === 'ECONNRESET') {
     socket.destroy();
     return;
   }
-  const tooLarge = error.code === 'HPE_HEADER_OVERFLOW';
-  const status = tooLarge ? 431 : error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 408 : 400;
-  const message = tooLarge
-    ? 'The request line and headers are larger than the server accepts (16 KB).'
-    : `The request is not valid HTTP/1.1 (${error.code ?? 'parse error'}).`;
-  writeRaw(socket, status, rules.badRequest('session', message, status).body);
+  const message =
+    error.code === 'HPE_HEADER_OVERFLOW'
+      ? 'The request line and headers are larger than the server accepts (16 kB).'
+      : error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+        ? 'The request did not arrive in time.'
+        : `The request is not valid HTTP/1.1 (${error.code ?? 'parse error'}).`;
+  writeRaw(socket, badRequest('session', message));
 }
 
-/** Writes a whole JSON answer on a bare socket and closes it. */
-function writeRaw(socket: Socket, status: number, body: unknown, headers: Record<string, string> = {}): void {
-  const text = JSON.stringify(body);
+/** Writes a whole error answer on a bare socket and closes it. */
+function writeRaw(socket: Socket, reply: ErrorReply): void {
+  const text = JSON.stringify(reply.body);
   const lines = Object.entries({
     'Content-Type': 'application/json; charset=utf-8',
     'Content-Length': String(Buffer.byteLength(text)),
     'Access-Control-Allow-Origin': '*',
-    ...headers,
+    ...reply.headers,
     Connection: 'close',
   }).map(([name, value]) => `${name}: ${value}\r\n`);
-  socket.end(`HTTP/1.1 ${status} ${STATUS_CODES[status] ?? 'Error'}\r\n${lines.join('')}\r\n${text}`);
+  socket.end(`HTTP/1.1 ${reply.status} ${STATUS_CODES[reply.status] ?? 'Error'}\r\n${lines.join('')}\r\n${text}`);
 }

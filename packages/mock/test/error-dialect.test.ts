@@ -48,16 +48,23 @@ const invalidData: Array<[string, string, string, string[], string[]]> = [
     '/sessions/ses_a/events?after=sev_a&before=sev_b',
     '/sessions/{session_id}/events',
     ['before'],
-    ['conflict'],
+    ['conflicting_cursors'],
   ],
-  ['an empty filter value', '/session-errors?session_id=', '/session-errors', ['session_id'], ['too_small']],
+  [
+    'a cursor with after',
+    `/session-errors?after=ser_a&cursor=${cursor('before', 'ser_b')}`,
+    '/session-errors',
+    ['cursor'],
+    ['conflicting_cursors'],
+  ],
+  ['an empty filter value', '/session-errors?session_id=', '/session-errors', ['session_id'], ['invalid_string']],
   ['invalid UTF-8 in a filter', '/session-errors?provider_id=%C3', '/session-errors', ['provider_id'], ['invalid_string']],
   [
     'five mistakes at once',
     '/session-errors?limit=0&order=up&type=nope&after=a%20b&cursor=junk',
     '/session-errors',
     ['limit', 'after', 'cursor', 'order', 'type'],
-    ['too_small', 'invalid_string', 'too_small', 'invalid_enum_value', 'invalid_enum_value'],
+    ['too_small', 'invalid_string', 'invalid_string', 'invalid_enum_value', 'invalid_enum_value'],
   ],
 ];
 
@@ -65,7 +72,13 @@ describe('parameter mistakes are 400 invalid_data naming each one', () => {
   it.each(invalidData)('%s', async (_, path, specPath, names, codes) => {
     const { status, body } = await get(mock.url, path);
     expect(status, JSON.stringify(body)).toBe(400);
-    expect(body).toMatchObject({ object: 'error', status: 400, code: 'invalid_data', entity: 'query' });
+    // Where the mistakes are: the path's ids, or the query.
+    expect(body).toMatchObject({
+      object: 'error',
+      status: 400,
+      code: 'invalid_data',
+      entity: specPath.includes(`{${names[0]}}`) ? 'path' : 'query',
+    });
     const errors = body.errors as Array<{ path: string[]; code: string; message: string }>;
     expect(errors.map((e) => e.path[0])).toEqual(names);
     expect(errors.map((e) => e.code)).toEqual(codes);

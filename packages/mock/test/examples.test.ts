@@ -1,7 +1,7 @@
 // The mock answers the example that fits the request, where the spec has one: the observability session of
 // the requested platform, and each operation's own 404 (its entity's) for `Prefer: code=404`. An explicit
 // `Prefer: example=` still wins.
-import { listOperations, resolveRef } from '@session-obs/spec';
+import { listOperations } from '@session-obs/spec';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fittingExampleKey, requestFacts } from '../src/example-catalogue.js';
 import { startMock, type RunningMock } from '../src/index.js';
@@ -77,21 +77,16 @@ describe('Prefer: code=404 answers that operation’s own 404', () => {
 
 describe('the spec’s own parameter examples', () => {
   // One request per query parameter example (with the operation's required ones), path ids from their examples.
-  const requests = listOperations(spec).flatMap(({ path, operation, operationId }) => {
-    const parameters = [...(spec.paths[path].parameters ?? []), ...(operation.parameters ?? [])].map(
-      (node: unknown) => resolveRef(spec, node, '')[1],
+  const requests = listOperations(spec).flatMap(({ path, parameters, operationId }) => {
+    const example = (name: string, location: string) =>
+      parameters.find((p) => p.parameter.in === location && p.parameter.name === name)!.parameter.example;
+    const concrete = path.replace(/\{([a-z_]+)\}/g, (_, name: string) => example(name, 'path'));
+    const pair = (name: string) => `${name}=${encodeURIComponent(example(name, 'query'))}`;
+    const query = parameters.filter((p) => p.parameter.in === 'query').map((p) => p.parameter);
+    const required = query.filter((p) => p.required).map((p) => pair(p.name));
+    return query.map(
+      (p) => [`${operationId} ${p.name}=${p.example}`, `${concrete}?${[...new Set([...required, pair(p.name)])].join('&')}`] as const,
     );
-    const concrete = path.replace(
-      /\{([a-z_]+)\}/g,
-      (_, name: string) => parameters.find((p) => p.in === 'path' && p.name === name).example,
-    );
-    const required = parameters.filter((p) => p.in === 'query' && p.required).map((p) => `${p.name}=${encodeURIComponent(p.example)}`);
-    return parameters
-      .filter((p) => p.in === 'query')
-      .map((p) => {
-        const query = new Set([...required, `${p.name}=${encodeURIComponent(p.example)}`]);
-        return [`${operationId} ${p.name}=${p.example}`, `${concrete}?${[...query].join('&')}`] as const;
-      });
   });
 
   it.each(requests)('%s is accepted', async (_, url) => {
