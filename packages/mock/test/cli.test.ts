@@ -72,6 +72,12 @@ describe('session-obs-mock CLI', () => {
     expect(stderr).toBe(line);
   });
 
+  it('says in one line that MOCK_HOST is not an address of this machine, and exits 1', async () => {
+    const { code, stderr } = await runToExit({ MOCK_PORT: String(await freePort()), MOCK_HOST: '10.255.255.1' });
+    expect(code).toBe(1);
+    expect(stderr).toBe('✖ MOCK_HOST "10.255.255.1" is not an address of this machine.\n');
+  });
+
   it('says in one line that the spec cannot be read, and exits 1', async () => {
     const { code, stderr } = await runToExit({ MOCK_PORT: String(await freePort()) }, ['--spec', '/nonexistent/openapi.json']);
     expect(code).toBe(1);
