@@ -1,4 +1,8 @@
+import { copyFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { defineConfig } from 'tsup';
+
+const require = createRequire(import.meta.url);
 
 export default defineConfig({
   entry: ['src/index.ts', 'src/cli.ts'],
@@ -7,6 +11,9 @@ export default defineConfig({
   clean: true,
   target: 'node20',
   platform: 'node',
-  // The private dev kit is inlined: the published package must not depend on it.
-  noExternal: ['@session-obs/devkit'],
+  // The dev kit's process helpers and the spec helpers are inlined: the published package depends on
+  // neither private workspace package, only on Prism and ajv.
+  noExternal: ['@session-obs/devkit', '@session-obs/spec'],
+  // The spec the mock serves ships inside the package.
+  onSuccess: () => copyFile(require.resolve('@session-obs/spec/openapi.json'), 'dist/openapi.json'),
 });

@@ -34,7 +34,7 @@ export const prismIds: TargetIds = {
   provider_id: 'pro_5gHjKlMnPqRsTuVw',
   provider_run_id: 'prn_1',
   server_run_id: 'srr_mfl3jz5fG6hJ7kL8',
-  cursor: 'cur_2Zb3kQ9xPfL7TmW4',
+  cursor: 'cur_LbricGmnqMJ558dQ48FRXFZPR8mBmOHB4ePWXyYuph7',
   observability: { platform: 'android', session_id: '0b5d9f1e', version_key: 'com.acme.shop' },
 };
 

@@ -1,40 +1,43 @@
 #!/usr/bin/env node
-// `session-obs-mock`: serves the Prism mock on MOCK_PORT (default 4010) until Ctrl-C.
-import { startMock } from './start-mock.js';
+// `session-obs-mock`: serves the mock on MOCK_HOST:MOCK_PORT (default 127.0.0.1:4010) until Ctrl-C.
+import { defaultSpecPath } from './bundled-spec.js';
+import { describeStartFailure, readCliInput, USAGE } from './cli-input.js';
+import type { MockServer } from './mock-server.js';
 
-const raw = process.env.MOCK_PORT ?? '4010';
-const port = Number(raw);
-if (!Number.isInteger(port) || port < 1 || port > 65535) {
-  console.error(`✖ MOCK_PORT must be a port number from 1 to 65535, got "${raw}".`);
+const input = readCliInput(process.argv.slice(2), process.env);
+if (!input.ok) {
+  console.error(`✖ ${input.message}`);
   process.exit(2);
 }
-const verbose = process.argv.includes('--verbose');
+const { options } = input;
+if (options.help) {
+  console.log(USAGE);
+  process.exit(0);
+}
 
-console.log(`Starting the Prism mock on port ${port}…`);
+console.log(`Starting the mock on port ${options.port}…`);
+let mock: MockServer;
+let url: string;
 try {
-  const mock = await startMock({
-    port,
-    host: process.env.MOCK_HOST ?? '127.0.0.1',
-    logLevel: verbose ? 'info' : 'warn',
-    dynamic: process.argv.includes('--dynamic'),
-    onLog: (line) => console.log(`[prism] ${line}`),
+  // Loaded only now: Prism and ajv take a moment to load, and a mistake above is told at once.
+  const { createMockServer } = await import('./mock-server.js');
+  mock = await createMockServer({
+    specPath: options.specPath ?? defaultSpecPath(),
+    dynamic: options.dynamic,
+    logLevel: options.logLevel,
+    log: (line) => console.log(line),
   });
-  console.log(`✔ Mock server ready: ${mock.url}  (try: curl -H "Authorization: Bearer test" ${mock.url}/session-errors)`);
-  let stopping = false;
-  const shutdown = async () => {
-    stopping = true;
-    console.log('Stopping the mock…');
-    await mock.stop();
-    process.exit(0);
-  };
-  process.once('SIGINT', shutdown);
-  process.once('SIGTERM', shutdown);
-  mock.process.once('exit', (code) => {
-    if (stopping) return;
-    console.error(`✖ Prism exited unexpectedly (code ${code}).`);
-    process.exit(1);
-  });
+  url = await mock.listen(options.port, options.host);
 } catch (error) {
-  console.error(`✖ Could not start the mock: ${(error as Error).message}`);
+  console.error(`✖ ${describeStartFailure(error, options)}`);
   process.exit(1);
 }
+console.log(`✔ Mock server ready: ${url}  (try: curl -H "Authorization: Bearer test" ${url}/session-errors)`);
+
+const shutdown = async () => {
+  console.log('Stopping the mock…');
+  await mock.close();
+  process.exit(0);
+};
+process.once('SIGINT', shutdown);
+process.once('SIGTERM', shutdown);

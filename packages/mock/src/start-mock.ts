@@ -1,23 +1,24 @@
+// Starting the mock as a child process for tests and scripts: its own process group, its output always
+// drained, stopped with its group on stop and when this process exits (the dev kit, inlined at build).
 import type { ChildProcess } from 'node:child_process';
-import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
 import { freePort, startChildServer } from '@session-obs/devkit';
-
-const require = createRequire(import.meta.url);
+import type { LogLevel } from './prism-engine.js';
 
 export interface MockOptions {
   /** Port to listen on; `0` or omitted picks a free one. */
   port?: number;
   /** Interface to bind. Default `127.0.0.1`. */
   host?: string;
-  /** OpenAPI document to serve. Default: the bundled spec of `@session-obs/spec`. */
+  /** OpenAPI document to serve. Default: the spec bundled in the package. */
   specPath?: string;
   /** Generate responses from the schemas instead of the named examples. Default false. */
   dynamic?: boolean;
-  /** Prism's log level. Default `warn` (Prism's per-request logging halves its throughput). */
-  logLevel?: 'trace' | 'debug' | 'info' | 'warn' | 'error' | 'fatal' | 'silent';
-  /** Receives every line Prism prints (its output is always drained so it never stalls). */
+  /** Log level. Default `warn`; `info` logs every request. */
+  logLevel?: LogLevel;
+  /** Receives every line the mock prints (its output is always drained so it never stalls). */
   onLog?: (line: string) => void;
-  /** How long to wait for Prism to listen. Default 60 000 ms. */
+  /** How long to wait for the mock to listen. Default 60 000 ms. */
   readyTimeoutMs?: number;
 }
 
@@ -25,48 +26,45 @@ export interface RunningMock {
   /** Base URL of the mock, e.g. `http://127.0.0.1:4010`. */
   url: string;
   port: number;
-  /** The Prism process (the leader of its own process group). */
+  /** The mock's process (the leader of its own process group). */
   process: ChildProcess;
-  /** Stops Prism and everything it started; resolves once it has exited. */
+  /** Stops the mock; resolves once it has exited. */
   stop(): Promise<void>;
 }
 
-/** The bundled spec file the mock serves by default. */
-export function defaultSpecPath(): string {
-  return require.resolve('@session-obs/spec/openapi.json');
+/** Why the mock did not start: the CLI's own one-line reason (port taken, unreadable spec, …). */
+export class MockStartError extends Error {
+  constructor(message: string, options?: ErrorOptions) {
+    super(message, options);
+    this.name = 'MockStartError';
+  }
 }
 
-/** Starts a Prism mock over the bundled spec and resolves when it accepts requests. */
+/** The CLI entry point (built). */
+const cliPath = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
+
+/** Starts `session-obs-mock` and resolves once it prints that it is ready. */
 export async function startMock(options: MockOptions = {}): Promise<RunningMock> {
   const host = options.host ?? '127.0.0.1';
   const port = options.port || (await freePort(host));
-  const specPath = options.specPath ?? defaultSpecPath();
-  const prismBin = require.resolve('@stoplight/prism-cli/dist/index.js');
-  const args = [prismBin, 'mock', specPath, '-h', host, '-p', String(port), '-v', options.logLevel ?? 'warn'];
+  const args = [cliPath, '--log-level', options.logLevel ?? 'warn'];
+  if (options.specPath) args.push('--spec', options.specPath);
   if (options.dynamic) args.push('--dynamic');
-
   const url = `http://${host}:${port}`;
-  const { process: child, stop } = await startChildServer({
-    name: 'Prism',
-    args,
-    url,
-    readyLine: /Prism is listening on/,
-    // Prism prints its "listening" line at `info`; at quieter levels its port is polled instead.
-    alsoReady: (prism) => waitForHttp(url, prism),
-    onLog: options.onLog,
-    readyTimeoutMs: options.readyTimeoutMs ?? 60_000,
-  });
-  return { url, port, process: child, stop };
-}
-
-async function waitForHttp(url: string, child: ChildProcess): Promise<void> {
-  while (child.exitCode === null && child.signalCode === null) {
-    try {
-      await fetch(url, { signal: AbortSignal.timeout(1000) });
-      return;
-    } catch {
-      await new Promise((r) => setTimeout(r, 100));
-    }
+  try {
+    const { process: child, stop } = await startChildServer({
+      name: 'the mock',
+      args,
+      url,
+      readyLine: /Mock server ready/,
+      env: { ...process.env, MOCK_PORT: String(port), MOCK_HOST: host },
+      onLog: options.onLog,
+      readyTimeoutMs: options.readyTimeoutMs ?? 60_000,
+    });
+    return { url, port, process: child, stop };
+  } catch (error) {
+    // The CLI says what went wrong in one line starting with ✖; that line is the error.
+    const reason = /^✖ (.+)$/m.exec(error instanceof Error ? error.message : '')?.[1];
+    throw reason ? new MockStartError(reason, { cause: error }) : error;
   }
-  return new Promise<void>(() => {}); // the exit handler of `ready` reports the failure
 }

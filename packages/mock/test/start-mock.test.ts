@@ -1,9 +1,10 @@
-import { spawn } from 'node:child_process';
+// startMock(): the mock as a child process for tests and scripts.
+import { once } from 'node:events';
 import { createServer } from 'node:net';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { freePort } from '@session-obs/devkit';
-import { startMock } from '../src/index.js';
+import { MockStartError, startMock } from '../src/index.js';
+import { AUTH } from './helpers.js';
 
 const alive = (pid: number) => {
   try {
@@ -15,15 +16,13 @@ const alive = (pid: number) => {
 };
 
 describe('startMock', () => {
-  it('starts Prism on a free port, serves the spec, and stops its whole process group', async () => {
+  it('starts on a free port, serves the bundled spec, and stops its whole process group', async () => {
     const mock = await startMock();
     try {
       expect(mock.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
-      const ok = await fetch(`${mock.url}/session-errors`, { headers: { Authorization: 'Bearer t' } });
-      expect(ok.status).toBe(200);
-      expect((await ok.json()).object).toBe('list');
-      const invalid = await fetch(`${mock.url}/session-errors?limit=0`, { headers: { Authorization: 'Bearer t' } });
-      expect(invalid.status).toBe(400);
+      const response = await fetch(`${mock.url}/session-errors`, { headers: AUTH });
+      expect(response.status).toBe(200);
+      expect((await response.json()).object).toBe('list');
     } finally {
       await mock.stop();
     }
@@ -32,65 +31,42 @@ describe('startMock', () => {
   });
 
   it('runs two mocks side by side', async () => {
-    const [a, b] = await Promise.all([startMock(), startMock()]);
+    const [first, second] = await Promise.all([startMock(), startMock()]);
     try {
-      expect(a.port).not.toBe(b.port);
-      for (const m of [a, b])
-        expect((await fetch(`${m.url}/session-error-groups`, { headers: { Authorization: 'Bearer t' } })).status).toBe(200);
+      expect(first.port).not.toBe(second.port);
+      for (const mock of [first, second]) expect((await fetch(`${mock.url}/session-error-groups`, { headers: AUTH })).status).toBe(200);
     } finally {
-      await Promise.all([a.stop(), b.stop()]);
+      await Promise.all([first.stop(), second.stop()]);
     }
   });
 
-  it('rejects with Prism output when the port is taken', async () => {
+  it('rejects with the CLI’s one-line reason when the port is taken', async () => {
     const port = await freePort();
     const blocker = createServer().listen(port, '127.0.0.1');
-    await new Promise((r) => blocker.once('listening', r));
+    await once(blocker, 'listening');
     try {
-      await expect(startMock({ port, readyTimeoutMs: 30_000 })).rejects.toThrow(
-        /Prism exited before it was ready|EADDRINUSE|Prism was not ready/,
-      );
+      const failure = await startMock({ port }).catch((error: unknown) => error);
+      expect(failure).toBeInstanceOf(MockStartError);
+      expect((failure as Error).message).toBe(`Port ${port} is already in use: stop what listens there or set MOCK_PORT to a free port.`);
     } finally {
       blocker.close();
     }
   });
 
   it('rejects when the spec file does not exist', async () => {
-    await expect(startMock({ specPath: '/nonexistent/openapi.json' })).rejects.toThrow(/Prism exited before it was ready/);
-  });
-});
-
-describe('session-obs-mock CLI', () => {
-  const cli = join(import.meta.dirname, '..', 'bin', 'session-obs-mock.js');
-
-  it('prints its URL when ready and stops cleanly on SIGINT', async () => {
-    const port = await freePort();
-    const child = spawn(process.execPath, [cli], { env: { ...process.env, MOCK_PORT: String(port) }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    child.stdout.on('data', (d) => (out += d));
-    await new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`not ready: ${out}`)), 60_000);
-      child.stdout.on('data', () => {
-        if (out.includes('Mock server ready')) {
-          clearTimeout(timer);
-          resolve();
-        }
-      });
-    });
-    expect(out).toContain(`Mock server ready: http://127.0.0.1:${port}`);
-    expect((await fetch(`http://127.0.0.1:${port}/session-errors`, { headers: { Authorization: 'Bearer t' } })).status).toBe(200);
-    const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
-    child.kill('SIGINT');
-    expect(await exited).toBe(0);
-    await expect(fetch(`http://127.0.0.1:${port}/`)).rejects.toThrow();
+    await expect(startMock({ specPath: '/nonexistent/openapi.json' })).rejects.toThrow(
+      /^Could not start the mock: cannot read the spec \/nonexistent\/openapi\.json: ENOENT/,
+    );
   });
 
-  it('refuses a MOCK_PORT that is not a port', async () => {
-    const child = spawn(process.execPath, [cli], { env: { ...process.env, MOCK_PORT: 'abc' }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let err = '';
-    child.stderr.on('data', (d) => (err += d));
-    const code = await new Promise<number | null>((r) => child.once('exit', (c) => r(c)));
-    expect(code).toBe(2);
-    expect(err).toContain('MOCK_PORT must be a port number');
+  it('passes every output line on, and logs each request at info', async () => {
+    const lines: string[] = [];
+    const mock = await startMock({ logLevel: 'info', onLog: (line) => lines.push(line) });
+    try {
+      await fetch(`${mock.url}/session-errors?limit=1`, { headers: AUTH });
+      await expect.poll(() => lines.some((line) => line.includes('GET /session-errors?limit=1 → 200')), { timeout: 30_000 }).toBe(true);
+    } finally {
+      await mock.stop();
+    }
   });
 });

@@ -1452,9 +1452,12 @@ export interface components {
          */
         Before: components["schemas"]["ResourceId"];
         /**
-         * @description Opaque pagination cursor (`cur_…`) from a previous response, encoding a direction and an id.
-         *     An invalid cursor is a 400 `invalid_data` ("Invalid cursor format").
-         * @example cur_2Zb3kQ9xPfL7TmW4
+         * @description An opaque paging token, equivalent to `after` or `before`: `cur_` followed by the base62 encoding of
+         *     the JSON `["after", id]` or `["before", id]`. List responses carry no cursor (neither does the real
+         *     service's list envelope): to page, pass an item's id as `after` or `before`; use `cursor` only with a
+         *     token you already hold. Cannot be combined with `after` or `before`. An invalid cursor is a 400
+         *     `invalid_data` ("Invalid cursor format").
+         * @example cur_LbricGmnqMJ558dQ48FRXFZPR8mBmOHB4ePWXyYuph7
          */
         Cursor: string;
         /**
@@ -1616,9 +1619,12 @@ export interface operations {
                  */
                 before?: components["parameters"]["Before"];
                 /**
-                 * @description Opaque pagination cursor (`cur_…`) from a previous response, encoding a direction and an id.
-                 *     An invalid cursor is a 400 `invalid_data` ("Invalid cursor format").
-                 * @example cur_2Zb3kQ9xPfL7TmW4
+                 * @description An opaque paging token, equivalent to `after` or `before`: `cur_` followed by the base62 encoding of
+                 *     the JSON `["after", id]` or `["before", id]`. List responses carry no cursor (neither does the real
+                 *     service's list envelope): to page, pass an item's id as `after` or `before`; use `cursor` only with a
+                 *     token you already hold. Cannot be combined with `after` or `before`. An invalid cursor is a 400
+                 *     `invalid_data` ("Invalid cursor format").
+                 * @example cur_LbricGmnqMJ558dQ48FRXFZPR8mBmOHB4ePWXyYuph7
                  */
                 cursor?: components["parameters"]["Cursor"];
                 /**
@@ -1719,9 +1725,12 @@ export interface operations {
                  */
                 before?: components["parameters"]["Before"];
                 /**
-                 * @description Opaque pagination cursor (`cur_…`) from a previous response, encoding a direction and an id.
-                 *     An invalid cursor is a 400 `invalid_data` ("Invalid cursor format").
-                 * @example cur_2Zb3kQ9xPfL7TmW4
+                 * @description An opaque paging token, equivalent to `after` or `before`: `cur_` followed by the base62 encoding of
+                 *     the JSON `["after", id]` or `["before", id]`. List responses carry no cursor (neither does the real
+                 *     service's list envelope): to page, pass an item's id as `after` or `before`; use `cursor` only with a
+                 *     token you already hold. Cannot be combined with `after` or `before`. An invalid cursor is a 400
+                 *     `invalid_data` ("Invalid cursor format").
+                 * @example cur_LbricGmnqMJ558dQ48FRXFZPR8mBmOHB4ePWXyYuph7
                  */
                 cursor?: components["parameters"]["Cursor"];
                 /**
@@ -1870,9 +1879,12 @@ export interface operations {
                  */
                 before?: components["parameters"]["Before"];
                 /**
-                 * @description Opaque pagination cursor (`cur_…`) from a previous response, encoding a direction and an id.
-                 *     An invalid cursor is a 400 `invalid_data` ("Invalid cursor format").
-                 * @example cur_2Zb3kQ9xPfL7TmW4
+                 * @description An opaque paging token, equivalent to `after` or `before`: `cur_` followed by the base62 encoding of
+                 *     the JSON `["after", id]` or `["before", id]`. List responses carry no cursor (neither does the real
+                 *     service's list envelope): to page, pass an item's id as `after` or `before`; use `cursor` only with a
+                 *     token you already hold. Cannot be combined with `after` or `before`. An invalid cursor is a 400
+                 *     `invalid_data` ("Invalid cursor format").
+                 * @example cur_LbricGmnqMJ558dQ48FRXFZPR8mBmOHB4ePWXyYuph7
                  */
                 cursor?: components["parameters"]["Cursor"];
                 /**
@@ -1984,9 +1996,12 @@ export interface operations {
                  */
                 before?: components["parameters"]["Before"];
                 /**
-                 * @description Opaque pagination cursor (`cur_…`) from a previous response, encoding a direction and an id.
-                 *     An invalid cursor is a 400 `invalid_data` ("Invalid cursor format").
-                 * @example cur_2Zb3kQ9xPfL7TmW4
+                 * @description An opaque paging token, equivalent to `after` or `before`: `cur_` followed by the base62 encoding of
+                 *     the JSON `["after", id]` or `["before", id]`. List responses carry no cursor (neither does the real
+                 *     service's list envelope): to page, pass an item's id as `after` or `before`; use `cursor` only with a
+                 *     token you already hold. Cannot be combined with `after` or `before`. An invalid cursor is a 400
+                 *     `invalid_data` ("Invalid cursor format").
+                 * @example cur_LbricGmnqMJ558dQ48FRXFZPR8mBmOHB4ePWXyYuph7
                  */
                 cursor?: components["parameters"]["Cursor"];
                 /**
@@ -2110,9 +2125,12 @@ export interface operations {
                  */
                 before?: components["parameters"]["Before"];
                 /**
-                 * @description Opaque pagination cursor (`cur_…`) from a previous response, encoding a direction and an id.
-                 *     An invalid cursor is a 400 `invalid_data` ("Invalid cursor format").
-                 * @example cur_2Zb3kQ9xPfL7TmW4
+                 * @description An opaque paging token, equivalent to `after` or `before`: `cur_` followed by the base62 encoding of
+                 *     the JSON `["after", id]` or `["before", id]`. List responses carry no cursor (neither does the real
+                 *     service's list envelope): to page, pass an item's id as `after` or `before`; use `cursor` only with a
+                 *     token you already hold. Cannot be combined with `after` or `before`. An invalid cursor is a 400
+                 *     `invalid_data` ("Invalid cursor format").
+                 * @example cur_LbricGmnqMJ558dQ48FRXFZPR8mBmOHB4ePWXyYuph7
                  */
                 cursor?: components["parameters"]["Cursor"];
                 /**

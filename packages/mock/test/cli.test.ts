@@ -1,0 +1,92 @@
+// The `session-obs-mock` CLI as a user runs it (the bin shim, a child process): ready line, Ctrl-C, and the
+// one line and exit code it gives for each start-up mistake — never a stack trace.
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { freePort } from '@session-obs/devkit';
+
+const cli = join(import.meta.dirname, '..', 'bin', 'session-obs-mock.js');
+
+/** Runs the CLI to its exit; resolves with its exit code and output. */
+async function runToExit(env: Record<string, string>, args: string[] = []) {
+  const child = spawn(process.execPath, [cli, ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk) => (stdout += chunk));
+  child.stderr.on('data', (chunk) => (stderr += chunk));
+  const [code] = (await once(child, 'exit')) as [number | null];
+  return { code, stdout, stderr };
+}
+
+describe('session-obs-mock CLI', () => {
+  it('prints its URL when ready, answers, and stops cleanly on SIGINT', async () => {
+    const port = await freePort();
+    const child = spawn(process.execPath, [cli], { env: { ...process.env, MOCK_PORT: String(port) }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    await new Promise<void>((resolve, reject) => {
+      child.once('exit', (code) => reject(new Error(`exited with ${code}: ${out}`)));
+      child.stdout.on('data', (chunk) => {
+        out += chunk;
+        if (out.includes('Mock server ready')) resolve();
+      });
+    });
+    child.removeAllListeners('exit');
+    expect(out).toContain(`✔ Mock server ready: http://127.0.0.1:${port}`);
+    const response = await fetch(`http://127.0.0.1:${port}/session-errors`, { headers: { Authorization: 'Bearer t' } });
+    expect(response.status).toBe(200);
+    const exited = once(child, 'exit');
+    child.kill('SIGINT');
+    expect((await exited)[0]).toBe(0);
+    await expect(fetch(`http://127.0.0.1:${port}/`)).rejects.toThrow();
+  });
+
+  it('says in one line that MOCK_PORT is taken, and exits 1', async () => {
+    const port = await freePort();
+    const blocker = createServer().listen(port, '127.0.0.1');
+    await once(blocker, 'listening');
+    try {
+      const { code, stderr } = await runToExit({ MOCK_PORT: String(port) });
+      expect(code).toBe(1);
+      expect(stderr).toBe(`✖ Port ${port} is already in use: stop what listens there or set MOCK_PORT to a free port.\n`);
+    } finally {
+      blocker.close();
+    }
+  });
+
+  it.each([
+    ['a MOCK_PORT that is not a port', { MOCK_PORT: 'abc' }, [], '✖ MOCK_PORT must be a port number from 1 to 65535, got "abc".\n'],
+    ['a MOCK_PORT out of range', { MOCK_PORT: '70000' }, [], '✖ MOCK_PORT must be a port number from 1 to 65535, got "70000".\n'],
+    ['an unknown option', {}, ['--fast'], '✖ Unknown option "--fast" (see --help).\n'],
+    [
+      'a bad log level',
+      {},
+      ['--log-level', 'loud'],
+      '✖ --log-level must be one of trace, debug, info, warn, error, fatal, silent, got "loud".\n',
+    ],
+    ['an option without its value', {}, ['--spec'], '✖ --spec needs a value (see --help).\n'],
+  ])('refuses %s with one line and exit code 2', async (_, env, args, line) => {
+    const { code, stderr } = await runToExit(env, args);
+    expect(code).toBe(2);
+    expect(stderr).toBe(line);
+  });
+
+  it('says in one line that MOCK_HOST is not an address of this machine, and exits 1', async () => {
+    const { code, stderr } = await runToExit({ MOCK_PORT: String(await freePort()), MOCK_HOST: '10.255.255.1' });
+    expect(code).toBe(1);
+    expect(stderr).toBe('✖ MOCK_HOST "10.255.255.1" is not an address of this machine.\n');
+  });
+
+  it('says in one line that the spec cannot be read, and exits 1', async () => {
+    const { code, stderr } = await runToExit({ MOCK_PORT: String(await freePort()) }, ['--spec', '/nonexistent/openapi.json']);
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/^✖ Could not start the mock: cannot read the spec \/nonexistent\/openapi\.json: ENOENT[^\n]*\n$/);
+  });
+
+  it('prints its usage with --help', async () => {
+    const { code, stdout } = await runToExit({}, ['--help']);
+    expect(code).toBe(0);
+    expect(stdout).toContain('Usage: session-obs-mock');
+  });
+});
