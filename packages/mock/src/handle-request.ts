@@ -9,6 +9,7 @@ import {
   internalError,
   invalidRequest,
   matchRoute,
+  pagingBounds,
   methodNotAllowed,
   parseParameters,
   readBearerToken,
@@ -19,7 +20,6 @@ import {
 } from '@session-obs/spec';
 import { corsHeaders, preflightHeaders } from './cors.js';
 import { fittingExampleKey, requestFacts, type ExampleCatalogue } from './example-catalogue.js';
-import { pagingProblems } from './paging-rules.js';
 import { parsePrefer, type Preferences } from './prefer.js';
 import type { PrismEngine } from './prism-engine.js';
 import { parseTarget } from './request-target.js';
@@ -84,7 +84,7 @@ async function answer(parts: HandlerParts, request: IncomingMessage, setDialect:
   if ('reason' in bearer) return fromError(unauthorized(dialect, bearer.reason));
 
   const parsed = parseParameters(operation, pathValues, target.query);
-  const problems = [...parsed.problems, ...pagingProblems(parsed.query)];
+  const problems = [...parsed.problems, ...pagingBounds(parsed.query).problems];
   if (problems.length) return fromError(invalidRequest(dialect, problems));
 
   const prefer = parsePrefer([request.headers.prefer ?? []].flat().join(', '));

@@ -2,9 +2,9 @@
 // handler. Requests Node itself cannot parse (broken framing, headers over its 16 KB limit) still get the
 // API's error body instead of a bare status line.
 import { readFile } from 'node:fs/promises';
-import { createServer, STATUS_CODES, type Server } from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
-import { badRequest, compileOperations, methodNotAllowed, type ErrorReply } from '@session-obs/spec';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { answerRawRequests, compileOperations } from '@session-obs/spec';
 import { catalogueExamples } from './example-catalogue.js';
 import { createRequestHandler } from './handle-request.js';
 import { createPrismEngine, type LogLevel } from './prism-engine.js';
@@ -58,9 +58,8 @@ export async function createMockServer(options: MockServerOptions): Promise<Mock
     ...(VERBOSE.includes(logLevel) && { logRequest: log }),
   });
   const server = createServer(handler);
-  server.on('clientError', (error: Error & { code?: string }, socket: Socket) => refuseUnparsable(error, socket));
-  // CONNECT asks the server to be a proxy: Node hands it over as a bare socket, which it would drop unanswered.
-  server.on('connect', (_request, socket: Socket) => writeRaw(socket, methodNotAllowed('session', 'CONNECT', ['GET', 'HEAD', 'OPTIONS'])));
+  // Unparsable requests and CONNECT never reach the handler: they still get the API's error body.
+  answerRawRequests(server, ['GET', 'HEAD', 'OPTIONS'], { 'Access-Control-Allow-Origin': '*' });
   return {
     server,
     listen: (port, host) =>
@@ -77,32 +76,4 @@ export async function createMockServer(options: MockServerOptions): Promise<Mock
         server.closeAllConnections();
       }),
   };
-}
-
-/** Answers a request Node could not parse with the session dialect's 400, then closes the connection. */
-function refuseUnparsable(error: Error & { code?: string }, socket: Socket): void {
-  if (!socket.writable || error.code === 'ECONNRESET') {
-    socket.destroy();
-    return;
-  }
-  const message =
-    error.code === 'HPE_HEADER_OVERFLOW'
-      ? 'The request line and headers are larger than the server accepts (16 kB).'
-      : error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
-        ? 'The request did not arrive in time.'
-        : `The request is not valid HTTP/1.1 (${error.code ?? 'parse error'}).`;
-  writeRaw(socket, badRequest('session', message));
-}
-
-/** Writes a whole error answer on a bare socket and closes it. */
-function writeRaw(socket: Socket, reply: ErrorReply): void {
-  const text = JSON.stringify(reply.body);
-  const lines = Object.entries({
-    'Content-Type': 'application/json; charset=utf-8',
-    'Content-Length': String(Buffer.byteLength(text)),
-    'Access-Control-Allow-Origin': '*',
-    ...reply.headers,
-    Connection: 'close',
-  }).map(([name, value]) => `${name}: ${value}\r\n`);
-  socket.end(`HTTP/1.1 ${reply.status} ${STATUS_CODES[reply.status] ?? 'Error'}\r\n${lines.join('')}\r\n${text}`);
 }

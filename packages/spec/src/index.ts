@@ -41,6 +41,9 @@ export {
 } from './server/parameters.js';
 export { allowedMethods, matchRoute, type RouteMatch } from './server/routes.js';
 export { readBearerToken, type BearerToken } from './server/auth.js';
+export { decodeCursor, encodeCursor, type Cursor, type CursorDirection } from './server/cursor.js';
+export { pagingBounds, type PagingBounds } from './server/paging.js';
+export { answerRawRequests, unparsableRequest, writeRawReply } from './server/raw-reply.js';
 export {
   DIALECT_ERROR_SCHEMA,
   badRequest,

@@ -1,0 +1,43 @@
+// Answers for what never reaches a server's request handler: a request Node cannot parse (broken framing,
+// headers over its 16 kB limit, a timeout) and CONNECT (Node hands it over as a bare socket). Without
+// these, the client gets a bare status line or nothing at all instead of the API's error body.
+import { STATUS_CODES, type Server } from 'node:http';
+import type { Socket } from 'node:net';
+import { badRequest, methodNotAllowed, type ErrorReply } from './error-dialects.js';
+
+/** Writes a whole error answer on a bare socket and closes the connection. */
+export function writeRawReply(socket: Socket, reply: ErrorReply, extraHeaders: Record<string, string> = {}): void {
+  const text = JSON.stringify(reply.body);
+  const headers = {
+    'Content-Type': 'application/json; charset=utf-8',
+    'Content-Length': String(Buffer.byteLength(text)),
+    ...extraHeaders,
+    ...reply.headers,
+    Connection: 'close',
+  };
+  const lines = Object.entries(headers).map(([name, value]) => `${name}: ${value}\r\n`);
+  socket.end(`HTTP/1.1 ${reply.status} ${STATUS_CODES[reply.status] ?? 'Error'}\r\n${lines.join('')}\r\n${text}`);
+}
+
+/** The 400 for a request Node's parser refused, in the session dialect (nothing says which operation it was). */
+export function unparsableRequest(error: Error & { code?: string }): ErrorReply<400> {
+  const message =
+    error.code === 'HPE_HEADER_OVERFLOW'
+      ? 'The request line and headers are larger than the server accepts (16 kB).'
+      : error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+        ? 'The request did not arrive in time.'
+        : `The request is not valid HTTP/1.1 (${error.code ?? 'parse error'}).`;
+  return badRequest('session', message);
+}
+
+/**
+ * Makes `server` answer unparsable requests with a 400 and CONNECT with a 405 (`allow`: the methods it
+ * serves), both as the API's error body; `extraHeaders` go on both (e.g. CORS).
+ */
+export function answerRawRequests(server: Server, allow: string[], extraHeaders: Record<string, string> = {}): void {
+  server.on('clientError', (error: Error & { code?: string }, socket: Socket) => {
+    if (!socket.writable || error.code === 'ECONNRESET') socket.destroy();
+    else writeRawReply(socket, unparsableRequest(error), extraHeaders);
+  });
+  server.on('connect', (_request, socket: Socket) => writeRawReply(socket, methodNotAllowed('session', 'CONNECT', allow), extraHeaders));
+}

@@ -1,0 +1,57 @@
+// The cursor codec and the cross-parameter paging rules both servers apply after parseParameters.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { decodeCursor, encodeCursor, pagingBounds } from '../src/index.js';
+
+describe('cursor', () => {
+  it('round-trips any direction and id the API can write', () => {
+    fc.assert(
+      fc.property(fc.constantFrom('after' as const, 'before' as const), fc.stringMatching(/^[A-Za-z0-9_-]{1,64}$/), (direction, id) => {
+        expect(decodeCursor(encodeCursor(direction, id))).toEqual({ direction, id });
+      }),
+    );
+  });
+
+  it.each([
+    ['not a cursor', 'ser_1'],
+    ['no digits', 'cur_'],
+    ['a character outside base62', 'cur_ab-c'],
+    ['digits that decode to no JSON', 'cur_2Zb3kQ9xPfL7TmW4'],
+    ['another direction', encodeCursor('around' as 'after', 'ser_1')],
+    ['an id the API never writes', encodeCursor('after', 'a b')],
+    ['an empty id', encodeCursor('after', '')],
+    ['far too long', `cur_${'z'.repeat(701)}`],
+  ])('refuses %s', (_what, token) => {
+    expect(decodeCursor(token)).toBeUndefined();
+  });
+});
+
+describe('pagingBounds', () => {
+  const cursor = encodeCursor('before', 'ser_9');
+  it.each([
+    ['nothing', {}, { problems: [] }],
+    ['after', { after: 'ser_1' }, { problems: [], after: 'ser_1' }],
+    ['before', { before: 'ser_1' }, { problems: [], before: 'ser_1' }],
+    ['a cursor', { cursor }, { problems: [], before: 'ser_9' }],
+  ])('%s: bounds', (_what, query, expected) => {
+    expect(pagingBounds(query)).toEqual(expected);
+  });
+
+  it.each([
+    ['after and before', { after: 'a', before: 'b' }, [['conflicting_cursors', 'before', 'Cannot use both after and before cursors']]],
+    ['a bad cursor', { cursor: 'cur_!!' }, [['invalid_cursor', 'cursor', 'Invalid cursor format']]],
+    ['a cursor with after', { cursor, after: 'a' }, [['conflicting_cursors', 'cursor', 'Cannot combine cursor with after or before']]],
+    [
+      'everything at once',
+      { cursor: 'nope', after: 'a', before: 'b' },
+      [
+        ['conflicting_cursors', 'before', 'Cannot use both after and before cursors'],
+        ['invalid_cursor', 'cursor', 'Invalid cursor format'],
+      ],
+    ],
+  ])('%s: problems and no bounds', (_what, query, expected) => {
+    const result = pagingBounds(query);
+    expect(result.problems.map((problem) => [problem.code, problem.path[0], problem.message])).toEqual(expected);
+    expect(result.after ?? result.before).toBeUndefined();
+  });
+});
