@@ -18,11 +18,10 @@ import {
   type UnauthorizedReason,
 } from '@session-obs/spec';
 import { createHandlers, type Handler } from './handlers.js';
-import type { HttpReply } from './reply.js';
+import { replyText, replyValue, type HttpReply } from './reply.js';
 import { TokenBuckets, UNLIMITED, type RateLimitOptions } from './rate-limit.js';
 import { createSandboxRoutes } from './sandbox-routes.js';
 import type { Store } from '../store/store.js';
-import { createGroupingStep } from '../grouping.js';
 
 /** The token accepted when none is configured. */
 export const DEFAULT_TOKEN = 'metorial_sk_sandbox_dev';
@@ -50,6 +49,12 @@ export interface SandboxServer {
   close(): Promise<void>;
 }
 
+/** A request body this server did not read (an early 401, 404, 405, 413): its connection is closed rather than drained. */
+function bodyLeftUnread(req: IncomingMessage): boolean {
+  const declared = Number(req.headers['content-length'] ?? 0) > 0 || req.headers['transfer-encoding'] !== undefined;
+  return declared && !req.readableEnded;
+}
+
 let requestCounter = 0;
 const requestId = () => `req_${Date.now().toString(36)}${(requestCounter++ % 1_679_616).toString(36).padStart(4, '0')}`;
 
@@ -62,7 +67,7 @@ export function createSandboxServer(options: SandboxServerOptions): SandboxServe
   const tokens = new Set(options.tokens?.length ? options.tokens : [DEFAULT_TOKEN]);
   const buckets = new TokenBuckets(options.rateLimit, options.now);
   const handlers = createHandlers(options.store);
-  const sandboxRoutes = createSandboxRoutes(options.store, createGroupingStep(options.store.db));
+  const sandboxRoutes = createSandboxRoutes(options.store);
   const validator = options.validateResponses ? specValidator : undefined;
   const problem = options.onProblem ?? ((m: string) => console.error(m));
 
@@ -113,14 +118,14 @@ export function createSandboxServer(options: SandboxServerOptions): SandboxServe
   function send(req: IncomingMessage, res: ServerResponse, url: URL, headers: Record<string, string>, reply: Routed): void {
     let final: HttpReply = reply;
     if (validator && reply.specPath) {
-      const body = reply.json !== undefined ? JSON.parse(reply.json) : reply.body;
-      const result = validator.validateResponse('get', reply.specPath, reply.status, body);
+      const result = validator.validateResponse('get', reply.specPath, reply.status, replyValue(reply));
       if (!result.valid) {
         problem(`✖ response of ${req.method} ${req.url} (${reply.status}) does not match the spec:\n${formatErrors(result.errors)}`);
         final = failure(req, url, headers);
       }
     }
-    if (final.headers) Object.assign(headers, final.headers);
+    if ('headers' in final) Object.assign(headers, final.headers);
+    if (bodyLeftUnread(req)) headers.Connection = 'close';
     if (req.method === 'HEAD') {
       for (const [k, v] of Object.entries(headers)) res.setHeader(k, v);
       res.statusCode = final.status;
@@ -128,7 +133,7 @@ export function createSandboxServer(options: SandboxServerOptions): SandboxServe
       return;
     }
     // One writeHead with every header (and the length, so the body is not chunked), then the body.
-    const text = final.json ?? JSON.stringify(final.body);
+    const text = replyText(final);
     headers['Content-Length'] = String(Buffer.byteLength(text));
     res.writeHead(final.status, headers);
     res.end(text);
@@ -171,7 +176,10 @@ export function createSandboxServer(options: SandboxServerOptions): SandboxServe
       reply = fail(req, url, headers, error);
     }
     if (reply instanceof Promise) {
-      reply.catch((error: unknown) => fail(req, url, headers, error)).then((r: Routed) => send(req, res, url, headers, r));
+      // A client that goes away mid-body (the read fails) is no server problem: nothing to answer or report.
+      reply
+        .catch((error: unknown) => (req.socket.destroyed ? undefined : fail(req, url, headers, error)))
+        .then((r: Routed | undefined) => r && !req.socket.destroyed && send(req, res, url, headers, r));
     } else {
       send(req, res, url, headers, reply);
     }

@@ -1,11 +1,11 @@
-// The grouping worker: moves errors from `processing` to `processed` by assigning each to the group
-// of its fingerprint (creating the group on first occurrence, incrementing `occurrence_count` after).
-// Every step for a batch runs in one IMMEDIATE transaction, so counts stay exact however many
-// writers (ingest requests, imports, this worker) run at once.
+// Grouping's SQL: an error joins the group of its fingerprint (created on first occurrence,
+// `occurrence_count` incremented after). A grouping step moves a batch of errors from `processing` to
+// `processed` in one IMMEDIATE transaction, so counts stay exact however many writers (ingest
+// requests, imports, the worker) run at once. The seed uses the bulk variant.
 import type { Database, Statement } from 'better-sqlite3';
-import { fingerprint } from './fingerprint.js';
-import { makeId, type Rng } from './ids.js';
-import type { SessionErrorRow } from './store/rows.js';
+import { fingerprint } from '../fingerprint.js';
+import { makeId, type Rng } from '../ids.js';
+import type { SessionErrorRow } from './rows.js';
 
 /** The columns of a stored error that grouping reads. */
 export type GroupableError = Pick<
@@ -13,7 +13,7 @@ export type GroupableError = Pick<
   'id' | 'session_id' | 'type' | 'code' | 'message' | 'data' | 'provider_run_id' | 'provider_id' | 'created_at'
 >;
 
-/** Assigns errors to groups; shared by the worker, the seed and imports. */
+/** Assigns errors to groups, one statement each (the grouping step). */
 export class GroupAssigner {
   private readonly upsert: Statement;
   private readonly member: Statement;
@@ -112,29 +112,4 @@ export function createGroupingStep(db: Database, batchSize = 500): () => number 
   // takes the write lock, so polling costs the readers nothing.
   const anyPending = db.prepare("SELECT 1 FROM session_errors WHERE status = 'processing' LIMIT 1");
   return () => (anyPending.get() === undefined ? 0 : step.immediate());
-}
-
-export interface GroupingWorker {
-  /** Runs the worker until nothing is pending (used by tests and at shutdown). */
-  drain(): number;
-  stop(): void;
-}
-
-/** Polls for pending errors every `intervalMs` and groups them (after at least `delayMs` in `processing`). */
-export function startGroupingWorker(db: Database, options: { intervalMs?: number; onError?: (e: unknown) => void } = {}): GroupingWorker {
-  const step = createGroupingStep(db);
-  const drain = () => {
-    let total = 0;
-    for (let n = step(); n > 0; n = step()) total += n;
-    return total;
-  };
-  const timer = setInterval(() => {
-    try {
-      drain();
-    } catch (error) {
-      options.onError?.(error);
-    }
-  }, options.intervalMs ?? 100);
-  timer.unref();
-  return { drain, stop: () => clearInterval(timer) };
 }
