@@ -4,10 +4,9 @@
 // stderr and a non-zero exit: 2 for bad usage, 1 for anything else.
 import { createServer } from 'node:net';
 import { HELP, parseCli, UsageError, type CliCommand } from './cli/options.js';
-import { startGroupingWorker } from './grouping-worker.js';
 import { createSandboxServer } from './http/server.js';
 import { importNdjson } from './import.js';
-import { prepareStore } from './prepare-store.js';
+import { openStore } from './prepare-store.js';
 
 /** Why the server cannot listen, in words (the common cases), else the system's message. */
 function listenProblem(error: unknown, host: string, port: number): string {
@@ -32,19 +31,16 @@ async function serve(options: Extract<CliCommand, { command: 'serve' }>): Promis
   const { port, host, tokens, rateLimit } = options;
   await checkPortFree(port, host);
   console.log('Starting the sandbox…');
-  const { store } = prepareStore(options.store);
-  const worker = startGroupingWorker(store, {
-    intervalMs: options.groupingIntervalMs,
-    onError: (error) => console.error(`✖ grouping worker: ${(error as Error).message}`),
-  });
-  const pending = worker.drain();
+  const { store } = openStore(options.store);
+  // Errors an import left in `processing` are grouped before the first request.
+  const pending = store.groupAllPending();
   if (pending) console.log(`▸ grouped ${pending} pending errors`);
-  const sandbox = createSandboxServer({ store, tokens, rateLimit, validateResponses: options.validateResponses });
+  const { groupingIntervalMs, validateResponses } = options;
+  const sandbox = createSandboxServer({ store, tokens, rateLimit, validateResponses, groupingIntervalMs });
   let url: string;
   try {
     url = await sandbox.listen(port, host);
   } catch (error) {
-    worker.stop();
     store.close();
     throw new Error(listenProblem(error, host, port), { cause: error });
   }
@@ -59,7 +55,6 @@ async function serve(options: Extract<CliCommand, { command: 'serve' }>): Promis
   const shutdown = async () => {
     if (stopping) return;
     stopping = true;
-    worker.stop();
     await sandbox.close();
     store.close();
     process.exit(0);
@@ -69,7 +64,7 @@ async function serve(options: Extract<CliCommand, { command: 'serve' }>): Promis
 }
 
 async function importFile(options: Extract<CliCommand, { command: 'import' }>): Promise<void> {
-  const { store } = prepareStore(options.store);
+  const { store } = openStore(options.store);
   const started = performance.now();
   try {
     const result = await importNdjson(store, options.file, {
@@ -90,7 +85,7 @@ async function importFile(options: Extract<CliCommand, { command: 'import' }>): 
 async function main(): Promise<void> {
   const options = parseCli(process.argv.slice(2), process.env);
   if (options.command === 'help') console.log(HELP);
-  else if (options.command === 'seed') prepareStore(options.store).store.close();
+  else if (options.command === 'seed') openStore(options.store).store.close();
   else if (options.command === 'import') await importFile(options);
   else await serve(options);
 }

@@ -3,7 +3,7 @@
 import { existsSync, rmSync } from 'node:fs';
 import { createProgress } from './progress.js';
 import { seedStore, type SeedSummary } from './seed/generate.js';
-import { Store } from './store/store.js';
+import { Store, type SandboxStore } from './store/store.js';
 
 /** How big a seed to make. */
 export interface SeedSettings {
@@ -38,7 +38,7 @@ function interruptedSeedAt(path: string): boolean {
 }
 
 /** Opens the store, seeding it on first run (or after an interrupted seed) with progress output. */
-export function prepareStore(options: PrepareOptions): { store: Store; seeded?: SeedSummary } {
+export function openStore(options: PrepareOptions): { store: Store; seeded?: SeedSummary } {
   const log = options.log ?? ((line: string) => console.log(line));
   const memory = options.db === ':memory:';
   if (!memory && options.fresh) removeDatabase(options.db);
@@ -57,6 +57,15 @@ export function prepareStore(options: PrepareOptions): { store: Store; seeded?: 
     store.close();
     throw error;
   }
+}
+
+/**
+ * Opens the store at `options.db` (a file, created with its folders, or `:memory:`), seeding it on first
+ * run or after an interrupted seed, with progress output. Throws a StoreOpenError when the path cannot
+ * hold a database. Give the store to `createSandboxServer`; close it after the server.
+ */
+export function prepareStore(options: PrepareOptions): { store: SandboxStore; seeded?: SeedSummary } {
+  return openStore(options);
 }
 
 /** Seeds the store when it has never been seeded nor filled; returns what it made, or undefined. */

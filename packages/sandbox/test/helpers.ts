@@ -28,7 +28,14 @@ export async function memorySandbox(
   seedIfEmpty(store, { seed: options.seed ?? 1, sessions: options.sessions ?? 12, errors: options.errors ?? 600 }, () => {}, quiet);
   store.optimize();
   const problems: string[] = [];
-  const server = createSandboxServer({ tokens: [TOKEN], validateResponses: true, onProblem: (m) => problems.push(m), ...options, store });
+  const server = createSandboxServer({
+    tokens: [TOKEN],
+    validateResponses: true,
+    groupingIntervalMs: false,
+    onProblem: (m) => problems.push(m),
+    ...options,
+    store,
+  });
   const url = await server.listen(0);
   const get = async (path: string) => {
     const response = await fetch(url + path, { headers: { Authorization: `Bearer ${TOKEN}` } });

@@ -1,5 +1,6 @@
 // The sandbox's HTTP server: routes from the spec, bearer auth, per-token rate limiting, the
-// spec-derived parameter validation, and the handlers. Optionally validates every response it sends.
+// spec-derived parameter validation, and the handlers; while it listens, the grouping worker runs.
+// Optionally validates every response it sends.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import {
@@ -21,13 +22,20 @@ import { createHandlers, type Handler } from './handlers.js';
 import { replyText, replyValue, type HttpReply } from './reply.js';
 import { TokenBuckets, UNLIMITED, type RateLimitOptions } from './rate-limit.js';
 import { createSandboxRoutes } from './sandbox-routes.js';
-import type { Store } from '../store/store.js';
+import { startGroupingWorker, type GroupingWorker } from '../grouping-worker.js';
+import { Store, type SandboxStore } from '../store/store.js';
 
 /** The token accepted when none is configured. */
 export const DEFAULT_TOKEN = 'metorial_sk_sandbox_dev';
 
 export interface SandboxServerOptions {
-  store: Store;
+  /** The store to serve, from `prepareStore`. */
+  store: SandboxStore;
+  /**
+   * How often (ms) errors waiting in `processing` are grouped while the server listens. Default 100;
+   * `false`: only when `POST /_sandbox/grouping/run` asks.
+   */
+  groupingIntervalMs?: number | false;
   /** Bearer tokens that are accepted. Default: [{@link DEFAULT_TOKEN}]. */
   tokens?: string[];
   /** Token-bucket rate limit per token; off when undefined. */
@@ -60,14 +68,16 @@ const requestId = () => `req_${Date.now().toString(36)}${(requestCounter++ % 1_6
 
 /** Creates (without starting) the sandbox server over a store. */
 export function createSandboxServer(options: SandboxServerOptions): SandboxServer {
+  const store = options.store;
+  if (!(store instanceof Store)) throw new TypeError('createSandboxServer: `store` must be the store prepareStore() returned.');
   const spec = options.spec ?? loadSpec();
   // One validator over the spec serves the parameters and, when asked, the responses.
   const specValidator = createSpecValidator(spec);
   const operations = compileOperations(spec, specValidator);
   const tokens = new Set(options.tokens?.length ? options.tokens : [DEFAULT_TOKEN]);
   const buckets = new TokenBuckets(options.rateLimit, options.now);
-  const handlers = createHandlers(options.store);
-  const sandboxRoutes = createSandboxRoutes(options.store);
+  const handlers = createHandlers(store);
+  const sandboxRoutes = createSandboxRoutes(store);
   const validator = options.validateResponses ? specValidator : undefined;
   const problem = options.onProblem ?? ((m: string) => console.error(m));
 
@@ -190,6 +200,15 @@ export function createSandboxServer(options: SandboxServerOptions): SandboxServe
     return internalError(dialectAt(req.method ?? 'GET', url.pathname), headers['X-Request-Id'] ?? 'unknown');
   }
 
+  let worker: GroupingWorker | undefined;
+  const startWorker = () => {
+    if (options.groupingIntervalMs === false) return;
+    worker = startGroupingWorker(store, {
+      intervalMs: options.groupingIntervalMs ?? 100,
+      onError: (error) => problem(`✖ grouping worker: ${(error as Error).message}`),
+    });
+  };
+
   return {
     server,
     listen: (port = 0, host = '127.0.0.1') =>
@@ -197,11 +216,13 @@ export function createSandboxServer(options: SandboxServerOptions): SandboxServe
         server.once('error', reject);
         server.listen(port, host, () => {
           server.off('error', reject);
+          startWorker();
           resolve(`http://${host}:${(server.address() as AddressInfo).port}`);
         });
       }),
     close: () =>
       new Promise((resolve) => {
+        worker?.stop();
         server.close(() => resolve());
         server.closeAllConnections();
       }),

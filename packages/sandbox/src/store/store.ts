@@ -22,8 +22,16 @@ export interface StoreCounts {
   processing: number;
 }
 
+/** A store as users hold it (from `prepareStore`): give it to `createSandboxServer`, read its counts, close it when done. */
+export interface SandboxStore {
+  /** Row counts of the main tables, and how many errors still wait for the grouping worker. */
+  counts(): StoreCounts;
+  /** Closes the database connection (after the server using it is closed). */
+  close(): void;
+}
+
 /** Reads, writes, grouping and seeding over one better-sqlite3 connection. */
-export class Store extends StoreReads {
+export class Store extends StoreReads implements SandboxStore {
   private readonly meta: MetaTable;
   private readonly writer: RowWriter;
   private readonly insertErrors: (rows: readonly NewErrorRow[]) => void;
