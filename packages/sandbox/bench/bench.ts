@@ -107,16 +107,17 @@ try {
   for (const [name, sandboxPath, prismPath] of ops) {
     console.log(`▸ ${name}: sandbox…`);
     const s = await run(sandbox.url + sandboxPath);
-    console.log(`▸ ${name}: Prism…`);
-    const p = await run(mock.url + prismPath);
-    console.log(`▸ ${name}: ceiling (bare node:http, same bytes)…`);
-    const c = await run(ceiling.url + sandboxPath);
+    // The baseline runs right after the sandbox, so the two see the most similar machine load.
     let baselineCells = '';
     if (baseline) {
       console.log(`▸ ${name}: baseline sandbox (${BASELINE})…`);
       const b = await run(baseline.url + sandboxPath);
       baselineCells = ` ${n(b.rps)} | ${b.p50} / ${b.p99} | ${(s.rps / b.rps).toFixed(2)}× |`;
     }
+    console.log(`▸ ${name}: Prism…`);
+    const p = await run(mock.url + prismPath);
+    console.log(`▸ ${name}: ceiling (bare node:http, same bytes)…`);
+    const c = await run(ceiling.url + sandboxPath);
     rows.push(
       `| ${name} | ${n(s.rps)} | ${s.p50} / ${s.p99} | ${n(p.rps)} | ${p.p50} / ${p.p99} | **${(s.rps / p.rps).toFixed(1)}×** | ${n(c.rps)} | ${(c.rps / p.rps).toFixed(1)}× | ${Math.round((100 * s.rps) / c.rps)} % |${baselineCells}`,
     );

@@ -13,6 +13,12 @@ export type GroupableError = Pick<
   'id' | 'session_id' | 'type' | 'code' | 'message' | 'data' | 'provider_run_id' | 'provider_id' | 'created_at'
 >;
 
+// A group's row, first seen with `occurrence_count` errors; seen again, its count grows by as many.
+const UPSERT_GROUP = `INSERT INTO session_error_groups (id, type, fingerprint, code, message, data, provider_id, occurrence_count, created_at)
+  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+  ON CONFLICT (type, fingerprint) DO UPDATE SET occurrence_count = occurrence_count + excluded.occurrence_count`;
+const ADD_MEMBER = 'INSERT OR IGNORE INTO session_error_group_sessions (session_id, group_id) VALUES (?, ?)';
+
 /** Assigns errors to groups, one statement each (the grouping step). */
 export class GroupAssigner {
   private readonly upsert: Statement;
@@ -22,19 +28,25 @@ export class GroupAssigner {
     db: Database,
     private readonly rng: Rng = Math.random,
   ) {
-    this.upsert = db.prepare(`
-      INSERT INTO session_error_groups (id, type, fingerprint, code, message, data, provider_id, occurrence_count, created_at)
-      VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?)
-      ON CONFLICT (type, fingerprint) DO UPDATE SET occurrence_count = occurrence_count + 1
-      RETURNING id`);
-    this.member = db.prepare('INSERT OR IGNORE INTO session_error_group_sessions (session_id, group_id) VALUES (?, ?)');
+    this.upsert = db.prepare(`${UPSERT_GROUP} RETURNING id`);
+    this.member = db.prepare(ADD_MEMBER);
   }
 
   /** Counts one more occurrence of the error's group (creating it) and returns the group id. Call inside a transaction. */
   assign(error: GroupableError): string {
     const fp = fingerprint(error);
     const newId = makeId('seg', Date.parse(error.created_at) || Date.now(), this.rng);
-    const { id } = this.upsert.get(newId, error.type, fp, error.code, error.message, error.data, error.provider_id, error.created_at) as {
+    const { id } = this.upsert.get(
+      newId,
+      error.type,
+      fp,
+      error.code,
+      error.message,
+      error.data,
+      error.provider_id,
+      1,
+      error.created_at,
+    ) as {
       id: string;
     };
     this.member.run(error.session_id, id);
@@ -57,11 +69,8 @@ export class BulkGroupAssigner {
     db: Database,
     private readonly rng: Rng = Math.random,
   ) {
-    this.upsert = db.prepare(`
-      INSERT INTO session_error_groups (id, type, fingerprint, code, message, data, provider_id, occurrence_count, created_at)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-      ON CONFLICT (type, fingerprint) DO UPDATE SET occurrence_count = occurrence_count + excluded.occurrence_count`);
-    this.member = db.prepare('INSERT OR IGNORE INTO session_error_group_sessions (session_id, group_id) VALUES (?, ?)');
+    this.upsert = db.prepare(UPSERT_GROUP);
+    this.member = db.prepare(ADD_MEMBER);
   }
 
   /** The group id for the error (first occurrence: a new group keeping this error's message and data). */

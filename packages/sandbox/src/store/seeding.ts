@@ -7,7 +7,7 @@ import type { Rng } from '../ids.js';
 import { BulkGroupAssigner, type GroupableError } from './grouping.js';
 import { MetaTable } from './meta.js';
 import { createIndexes } from './schema.js';
-import type { NewEventRow, NewObservabilityRow } from './writes.js';
+import { insertErrorSql, RowWriter, type NewEventRow, type NewObservabilityRow } from './writes.js';
 
 /** A seeded session error: stored `processed`, in the group {@link SeedWriter.groupOf} gave it. */
 export interface SeededErrorRow extends GroupableError {
@@ -20,10 +20,8 @@ export interface SeededErrorRow extends GroupableError {
 /** Writes one seed run. Made by `Store.beginSeed()`; ends with {@link SeedWriter.end} or {@link SeedWriter.abort}. */
 export class SeedWriter {
   private readonly assigner: BulkGroupAssigner;
-  private readonly insertSession: Statement;
+  private readonly rows: RowWriter;
   private readonly insertError: Statement;
-  private readonly insertEvent: Statement;
-  private readonly insertObservability: Statement;
   private readonly countGroups: Statement;
 
   constructor(
@@ -32,16 +30,9 @@ export class SeedWriter {
     rng: Rng,
   ) {
     this.assigner = new BulkGroupAssigner(db, rng);
-    this.insertSession = db.prepare('INSERT INTO sessions (id, created_at) VALUES (?, ?)');
-    this.insertError = db.prepare(`INSERT INTO session_errors
-      (id, session_id, type, code, message, data, status, provider_run_id, provider_id, connection_id, session_provider_id, session_message_id, group_id, created_at)
-      VALUES (?, ?, ?, ?, ?, ?, 'processed', ?, ?, ?, ?, ?, ?, ?)`);
-    this.insertEvent = db.prepare(
-      'INSERT INTO session_events (id, session_id, type, server_run_id, server_session_id, body, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
-    );
-    this.insertObservability = db.prepare(
-      'INSERT OR REPLACE INTO observability_sessions (platform, version_key, session_id, body) VALUES (?, ?, ?, ?)',
-    );
+    // Sessions, events and observability sessions are stored as live data is; errors arrive grouped.
+    this.rows = new RowWriter(db);
+    this.insertError = db.prepare(insertErrorSql('INSERT', 'processed'));
     this.countGroups = db.prepare('SELECT count(*) FROM session_error_groups').pluck();
     meta.set('seeding', new Date().toISOString());
     db.exec('BEGIN');
@@ -49,17 +40,17 @@ export class SeedWriter {
 
   /** Stores a session. */
   session(id: string, createdAt: string): void {
-    this.insertSession.run(id, createdAt);
+    this.rows.session(id, createdAt);
   }
 
   /** Stores an event. */
   event(row: NewEventRow): void {
-    this.insertEvent.run(row.id, row.session_id, row.type, row.server_run_id, row.server_session_id, row.body, row.created_at);
+    this.rows.event(row);
   }
 
   /** Stores an observability session. */
   observabilitySession(row: NewObservabilityRow): void {
-    this.insertObservability.run(row.platform, row.version_key, row.session_id, row.body);
+    this.rows.observabilitySession(row);
   }
 
   /** The group of an error about to be stored (counted now, written at the next checkpoint). */
@@ -69,21 +60,7 @@ export class SeedWriter {
 
   /** Stores an error in its group. */
   error(row: SeededErrorRow): void {
-    this.insertError.run(
-      row.id,
-      row.session_id,
-      row.type,
-      row.code,
-      row.message,
-      row.data,
-      row.provider_run_id,
-      row.provider_id,
-      row.connection_id,
-      row.session_provider_id,
-      row.session_message_id,
-      row.group_id,
-      row.created_at,
-    );
+    this.insertError.run(row);
   }
 
   /** Commits what is written so far (with the groups' counts) and opens the next transaction. */
