@@ -132,7 +132,7 @@ try {
     ...rows,
   ].join('\n');
   console.log(`\n${table}\n`);
-  writeFileSync(new URL('../bench-results.md', import.meta.url), `${table}\n`);
+  writeFileSync(new URL('bench-results.md', import.meta.url), `${table}\n`);
 } finally {
   await Promise.allSettled([sandbox.stop(), mock.stop(), ceiling?.stop(), baseline?.stop()]);
   rmSync(dir, { recursive: true, force: true });
