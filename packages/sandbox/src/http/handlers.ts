@@ -3,7 +3,8 @@
 import { invalidRequest, notFound, parseParameters, type CompiledOperation, type ParameterProblem } from '@session-obs/spec';
 import { decodeCursor } from '../cursor.js';
 import type { PageRequest, Page } from '../store/keyset.js';
-import type { Filters, Store } from '../store/store.js';
+import type { Filters } from '../store/reads.js';
+import type { Store } from '../store/store.js';
 import type { HttpReply } from './reply.js';
 
 /** Answers one operation; `pathValues` are the raw (percent-encoded) values route matching found. */
@@ -11,8 +12,23 @@ export type Handler = (operation: CompiledOperation, pathValues: Record<string, 
 
 const PAGING = new Set(['limit', 'order', 'after', 'before', 'cursor']);
 
+/** Upstream's one answer to any cursor it cannot use, whatever is wrong with it. */
+const invalidCursor = (received: string | undefined): ParameterProblem => ({
+  in: 'query',
+  code: 'invalid_cursor',
+  keyword: 'custom',
+  message: 'Invalid cursor format',
+  path: ['cursor'],
+  expected: 'a cur_… token',
+  ...(received === undefined ? {} : { received: received.slice(0, 256) }),
+});
+
 /** Reads limit/order/after/before/cursor; adds the cross-parameter problems (both cursors, bad cursor). */
 function pageRequest(values: Record<string, unknown>, problems: ParameterProblem[]): PageRequest {
+  // A cursor the schema refused (not `cur_` + base62) reads as every other unusable cursor does.
+  problems.forEach((problem, index) => {
+    if (problem.in === 'query' && problem.path[0] === 'cursor') problems[index] = invalidCursor(problem.received);
+  });
   const request: PageRequest = {
     limit: (values.limit as number | undefined) ?? 20,
     order: (values.order as 'asc' | 'desc' | undefined) ?? 'asc',
@@ -31,14 +47,7 @@ function pageRequest(values: Record<string, unknown>, problems: ParameterProblem
   if (typeof values.cursor === 'string') {
     const cursor = decodeCursor(values.cursor);
     if (!cursor || !/^[A-Za-z0-9_-]{1,64}$/.test(cursor.id)) {
-      problems.push({
-        in: 'query',
-        code: 'invalid_cursor',
-        keyword: 'custom',
-        message: 'Invalid cursor format',
-        path: ['cursor'],
-        received: values.cursor.slice(0, 256),
-      });
+      problems.push(invalidCursor(values.cursor));
     } else if (after !== undefined || before !== undefined) {
       problems.push({
         in: 'query',
