@@ -1,7 +1,7 @@
 import { defineConfig } from 'tsup';
 
 export default defineConfig({
-  entry: { index: 'src/index.ts', cli: 'src/cli.ts', bench: 'bench/bench.ts' },
+  entry: { index: 'src/index.ts', cli: 'src/cli.ts' },
   format: ['esm'],
   dts: { entry: 'src/index.ts' },
   clean: true,
@@ -9,6 +9,6 @@ export default defineConfig({
   platform: 'node',
   // The private dev kit is inlined: the published package must not depend on it.
   noExternal: ['@session-obs/devkit'],
-  // Native and benchmark-only modules stay external (better-sqlite3 is a compiled addon).
-  external: ['better-sqlite3', 'autocannon', '@session-obs/client', '@session-obs/mock'],
+  // better-sqlite3 is a compiled addon, installed as a dependency.
+  external: ['better-sqlite3'],
 });

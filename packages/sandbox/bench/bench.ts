@@ -1,7 +1,9 @@
 // `pnpm bench`: seeds 1,000,000 errors (timed, with the progress bar), then runs autocannon against
 // the sandbox, Prism and a do-nothing ceiling server (bench/ceiling-server.mjs) on the same list and get
-// operations, side by side, and prints one table.
-// BENCH_ERRORS, BENCH_DURATION (s per run) and BENCH_CONNECTIONS override the defaults.
+// operations, side by side, and prints one table. Built to .bench/ by tsup.bench.config.ts.
+// BENCH_ERRORS, BENCH_DURATION (s per run), BENCH_CONNECTIONS and BENCH_WARMUP override the defaults;
+// BENCH_BASELINE=<another build's dist/cli.js> also measures that build on the same store, in turn
+// with the others (before/after comparisons under the same machine load).
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,8 +11,7 @@ import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { freePort, startChildServer, type RunningChild } from '@session-obs/devkit';
 import { startMock } from '@session-obs/mock';
-import { prepareStore } from '../src/app.js';
-import { startSandbox } from '../src/start-sandbox.js';
+import { prepareStore, startSandbox } from '../src/index.js';
 
 const ERRORS = Number(process.env.BENCH_ERRORS ?? 1_000_000);
 const SESSIONS = Math.max(1, Math.round(ERRORS / 1000));
@@ -18,6 +19,7 @@ const DURATION = Number(process.env.BENCH_DURATION ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
 // Both servers get the same un-measured warm-up per operation (JIT, SQLite page cache, sockets).
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 2);
+const BASELINE = process.env.BENCH_BASELINE;
 const TOKEN = 'bench-token';
 const dir = mkdtempSync(join(tmpdir(), 'sandbox-bench-'));
 const db = join(dir, 'bench.db');
@@ -26,8 +28,8 @@ console.log(`▸ seeding ${ERRORS.toLocaleString('en-US')} errors over ${SESSION
 const seedStarted = performance.now();
 const prepared = prepareStore({ db, seed: 42, sessions: SESSIONS, errors: ERRORS });
 const seedSeconds = (performance.now() - seedStarted) / 1000;
-const counts = prepared.store.counts() as Record<'sessions' | 'session_errors' | 'session_error_groups' | 'session_events', number>;
-prepared.db.close();
+const counts = prepared.store.counts();
+prepared.store.close();
 
 /** Starts the ceiling server (bench/ceiling-server.mjs) on a free port, serving `responses` (path → body). */
 async function startCeiling(responses: Record<string, string>): Promise<RunningChild & { url: string }> {
@@ -46,7 +48,22 @@ async function startCeiling(responses: Record<string, string>): Promise<RunningC
   return { ...child, url };
 }
 
+/** Starts another build's CLI (BENCH_BASELINE) on the same store, as startSandbox starts this one. */
+async function startBaseline(cli: string): Promise<RunningChild & { url: string }> {
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const child = await startChildServer({
+    name: 'the baseline sandbox',
+    args: [cli, 'serve', '--port', String(port), '--db', db, '--tokens', TOKEN],
+    url,
+    readyLine: /Sandbox ready/,
+    readyTimeoutMs: 120_000,
+  });
+  return { ...child, url };
+}
+
 const sandbox = await startSandbox({ db, tokens: [TOKEN] });
+const baseline = BASELINE ? await startBaseline(BASELINE) : undefined;
 const mock = await startMock({ logLevel: 'warn' });
 let ceiling: (RunningChild & { url: string }) | undefined;
 try {
@@ -90,25 +107,33 @@ try {
   for (const [name, sandboxPath, prismPath] of ops) {
     console.log(`▸ ${name}: sandbox…`);
     const s = await run(sandbox.url + sandboxPath);
+    // The baseline runs right after the sandbox, so the two see the most similar machine load.
+    let baselineCells = '';
+    if (baseline) {
+      console.log(`▸ ${name}: baseline sandbox (${BASELINE})…`);
+      const b = await run(baseline.url + sandboxPath);
+      baselineCells = ` ${n(b.rps)} | ${b.p50} / ${b.p99} | ${(s.rps / b.rps).toFixed(2)}× |`;
+    }
     console.log(`▸ ${name}: Prism…`);
     const p = await run(mock.url + prismPath);
     console.log(`▸ ${name}: ceiling (bare node:http, same bytes)…`);
     const c = await run(ceiling.url + sandboxPath);
     rows.push(
-      `| ${name} | ${n(s.rps)} | ${s.p50} / ${s.p99} | ${n(p.rps)} | ${p.p50} / ${p.p99} | **${(s.rps / p.rps).toFixed(1)}×** | ${n(c.rps)} | ${(c.rps / p.rps).toFixed(1)}× | ${Math.round((100 * s.rps) / c.rps)} % |`,
+      `| ${name} | ${n(s.rps)} | ${s.p50} / ${s.p99} | ${n(p.rps)} | ${p.p50} / ${p.p99} | **${(s.rps / p.rps).toFixed(1)}×** | ${n(c.rps)} | ${(c.rps / p.rps).toFixed(1)}× | ${Math.round((100 * s.rps) / c.rps)} % |${baselineCells}`,
     );
   }
+  const baselineHeader = baseline ? ' baseline req/s | baseline p50 / p99 ms | sandbox ÷ baseline |' : '';
   const table = [
     `Seeded ${counts.session_errors.toLocaleString('en-US')} errors (${counts.session_error_groups.toLocaleString('en-US')} groups, ${counts.session_events.toLocaleString('en-US')} events, ${counts.sessions.toLocaleString('en-US')} sessions) in ${seedSeconds.toFixed(1)} s, including index builds.`,
     `autocannon: ${CONNECTIONS} connections, no pipelining, ${WARMUP} s warm-up + ${DURATION} s per run for every server, one run at a time; Node ${process.version}, ${cpus().length} cores; 1-min load average ${loadBefore.toFixed(2)} before the runs, ${loadavg()[0]!.toFixed(2)} after.`,
     '',
-    '| operation | sandbox req/s | sandbox p50 / p99 ms | Prism req/s | Prism p50 / p99 ms | sandbox ÷ Prism | ceiling req/s | ceiling ÷ Prism | sandbox ÷ ceiling |',
-    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    `| operation | sandbox req/s | sandbox p50 / p99 ms | Prism req/s | Prism p50 / p99 ms | sandbox ÷ Prism | ceiling req/s | ceiling ÷ Prism | sandbox ÷ ceiling |${baselineHeader}`,
+    `| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |${baseline ? ' ---: | ---: | ---: |' : ''}`,
     ...rows,
   ].join('\n');
   console.log(`\n${table}\n`);
-  writeFileSync(new URL('../bench-results.md', import.meta.url), `${table}\n`);
+  writeFileSync(new URL('bench-results.md', import.meta.url), `${table}\n`);
 } finally {
-  await Promise.allSettled([sandbox.stop(), mock.stop(), ceiling?.stop()]);
+  await Promise.allSettled([sandbox.stop(), mock.stop(), ceiling?.stop(), baseline?.stop()]);
   rmSync(dir, { recursive: true, force: true });
 }

@@ -1,11 +1,13 @@
-// `import`: loads scenario data from an NDJSON file. Lines are committed in batches; each batch is
-// one transaction, and "acknowledged N" is printed only after its COMMIT, so a crash (even
-// SIGKILL) loses no acknowledged line and leaves no half batch. Lines with ids are idempotent:
-// re-running an interrupted import skips what is already stored.
+// `import`: loads scenario data from an NDJSON file. Each line is validated as it is read; lines are
+// committed in batches, one transaction each, and "acknowledged N" is reported only after its COMMIT,
+// so a crash (even SIGKILL) loses no acknowledged line and leaves no half batch. Lines with ids are
+// idempotent: re-running an interrupted import skips what is already stored.
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
-import type { Database } from 'better-sqlite3';
-import { checkIngestError, Writer, type IngestError } from './ingest.js';
+import { createSpecValidator, formatErrors } from '@session-obs/spec';
+import { checkIngestError, createErrorIds, errorRow, type IngestError } from './ingest.js';
+import type { Store } from './store/store.js';
+import type { ImportRecord } from './store/writes.js';
 
 export interface ImportOptions {
   /** Lines per transaction. Default 1000. */
@@ -21,39 +23,65 @@ export interface ImportResult {
   observabilitySessions: number;
 }
 
+type SpecValidator = ReturnType<typeof createSpecValidator>;
+
+/** The record to store for one parsed line; throws with the reason when the line is invalid. */
+function recordOf(value: Record<string, any>, newId: () => string, spec: () => SpecValidator): ImportRecord {
+  const kind: unknown = value.kind ?? 'error';
+  if (kind === 'error') {
+    const { kind: _kind, ...error } = value;
+    const problem = checkIngestError(error);
+    if (problem) throw new Error(problem);
+    return { kind, row: errorRow(error as IngestError, newId, true) };
+  }
+  if (kind === 'event') {
+    const event = value.event;
+    const result = spec().validateComponent('SessionEvent', event);
+    if (!result.valid) throw new Error(`invalid session.event: ${formatErrors(result.errors)}`);
+    const run = event.server_run ?? event.server_run_error?.server_run;
+    return {
+      kind,
+      row: {
+        id: event.id,
+        session_id: event.session_id,
+        type: event.type,
+        server_run_id: run?.id ?? null,
+        server_session_id: run?.server_session?.id ?? null,
+        body: JSON.stringify(event),
+        created_at: event.created_at,
+      },
+    };
+  }
+  if (kind === 'observability_session') {
+    const result = spec().validateComponent('ObservabilitySession', value.session);
+    if (!result.valid) throw new Error(`invalid observability session: ${formatErrors(result.errors)}`);
+    const row = {
+      platform: value.platform,
+      version_key: value.version_key,
+      session_id: value.session.session_id,
+      body: JSON.stringify(value.session),
+    };
+    return { kind, row };
+  }
+  throw new Error(`unknown kind "${String(kind)}"`);
+}
+
 /** Imports an NDJSON file into the store. Throws (naming the line) on the first invalid line; earlier batches stay committed. */
-export async function importNdjson(db: Database, file: string, options: ImportOptions = {}): Promise<ImportResult> {
-  const writer = new Writer(db);
+export async function importNdjson(store: Store, file: string, options: ImportOptions = {}): Promise<ImportResult> {
   const batchSize = options.batchSize ?? 1000;
+  const newId = createErrorIds();
+  let specValidator: SpecValidator | undefined;
+  const spec = () => (specValidator ??= createSpecValidator());
   const result: ImportResult = { lines: 0, errors: 0, events: 0, observabilitySessions: 0 };
-  let batch: Array<{ n: number; value: any }> = [];
-  const commit = db.transaction((items: typeof batch) => {
-    for (const { n, value } of items) {
-      const kind = value.kind ?? 'error';
-      try {
-        if (kind === 'error') {
-          const { kind: _kind, ...error } = value;
-          const problem = checkIngestError(error);
-          if (problem) throw new Error(problem);
-          writer.error(error as IngestError, true);
-          result.errors++;
-        } else if (kind === 'event') {
-          writer.event(value.event);
-          result.events++;
-        } else if (kind === 'observability_session') {
-          writer.observabilitySession(value.platform, value.version_key, value.session);
-          result.observabilitySessions++;
-        } else {
-          throw new Error(`unknown kind "${String(kind)}"`);
-        }
-      } catch (error) {
-        throw new Error(`line ${n}: ${(error as Error).message}`, { cause: error });
-      }
-    }
-  });
+  let batch: ImportRecord[] = [];
   const flush = () => {
     if (!batch.length) return;
-    commit.immediate(batch);
+    store.importBatch(batch);
+    for (const record of batch) {
+      if (record.kind === 'error') result.errors++;
+      else if (record.kind === 'event') result.events++;
+      else result.observabilitySessions++;
+    }
     result.lines += batch.length;
     batch = [];
     options.onAcknowledged?.(result.lines);
@@ -70,7 +98,11 @@ export async function importNdjson(db: Database, file: string, options: ImportOp
       throw new Error(`line ${n}: not valid JSON`);
     }
     if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new Error(`line ${n}: not a JSON object`);
-    batch.push({ n, value });
+    try {
+      batch.push(recordOf(value as Record<string, any>, newId, spec));
+    } catch (error) {
+      throw new Error(`line ${n}: ${(error as Error).message}`, { cause: error });
+    }
     if (batch.length >= batchSize) flush();
   }
   flush();

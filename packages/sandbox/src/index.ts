@@ -1,16 +1,13 @@
+// @session-obs/sandbox: a stateful, spec-true sandbox of the Session Observability API. Users start it
+// as a child process (`startSandbox`, what tests and scripts want) or run its server in their own
+// process over a store they open (`createSandboxServer` with `prepareStore`).
+export { startSandbox } from './start-sandbox.js';
+export type { StartSandboxOptions, RunningSandbox } from './start-sandbox.js';
 export { createSandboxServer, DEFAULT_TOKEN } from './http/server.js';
 export type { SandboxServer, SandboxServerOptions } from './http/server.js';
-export { startSandbox, cliPath } from './start-sandbox.js';
-export type { StartSandboxOptions, RunningSandbox } from './start-sandbox.js';
-export { prepareStore } from './app.js';
-export { openDatabase } from './store/database.js';
-export { Store } from './store/store.js';
-export { seedStore, SEED_END } from './seed/generate.js';
-export type { SeedOptions, SeedSummary } from './seed/generate.js';
-export { FAILURE_MODES } from './seed/catalogue.js';
-export { fingerprint, normaliseMessage, NORMALISATION_RULES } from './fingerprint.js';
-export { encodeCursor, decodeCursor } from './cursor.js';
-export { startGroupingWorker, createGroupingStep, GroupAssigner } from './grouping.js';
-export { importNdjson } from './import.js';
-export { TokenBuckets, parseRateLimit } from './http/rate-limit.js';
-export { loadSandboxApi } from './ingest.js';
+export type { RateLimitOptions } from './http/rate-limit.js';
+export { prepareStore } from './prepare-store.js';
+export type { PrepareOptions, SeedSettings } from './prepare-store.js';
+export type { SeedSummary } from './seed/generate.js';
+export type { SandboxStore, StoreCounts } from './store/store.js';
+export { StoreOpenError } from './store/database.js';

@@ -1,6 +1,5 @@
-// Writing new data: errors from the sandbox-only ingest endpoint and from NDJSON imports, events and
-// observability sessions from imports. Validation comes from the sandbox-only document of @session-obs/spec.
-import type { Database, Statement } from 'better-sqlite3';
+// New errors from the sandbox-only ingest endpoint and from NDJSON imports: validated against the
+// sandbox-only document of @session-obs/spec, then turned into the rows the store writes.
 import {
   createSpecValidator,
   formatErrors,
@@ -11,6 +10,7 @@ import {
   type ValidateFunction,
 } from '@session-obs/spec';
 import { createMonotonicIds } from './ids.js';
+import type { NewErrorRow } from './store/writes.js';
 
 export interface IngestError {
   id?: string;
@@ -59,72 +59,29 @@ export function checkIngestError(value: unknown): string | undefined {
   return error(value) ? undefined : formatErrors(error.errors ?? []);
 }
 
-/** Inserts errors, events and observability sessions; call the methods inside a transaction. */
-export class Writer {
-  private readonly insertError: Statement;
-  private readonly insertSession: Statement;
-  private readonly insertEvent: Statement;
-  private readonly insertObservability: Statement;
-  private readonly newId = createMonotonicIds();
-  private specValidator: ReturnType<typeof createSpecValidator> | undefined;
+/**
+ * The stored row of an ingested or imported error. Ingest gives every error a new id and the current
+ * time; an import keeps the line's own `id` and `created_at` when it has them (re-runs skip it).
+ */
+export function errorRow(input: IngestError, newId: () => string, keepIdentity = false): NewErrorRow {
+  return {
+    id: (keepIdentity && input.id) || newId(),
+    session_id: input.session_id,
+    type: input.type,
+    code: input.code,
+    message: input.message,
+    data: JSON.stringify(input.data ?? {}),
+    provider_run_id: input.provider_run_id ?? null,
+    provider_id: input.provider_id ?? null,
+    connection_id: input.connection_id ?? null,
+    session_provider_id: input.session_provider_id ?? null,
+    session_message_id: input.session_message_id ?? null,
+    created_at: (keepIdentity && input.created_at) || new Date().toISOString(),
+  };
+}
 
-  constructor(readonly db: Database) {
-    this.insertError = db.prepare(`INSERT OR IGNORE INTO session_errors
-      (id, session_id, type, code, message, data, status, provider_run_id, provider_id, connection_id, session_provider_id, session_message_id, group_id, created_at)
-      VALUES (?, ?, ?, ?, ?, ?, 'processing', ?, ?, ?, ?, ?, NULL, ?)`);
-    this.insertSession = db.prepare('INSERT OR IGNORE INTO sessions (id, created_at) VALUES (?, ?)');
-    this.insertEvent = db.prepare(
-      'INSERT OR IGNORE INTO session_events (id, session_id, type, server_run_id, server_session_id, body, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
-    );
-    this.insertObservability = db.prepare(
-      'INSERT OR REPLACE INTO observability_sessions (platform, version_key, session_id, body) VALUES (?, ?, ?, ?)',
-    );
-  }
-
-  /** Stores one error as `processing`; returns its id. `honourId` keeps a given id and created_at (imports). */
-  error(input: IngestError, honourId = false): string {
-    const id = honourId && input.id ? input.id : this.newId('ser');
-    const createdAt = (honourId && input.created_at) || new Date().toISOString();
-    this.insertSession.run(input.session_id, createdAt);
-    this.insertError.run(
-      id,
-      input.session_id,
-      input.type,
-      input.code,
-      input.message,
-      JSON.stringify(input.data ?? {}),
-      input.provider_run_id ?? null,
-      input.provider_id ?? null,
-      input.connection_id ?? null,
-      input.session_provider_id ?? null,
-      input.session_message_id ?? null,
-      createdAt,
-    );
-    return id;
-  }
-
-  /** Stores one `session.event` (validated against the public spec's schema). */
-  event(event: any): void {
-    this.specValidator ??= createSpecValidator();
-    const result = this.specValidator.validateComponent('SessionEvent', event);
-    if (!result.valid) throw new Error(`invalid session.event: ${formatErrors(result.errors)}`);
-    this.insertSession.run(event.session_id, event.created_at);
-    this.insertEvent.run(
-      event.id,
-      event.session_id,
-      event.type,
-      event.server_run?.id ?? event.server_run_error?.server_run?.id ?? null,
-      event.server_run?.server_session?.id ?? event.server_run_error?.server_run?.server_session?.id ?? null,
-      JSON.stringify(event),
-      event.created_at,
-    );
-  }
-
-  /** Stores one observability session (validated against the public spec's schema). */
-  observabilitySession(platform: string, versionKey: string, session: any): void {
-    this.specValidator ??= createSpecValidator();
-    const result = this.specValidator.validateComponent('ObservabilitySession', session);
-    if (!result.valid) throw new Error(`invalid observability session: ${formatErrors(result.errors)}`);
-    this.insertObservability.run(platform, versionKey, session.session_id, JSON.stringify(session));
-  }
+/** A generator of ingest ids (`ser_…`), increasing even within one millisecond. */
+export function createErrorIds(): () => string {
+  const next = createMonotonicIds();
+  return () => next('ser');
 }

@@ -1,6 +1,6 @@
-// Starting the sandbox as a child process (tests, `pnpm start`, the benchmark), through the mock package's
-// startChildServer: its own process group, output always drained, killed with its group on stop and when
-// this process exits.
+// Starting the sandbox as a child process (tests, `pnpm start`, the benchmark), through the dev kit's
+// startChildServer (inlined into the build): its own process group, output always drained, killed with
+// its group on stop and when this process exits.
 import type { ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { freePort, startChildServer } from '@session-obs/devkit';
@@ -35,7 +35,7 @@ export interface RunningSandbox {
   stop(): Promise<void>;
 }
 
-/** Path of the CLI entry point (built). */
+/** Path of the CLI entry point (built); the package's tests spawn it directly. */
 export const cliPath = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
 
 /** Starts `session-obs-sandbox serve` and resolves once it prints that it is ready. */

@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { startGroupingWorker } from '../src/grouping.js';
+import { startGroupingWorker } from '../src/grouping-worker.js';
 import { cliPath, startSandbox } from '../src/start-sandbox.js';
 import { openDatabase } from '../src/store/database.js';
 import { memorySandbox, specProblems, TOKEN } from './helpers.js';
@@ -37,7 +37,7 @@ describe('an ingested error goes from processing to processed', () => {
       expect(before.body).toMatchObject({ status: 'processing', group_id: null, similar_error_count: 0 });
       expect(specProblems('/sessions/{session_id}/errors/{session_error_id}', 200, before.body)).toBe('');
 
-      const worker = startGroupingWorker(sandbox.db, { intervalMs: 20 });
+      const worker = startGroupingWorker(sandbox.store, { intervalMs: 20 });
       let after = before;
       for (let i = 0; i < 100 && after.body.status !== 'processed'; i++) {
         await new Promise((r) => setTimeout(r, 20));

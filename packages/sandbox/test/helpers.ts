@@ -1,9 +1,9 @@
 // An in-process sandbox over a seeded in-memory store, on a free port of 127.0.0.1.
 import { createSpecValidator, formatErrors, loadSpec } from '@session-obs/spec';
-import type { Database } from 'better-sqlite3';
-import { prepareStore } from '../src/app.js';
-import type { Store } from '../src/store/store.js';
 import { createSandboxServer, type SandboxServerOptions } from '../src/http/server.js';
+import { seedIfEmpty } from '../src/prepare-store.js';
+import { openDatabase, type Database } from '../src/store/database.js';
+import { Store } from '../src/store/store.js';
 
 export const TOKEN = 'test-token';
 export const spec = loadSpec();
@@ -19,20 +19,23 @@ export interface MemorySandbox {
   close(): Promise<void>;
 }
 
-/** Starts an in-process sandbox; `close()` stops it and closes the store. */
+/** Starts an in-process sandbox; `close()` stops it and closes the store. `db` is the store's connection, for the tests' own queries. */
 export async function memorySandbox(
   options: { seed?: number; sessions?: number; errors?: number } & Partial<SandboxServerOptions> = {},
 ): Promise<MemorySandbox> {
-  const { db, store } = prepareStore({
-    db: ':memory:',
-    seed: options.seed ?? 1,
-    sessions: options.sessions ?? 12,
-    errors: options.errors ?? 600,
-    log: () => {},
-    stream: quiet,
-  });
+  const db = openDatabase(':memory:', { indexes: false });
+  const store = new Store(db);
+  seedIfEmpty(store, { seed: options.seed ?? 1, sessions: options.sessions ?? 12, errors: options.errors ?? 600 }, () => {}, quiet);
+  store.optimize();
   const problems: string[] = [];
-  const server = createSandboxServer({ tokens: [TOKEN], validateResponses: true, onProblem: (m) => problems.push(m), ...options, store });
+  const server = createSandboxServer({
+    tokens: [TOKEN],
+    validateResponses: true,
+    groupingIntervalMs: false,
+    onProblem: (m) => problems.push(m),
+    ...options,
+    store,
+  });
   const url = await server.listen(0);
   const get = async (path: string) => {
     const response = await fetch(url + path, { headers: { Authorization: `Bearer ${TOKEN}` } });
@@ -46,7 +49,7 @@ export async function memorySandbox(
     get,
     close: async () => {
       await server.close();
-      db.close();
+      store.close();
     },
   };
 }

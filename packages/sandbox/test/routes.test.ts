@@ -2,7 +2,9 @@
 // 405 with Allow, hostile path ids as problems of the path parameter, and its `/_sandbox/` routes as
 // their own document (`@session-obs/spec/sandbox-api.json`) declares them.
 import { request } from 'node:http';
-import { createSpecValidator, formatErrors, loadSpec, sandboxApiPath } from '@session-obs/spec';
+import { createSpecValidator, DIALECT_ERROR_SCHEMA, formatErrors, loadSpec, sandboxApiPath } from '@session-obs/spec';
+import { encodeCursor } from '@session-obs/spec';
+import { BASE62 } from '../src/ids.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { memorySandbox, specProblems, TOKEN } from './helpers.js';
 
@@ -97,6 +99,35 @@ describe('the /_sandbox/ routes answer as sandbox-api.json declares', () => {
       ...(body === undefined ? {} : { body }),
     });
 
+  it.each([
+    ['POST', '/_sandbox/health', 'GET, HEAD'],
+    ['GET', '/_sandbox/errors', 'POST'],
+    ['DELETE', '/_sandbox/fixtures', 'GET, HEAD'],
+    ['PUT', '/_sandbox/grouping/run', 'POST'],
+    ['PROPFIND', '/_sandbox/errors', 'POST'],
+  ])('%s %s is a 405 with Allow: %s, before any credentials are asked for', async (method, path, allow) => {
+    for (const headers of [auth, {}]) {
+      const response = await raw(method, path, headers);
+      expect(response.status).toBe(405);
+      expect(response.headers.allow).toBe(allow);
+      const result = createSpecValidator().validateComponent(DIALECT_ERROR_SCHEMA.session, response.body);
+      expect(result.valid, formatErrors(result.errors)).toBe(true);
+    }
+  });
+
+  it('an unknown /_sandbox/ path is a 404 endpoint, whatever the method', async () => {
+    for (const method of ['GET', 'POST', 'PROPFIND']) {
+      const response = await raw(method, '/_sandbox/nothing');
+      expect(response).toMatchObject({ status: 404, body: { code: 'not_found', entity: 'endpoint' } });
+    }
+  });
+
+  it('HEAD on a /_sandbox/ GET route is answered like GET, without a body', async () => {
+    const response = await raw('HEAD', '/_sandbox/fixtures');
+    expect(response.status).toBe(200);
+    expect(response.body).toBeUndefined();
+  });
+
   it('health, fixtures and a grouping run', async () => {
     const health = await fetch(`${sandbox.url}/_sandbox/health`);
     check('get', '/_sandbox/health', 200, await health.json());
@@ -129,5 +160,61 @@ describe('the /_sandbox/ routes answer as sandbox-api.json declares', () => {
       expect(response.status).toBe(status);
       check('post', '/_sandbox/errors', status, await response.json());
     }
+  });
+});
+
+/** A `cur_` token of any JSON value (encodeCursor only makes valid ones). */
+function tokenOf(value: unknown): string {
+  let number = BigInt(`0x${Buffer.from(JSON.stringify(value), 'utf8').toString('hex')}`);
+  let digits = '';
+  for (; number > 0n; number /= 62n) digits = BASE62[Number(number % 62n)] + digits;
+  return `cur_${digits}`;
+}
+
+describe('the cursor parameter: an opaque token equivalent to after/before', () => {
+  const list = '/session-error-groups?limit=2';
+
+  it('a valid cur_ token pages like the after or before it encodes', async () => {
+    const all = await sandbox.get('/session-error-groups?limit=5');
+    const third = all.body.items[2].id as string;
+    for (const direction of ['after', 'before'] as const) {
+      const byCursor = await sandbox.get(`${list}&cursor=${encodeCursor(direction, third)}`);
+      const byParameter = await sandbox.get(`${list}&${direction}=${third}`);
+      expect(byCursor.status).toBe(200);
+      expect(byCursor.body).toEqual(byParameter.body);
+    }
+  });
+
+  it.each([
+    ['not cur_ at all', 'junk'],
+    ['cur_ and nothing', 'cur_'],
+    ['cur_ with characters outside base62', 'cur_a-b'],
+    ['base62 that is not the JSON pair', 'cur_abc'],
+    ['another direction', tokenOf(['sideways', 'ser_x'])],
+    ['no id', tokenOf(['after'])],
+    ['an id that is not a string', tokenOf(['after', 5])],
+    ['an id no object can have', tokenOf(['after', 'a b'])],
+    ['twice', `${encodeCursor('after', 'ser_x')}&cursor=${encodeCursor('after', 'ser_y')}`],
+  ])('%s is a 400 "Invalid cursor format"', async (_name, cursor) => {
+    const response = await sandbox.get(`${list}&cursor=${cursor}`);
+    expect(response.status).toBe(400);
+    expect(response.body).toMatchObject({
+      code: 'invalid_data',
+      entity: 'query',
+      errors: [{ code: 'invalid_cursor', message: 'Invalid cursor format', path: ['cursor'] }],
+    });
+    expect(specProblems('/session-error-groups', 400, response.body)).toBe('');
+  });
+
+  it.each(['after', 'before'])('a valid cursor with %s is a 400', async (parameter) => {
+    const response = await sandbox.get(`${list}&cursor=${encodeCursor('after', 'seg_x')}&${parameter}=seg_y`);
+    expect(response.status).toBe(400);
+    expect(response.body.errors).toEqual([expect.objectContaining({ code: 'conflicting_cursors', path: ['cursor'] })]);
+  });
+
+  it('list responses carry no cursor, as upstream', async () => {
+    const response = await sandbox.get(list);
+    expect(Object.keys(response.body).sort()).toEqual(['items', 'object', 'pagination']);
+    expect(Object.keys(response.body.pagination).sort()).toEqual(['has_more_after', 'has_more_before']);
   });
 });

@@ -1,89 +1,92 @@
 // The sandbox-only endpoints under `/_sandbox/` (documented in `@session-obs/spec/sandbox-api.json`,
-// not part of the public API): health, fixture ids, and error ingest.
+// not part of the public API): health, fixture ids, error ingest and a grouping run. Routes, methods
+// (405 with `Allow`) and which routes need a token come from that document, as for the API's routes.
 import type { IncomingMessage } from 'node:http';
-import { badRequest, endpointNotFound, invalidRequest, payloadTooLarge, unauthorized, type UnauthorizedReason } from '@session-obs/spec';
-import { encodeCursor } from '../cursor.js';
-import { validateIngestRequest, Writer, type IngestError } from '../ingest.js';
+import {
+  badRequest,
+  compileOperations,
+  endpointNotFound,
+  invalidRequest,
+  listOperations,
+  matchRoute,
+  methodNotAllowed,
+  payloadTooLarge,
+  unauthorized,
+  type CompiledOperation,
+  type UnauthorizedReason,
+  encodeCursor,
+} from '@session-obs/spec';
+import { createErrorIds, errorRow, loadSandboxApi, validateIngestRequest, type IngestError } from '../ingest.js';
 import type { Store } from '../store/store.js';
 import type { HttpReply } from './reply.js';
 
-const MAX_BODY = 5 * 1024 * 1024;
+/** The largest ingest body read (5 MB); a larger one is a 413. */
+export const MAX_INGEST_BYTES = 5 * 1024 * 1024;
 
-async function readBody(req: IncomingMessage): Promise<string | undefined> {
+/** The body as text, or undefined once it is larger than `maxBytes` (reading stops there). */
+async function readBody(req: IncomingMessage, maxBytes: number): Promise<string | undefined> {
+  if (Number(req.headers['content-length'] ?? 0) > maxBytes) return undefined;
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req as AsyncIterable<Buffer>) {
     size += chunk.length;
-    if (size > MAX_BODY) return undefined;
+    if (size > maxBytes) return undefined;
     chunks.push(chunk);
   }
   return Buffer.concat(chunks).toString('utf8');
 }
 
-/** Ids of existing objects, for tests and examples (`GET /_sandbox/fixtures`). */
-export function fixtures(store: Store): Record<string, unknown> {
-  const db = store.db;
-  const get = (sql: string, ...args: unknown[]) => db.prepare(sql).get(...args) as Record<string, string> | undefined;
-  const first = get(`SELECT e.* FROM session_errors e WHERE e.status = 'processed'
-    AND EXISTS (SELECT 1 FROM session_events v WHERE v.session_id = e.session_id) ORDER BY e.id LIMIT 1`);
-  if (!first) return {};
-  const other = get("SELECT * FROM session_errors WHERE session_id <> ? AND status = 'processed' ORDER BY id LIMIT 1", first.session_id!);
-  const event = get('SELECT * FROM session_events WHERE session_id = ? ORDER BY id LIMIT 1', first.session_id);
-  const runEvent = get(
-    'SELECT * FROM session_events WHERE session_id = ? AND server_run_id IS NOT NULL ORDER BY id LIMIT 1',
-    first.session_id,
-  );
-  const observability = get(
-    'SELECT platform, session_id, version_key FROM observability_sessions ORDER BY platform, version_key, session_id LIMIT 1',
-  );
+type SandboxHandler = (operation: CompiledOperation, req: IncomingMessage) => HttpReply | Promise<HttpReply>;
+
+/** One handler per operationId of the sandbox-only document. */
+function createHandlers(store: Store): Record<string, SandboxHandler> {
+  const newId = createErrorIds();
   return {
-    session_id: first.session_id,
-    session_error_id: first.id,
-    session_error_group_id: first.group_id,
-    provider_run_id: first.provider_run_id,
-    provider_id: first.provider_id,
-    ...(other ? { other_session_id: other.session_id, other_session_error_id: other.id } : {}),
-    ...(event ? { session_event_id: event.id } : {}),
-    ...(runEvent ? { server_run_id: runEvent.server_run_id, server_session_id: runEvent.server_session_id } : {}),
-    cursor: encodeCursor('after', first.group_id ?? first.id!),
-    ...(observability ? { observability } : {}),
-  };
-}
-
-/** Handles `/_sandbox/*`. `unauthorized` says why the request's credentials were refused (undefined: accepted). */
-export function createSandboxRoutes(store: Store, groupNow: () => number) {
-  const writer = new Writer(store.db);
-  const ingest = store.db.transaction((errors: IngestError[]) => errors.map((e) => writer.error(e)));
-
-  return async (req: IncomingMessage, url: URL, refused: UnauthorizedReason | undefined): Promise<HttpReply> => {
-    const method = req.method ?? 'GET';
-    if (method === 'GET' && url.pathname === '/_sandbox/health') {
-      return { status: 200, body: { status: 'ok', counts: store.counts() } };
-    }
-    const known = ['/_sandbox/fixtures', '/_sandbox/errors', '/_sandbox/grouping/run'].includes(url.pathname);
-    if (!known) return endpointNotFound(method, url.pathname);
-    if (refused) return unauthorized('session', refused);
-    if (method === 'GET' && url.pathname === '/_sandbox/fixtures') return { status: 200, body: fixtures(store) };
-    if (method === 'POST' && url.pathname === '/_sandbox/grouping/run') {
-      let processed = 0;
-      for (let n = groupNow(); n > 0; n = groupNow()) processed += n;
-      return { status: 200, body: { processed } };
-    }
-    if (method === 'POST' && url.pathname === '/_sandbox/errors') {
-      const text = await readBody(req);
-      if (text === undefined) return payloadTooLarge('session', MAX_BODY);
+    getSandboxHealth: () => ({ status: 200, body: { status: 'ok', counts: store.counts() } }),
+    getSandboxFixtures: () => {
+      const ids = store.fixtureIds();
+      return { status: 200, body: ids ? { ...ids, cursor: encodeCursor('after', ids.session_error_group_id) } : {} };
+    },
+    createSandboxGroupingRun: () => ({ status: 200, body: { processed: store.groupAllPending() } }),
+    async createSandboxSessionErrors(operation, req) {
+      const text = await readBody(req, MAX_INGEST_BYTES);
+      if (text === undefined) return payloadTooLarge(operation.dialect, MAX_INGEST_BYTES);
       let body: unknown;
       try {
         body = JSON.parse(text);
       } catch {
-        return badRequest('session', 'The body is not valid JSON.');
+        return badRequest(operation.dialect, 'The body is not valid JSON.');
       }
       const problems = validateIngestRequest(body);
-      if (problems.length) return invalidRequest('session', problems);
-      const ids = ingest.immediate((body as { errors: IngestError[] }).errors);
-      const items = ids.map((id) => store.getError(id)!.json).join(',');
+      if (problems.length) return invalidRequest(operation.dialect, problems);
+      const rows = (body as { errors: IngestError[] }).errors.map((error) => errorRow(error, newId));
+      store.ingestErrors(rows);
+      const items = rows.map((row) => store.getError(row.id)!.json).join(',');
       return { status: 202, json: `{"object":"list","items":[${items}]}` };
-    }
-    return endpointNotFound(method, url.pathname);
+    },
+  };
+}
+
+/** Handles `/_sandbox/*`. `refused` says why the request's credentials were refused (undefined: accepted). */
+export function createSandboxRoutes(store: Store) {
+  const api = loadSandboxApi();
+  const operations = compileOperations(api);
+  // Operations that declare `security: []` (the health probe) take no token.
+  const open = new Set(
+    listOperations(api)
+      .filter(({ operation }) => Array.isArray(operation.security) && operation.security.length === 0)
+      .map(({ operationId }) => operationId),
+  );
+  const handlers = createHandlers(store);
+
+  return (req: IncomingMessage, url: URL, refused: UnauthorizedReason | undefined): HttpReply | Promise<HttpReply> => {
+    const method = req.method ?? 'GET';
+    const route = matchRoute(operations, method, url.pathname);
+    if (route.kind === 'not_found') return endpointNotFound(method, url.pathname);
+    if (route.kind === 'method_not_allowed') return methodNotAllowed(route.dialect, method, route.allow);
+    const { operation } = route;
+    if (refused && !open.has(operation.operationId)) return unauthorized(operation.dialect, refused);
+    const handler = handlers[operation.operationId];
+    return handler ? handler(operation, req) : endpointNotFound(method, url.pathname);
   };
 }

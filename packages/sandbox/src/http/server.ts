@@ -1,8 +1,10 @@
 // The sandbox's HTTP server: routes from the spec, bearer auth, per-token rate limiting, the
-// spec-derived parameter validation, and the handlers. Optionally validates every response it sends.
+// spec-derived parameter validation, and the handlers; while it listens, the grouping worker runs.
+// Optionally validates every response it sends.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import {
+  answerRawRequests,
   compileOperations,
   createSpecValidator,
   endpointNotFound,
@@ -18,17 +20,23 @@ import {
   type UnauthorizedReason,
 } from '@session-obs/spec';
 import { createHandlers, type Handler } from './handlers.js';
-import type { HttpReply } from './reply.js';
+import { replyText, replyValue, type HttpReply } from './reply.js';
 import { TokenBuckets, UNLIMITED, type RateLimitOptions } from './rate-limit.js';
 import { createSandboxRoutes } from './sandbox-routes.js';
-import type { Store } from '../store/store.js';
-import { createGroupingStep } from '../grouping.js';
+import { startGroupingWorker, type GroupingWorker } from '../grouping-worker.js';
+import { Store, type SandboxStore } from '../store/store.js';
 
 /** The token accepted when none is configured. */
 export const DEFAULT_TOKEN = 'metorial_sk_sandbox_dev';
 
 export interface SandboxServerOptions {
-  store: Store;
+  /** The store to serve, from `prepareStore`. */
+  store: SandboxStore;
+  /**
+   * How often (ms) errors waiting in `processing` are grouped while the server listens. Default 100;
+   * `false`: only when `POST /_sandbox/grouping/run` asks.
+   */
+  groupingIntervalMs?: number | false;
   /** Bearer tokens that are accepted. Default: [{@link DEFAULT_TOKEN}]. */
   tokens?: string[];
   /** Token-bucket rate limit per token; off when undefined. */
@@ -50,19 +58,27 @@ export interface SandboxServer {
   close(): Promise<void>;
 }
 
+/** A request body this server did not read (an early 401, 404, 405, 413): its connection is closed rather than drained. */
+function bodyLeftUnread(req: IncomingMessage): boolean {
+  const declared = Number(req.headers['content-length'] ?? 0) > 0 || req.headers['transfer-encoding'] !== undefined;
+  return declared && !req.readableEnded;
+}
+
 let requestCounter = 0;
 const requestId = () => `req_${Date.now().toString(36)}${(requestCounter++ % 1_679_616).toString(36).padStart(4, '0')}`;
 
 /** Creates (without starting) the sandbox server over a store. */
 export function createSandboxServer(options: SandboxServerOptions): SandboxServer {
+  const store = options.store;
+  if (!(store instanceof Store)) throw new TypeError('createSandboxServer: `store` must be the store prepareStore() returned.');
   const spec = options.spec ?? loadSpec();
   // One validator over the spec serves the parameters and, when asked, the responses.
   const specValidator = createSpecValidator(spec);
   const operations = compileOperations(spec, specValidator);
   const tokens = new Set(options.tokens?.length ? options.tokens : [DEFAULT_TOKEN]);
   const buckets = new TokenBuckets(options.rateLimit, options.now);
-  const handlers = createHandlers(options.store);
-  const sandboxRoutes = createSandboxRoutes(options.store, createGroupingStep(options.store.db));
+  const handlers = createHandlers(store);
+  const sandboxRoutes = createSandboxRoutes(store);
   const validator = options.validateResponses ? specValidator : undefined;
   const problem = options.onProblem ?? ((m: string) => console.error(m));
 
@@ -113,14 +129,14 @@ export function createSandboxServer(options: SandboxServerOptions): SandboxServe
   function send(req: IncomingMessage, res: ServerResponse, url: URL, headers: Record<string, string>, reply: Routed): void {
     let final: HttpReply = reply;
     if (validator && reply.specPath) {
-      const body = reply.json !== undefined ? JSON.parse(reply.json) : reply.body;
-      const result = validator.validateResponse('get', reply.specPath, reply.status, body);
+      const result = validator.validateResponse('get', reply.specPath, reply.status, replyValue(reply));
       if (!result.valid) {
         problem(`✖ response of ${req.method} ${req.url} (${reply.status}) does not match the spec:\n${formatErrors(result.errors)}`);
         final = failure(req, url, headers);
       }
     }
-    if (final.headers) Object.assign(headers, final.headers);
+    if ('headers' in final) Object.assign(headers, final.headers);
+    if (bodyLeftUnread(req)) headers.Connection = 'close';
     if (req.method === 'HEAD') {
       for (const [k, v] of Object.entries(headers)) res.setHeader(k, v);
       res.statusCode = final.status;
@@ -128,7 +144,7 @@ export function createSandboxServer(options: SandboxServerOptions): SandboxServe
       return;
     }
     // One writeHead with every header (and the length, so the body is not chunked), then the body.
-    const text = final.json ?? JSON.stringify(final.body);
+    const text = replyText(final);
     headers['Content-Length'] = String(Buffer.byteLength(text));
     res.writeHead(final.status, headers);
     res.end(text);
@@ -173,16 +189,30 @@ export function createSandboxServer(options: SandboxServerOptions): SandboxServe
       reply = fail(req, url, headers, error);
     }
     if (reply instanceof Promise) {
-      reply.catch((error: unknown) => fail(req, url, headers, error)).then((r: Routed) => send(req, res, url, headers, r));
+      // A client that goes away mid-body (the read fails) is no server problem: nothing to answer or report.
+      reply
+        .catch((error: unknown) => (req.socket.destroyed ? undefined : fail(req, url, headers, error)))
+        .then((r: Routed | undefined) => r && !req.socket.destroyed && send(req, res, url, headers, r));
     } else {
       send(req, res, url, headers, reply);
     }
   });
   server.keepAliveTimeout = 65_000;
+  // Unparsable requests and CONNECT never reach the handler above: they still get the API's error body.
+  answerRawRequests(server, ['GET', 'HEAD', 'POST', 'OPTIONS'], { 'Access-Control-Allow-Origin': '*' });
 
   function failure(req: IncomingMessage, url: URL, headers: Record<string, string>): HttpReply {
     return internalError(dialectAt(req.method ?? 'GET', url.pathname), headers['X-Request-Id'] ?? 'unknown');
   }
+
+  let worker: GroupingWorker | undefined;
+  const startWorker = () => {
+    if (options.groupingIntervalMs === false) return;
+    worker = startGroupingWorker(store, {
+      intervalMs: options.groupingIntervalMs ?? 100,
+      onError: (error) => problem(`✖ grouping worker: ${(error as Error).message}`),
+    });
+  };
 
   return {
     server,
@@ -191,11 +221,13 @@ export function createSandboxServer(options: SandboxServerOptions): SandboxServe
         server.once('error', reject);
         server.listen(port, host, () => {
           server.off('error', reject);
+          startWorker();
           resolve(`http://${host}:${(server.address() as AddressInfo).port}`);
         });
       }),
     close: () =>
       new Promise((resolve) => {
+        worker?.stop();
         server.close(() => resolve());
         server.closeAllConnections();
       }),

@@ -1,25 +1,71 @@
 // Opening the SQLite store: a file (WAL, durable across a process crash) or `:memory:`.
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import BetterSqlite3, { type Database } from 'better-sqlite3';
 import { createIndexes, createTables } from './schema.js';
 
 export type { Database } from 'better-sqlite3';
 
+/** Why a database could not be opened: `code` is the system's or SQLite's, the message one line naming the path. */
+export class StoreOpenError extends Error {
+  override readonly name = 'StoreOpenError';
+
+  constructor(
+    readonly path: string,
+    readonly code: string,
+    reason: string,
+  ) {
+    super(`cannot open the database ${path}: ${reason}`);
+  }
+}
+
+const REASONS: Record<string, string> = {
+  EISDIR: 'it is a directory (give a file path)',
+  ENOTDIR: 'a part of its path is a file, not a directory',
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  EROFS: 'the file system is read-only',
+  ENOSPC: 'no space left on the device',
+  SQLITE_CANTOPEN: 'cannot create or open the file there (is its folder writable?)',
+  SQLITE_NOTADB: 'the file is not a SQLite database',
+  SQLITE_READONLY: 'the file is read-only',
+  SQLITE_CORRUPT: 'the file is corrupt',
+  SQLITE_FULL: 'no space left on the device',
+  SQLITE_BUSY: 'another process holds it locked',
+};
+
+/** The error as a StoreOpenError (known codes get a readable reason). */
+function openError(path: string, error: unknown): StoreOpenError {
+  const code = String((error as { code?: unknown }).code ?? 'UNKNOWN');
+  const reason = REASONS[code] ?? `${code}: ${String((error as Error).message ?? error).split('\n')[0]}`;
+  return new StoreOpenError(path, code, reason);
+}
+
 /**
  * Opens (and creates) the store. File databases use WAL with `synchronous=NORMAL`: a committed
  * transaction survives the process being killed at any point (only an OS crash or power loss
  * could drop the last commits), and a kill mid-transaction rolls that transaction back.
+ * Throws a {@link StoreOpenError} when the path cannot hold a database.
  */
 export function openDatabase(path: string, options: { indexes?: boolean } = {}): Database {
-  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
-  const db = new BetterSqlite3(path);
-  if (path !== ':memory:') db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = NORMAL');
-  db.pragma('busy_timeout = 10000');
-  db.pragma('cache_size = -65536');
-  db.pragma('temp_store = MEMORY');
-  createTables(db);
-  if (options.indexes !== false) createIndexes(db);
-  return db;
+  const memory = path === ':memory:';
+  let db: Database | undefined;
+  try {
+    if (!memory) {
+      if (statSync(path, { throwIfNoEntry: false })?.isDirectory()) throw Object.assign(new Error('directory'), { code: 'EISDIR' });
+      mkdirSync(dirname(path), { recursive: true });
+    }
+    db = new BetterSqlite3(path);
+    if (!memory) db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = NORMAL');
+    db.pragma('busy_timeout = 10000');
+    db.pragma('cache_size = -65536');
+    db.pragma('temp_store = MEMORY');
+    createTables(db);
+    if (options.indexes !== false) createIndexes(db);
+    return db;
+  } catch (error) {
+    db?.close();
+    throw openError(path, error);
+  }
 }

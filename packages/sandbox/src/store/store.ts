@@ -1,163 +1,134 @@
-// Reads and writes of the sandbox's data, on top of one better-sqlite3 connection.
+// The store: the one owner of the sandbox's SQL and transactions. Reads come from StoreReads (the hot
+// paths); this class adds the writes (ingest, import), grouping, seeding, fixtures and counts, each
+// one method whose transaction is decided here. Nothing outside `store/` sees the connection.
 import type { Database, Statement } from 'better-sqlite3';
-import { anyOf, KeysetPager, type Condition, type Page, type PageRequest, type Source } from './keyset.js';
-import { SESSION_ERROR_GROUP_JSON, SESSION_ERROR_JSON, SESSION_EVENT_JSON, type JsonRow } from './rows.js';
+import type { Rng } from '../ids.js';
+import { openDatabase } from './database.js';
+import { readFixtureIds, type FixtureIds } from './fixtures.js';
+import { createGroupingStep } from './grouping.js';
+import { MetaTable } from './meta.js';
+import { StoreReads } from './reads.js';
+import { createIndexes } from './schema.js';
+import { SeedWriter } from './seeding.js';
+import { RowWriter, type ImportRecord, type NewErrorRow } from './writes.js';
 
-/** Filters of the session error lists: API parameter name → column. */
-export const ERROR_FILTER_COLUMNS: Record<string, string> = {
-  type: 'e.type',
-  id: 'e.id',
-  session_id: 'e.session_id',
-  session_provider_id: 'e.session_provider_id',
-  session_connection_id: 'e.connection_id',
-  session_error_group_id: 'e.group_id',
-  provider_run_id: 'e.provider_run_id',
-  provider_id: 'e.provider_id',
-  session_message_id: 'e.session_message_id',
-};
-
-/** Filters of the error group lists (session_id is handled through the membership table). */
-export const GROUP_FILTER_COLUMNS: Record<string, string> = { type: 'g.type', id: 'g.id', provider_id: 'g.provider_id' };
-
-/** Filters of the event list. */
-export const EVENT_FILTER_COLUMNS: Record<string, string> = { server_run_id: 'v.server_run_id', server_session_id: 'v.server_session_id' };
-
-const ERRORS: Source = {
-  from: 'session_errors e LEFT JOIN session_error_groups g ON g.id = e.group_id',
-  id: 'e.id',
-  // Each row is the API object's JSON text, built by SQLite (see rows.ts).
-  select: `${SESSION_ERROR_JSON} AS json`,
-};
-const GROUP_JSON = `${SESSION_ERROR_GROUP_JSON} AS json`;
-const GROUPS: Source = { from: 'session_error_groups g', id: 'g.id', select: GROUP_JSON };
-// CROSS JOIN pins the membership table as the outer loop: a session's groups are a range of its PK.
-const SESSION_GROUPS: Source = {
-  from: 'session_error_group_sessions s CROSS JOIN session_error_groups g ON g.id = s.group_id',
-  id: 's.group_id',
-  select: GROUP_JSON,
-};
-const EVENTS: Source = { from: 'session_events v', id: 'v.id', select: `${SESSION_EVENT_JSON} AS json` };
-
-export type Filters = Record<string, readonly string[] | undefined>;
-
-function conditionsFor(filters: Filters, columns: Record<string, string>): Condition[] {
-  return Object.entries(filters)
-    .filter((entry): entry is [string, readonly string[]] => entry[1] !== undefined && columns[entry[0]] !== undefined)
-    .map(([name, values]) => anyOf(columns[name]!, values));
+/** Row counts of the main tables, and how many errors still wait for the grouping worker. */
+export interface StoreCounts {
+  sessions: number;
+  session_errors: number;
+  session_error_groups: number;
+  session_events: number;
+  observability_sessions: number;
+  processing: number;
 }
 
-/** The query side of the store. */
-export class Store {
-  readonly db: Database;
-  private readonly pager: KeysetPager;
-  private readonly statements: Record<string, Statement>;
+/** A store as users hold it (from `prepareStore`): give it to `createSandboxServer`, read its counts, close it when done. */
+export interface SandboxStore {
+  /** Row counts of the main tables, and how many errors still wait for the grouping worker. */
+  counts(): StoreCounts;
+  /** Closes the database connection (after the server using it is closed). */
+  close(): void;
+}
+
+/** Reads, writes, grouping and seeding over one better-sqlite3 connection. */
+export class Store extends StoreReads implements SandboxStore {
+  private readonly meta: MetaTable;
+  private readonly writer: RowWriter;
+  private readonly insertErrors: (rows: readonly NewErrorRow[]) => void;
+  private readonly insertRecords: (records: readonly ImportRecord[]) => void;
+  private readonly count: (sql: string) => number;
+  private groupingStep: (() => number) | undefined;
+
+  /** Opens (and creates) the store at a file path or `:memory:`; see {@link openDatabase}. */
+  static open(path: string, options: { indexes?: boolean } = {}): Store {
+    return new Store(openDatabase(path, options));
+  }
 
   constructor(db: Database) {
-    this.db = db;
-    this.pager = new KeysetPager(db);
-    this.statements = {
-      session: db.prepare('SELECT 1 FROM sessions WHERE id = ?'),
-      error: db.prepare(`SELECT e.session_id, ${ERRORS.select} FROM ${ERRORS.from} WHERE e.id = ?`),
-      group: db.prepare(`SELECT ${GROUP_JSON} FROM session_error_groups g WHERE g.id = ?`),
-      groupInSession: db.prepare('SELECT 1 FROM session_error_group_sessions WHERE session_id = ? AND group_id = ?'),
-      event: db.prepare(`SELECT v.session_id, ${SESSION_EVENT_JSON} AS json FROM session_events v WHERE v.id = ?`),
-      observability: db.prepare('SELECT body FROM observability_sessions WHERE platform = ? AND version_key = ? AND session_id = ?'),
-      metaGet: db.prepare('SELECT value FROM meta WHERE key = ?'),
-      metaSet: db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value'),
+    super(db);
+    this.meta = new MetaTable(db);
+    this.writer = new RowWriter(db);
+    const writer = this.writer;
+    const errors = db.transaction((rows: readonly NewErrorRow[]) => {
+      for (const row of rows) writer.error(row);
+    });
+    const records = db.transaction((items: readonly ImportRecord[]) => {
+      for (const record of items) writer.record(record);
+    });
+    // IMMEDIATE: take the write lock at BEGIN, so a concurrent writer waits (busy_timeout) instead of failing mid-transaction.
+    this.insertErrors = (rows) => errors.immediate(rows);
+    this.insertRecords = (items) => records.immediate(items);
+    const counters = new Map<string, Statement>();
+    this.count = (sql) => {
+      let statement = counters.get(sql);
+      if (!statement) counters.set(sql, (statement = db.prepare(sql).pluck()));
+      return statement.get() as number;
     };
   }
 
-  /** Whether a session exists. */
-  hasSession(id: string): boolean {
-    return this.statements.session!.get(id) !== undefined;
+  /** Stores ingested errors as `processing`, all or none (one transaction, committed when this returns). */
+  ingestErrors(rows: readonly NewErrorRow[]): void {
+    this.insertErrors(rows);
   }
 
-  /** A page of session errors, optionally scoped to one session. */
-  listErrors(filters: Filters, request: PageRequest, sessionId?: string): Page {
-    const conditions = conditionsFor(filters, ERROR_FILTER_COLUMNS);
-    if (sessionId !== undefined) conditions.unshift({ sql: 'e.session_id = ?', params: [sessionId] });
-    return this.pager.page(ERRORS, conditions, request);
+  /** Stores one batch of import lines, all or none; lines whose id is already stored are skipped. */
+  importBatch(records: readonly ImportRecord[]): void {
+    this.insertRecords(records);
   }
 
-  /** One session error by id (any session): its session and its JSON (with the live similar_error_count). */
-  getError(id: string): (JsonRow & { session_id: string }) | undefined {
-    return this.statements.error!.get(id) as (JsonRow & { session_id: string }) | undefined;
+  /** Groups one batch of pending errors (one transaction); returns how many it grouped. */
+  groupPending(): number {
+    this.groupingStep ??= createGroupingStep(this.db);
+    return this.groupingStep();
   }
 
-  /** A page of error groups; scoped to one session's groups when `sessionId` is given. */
-  listGroups(filters: Filters, request: PageRequest, sessionId?: string): Page {
-    const conditions = conditionsFor(filters, GROUP_FILTER_COLUMNS);
-    const sessions = filters.session_id;
-    if (sessionId !== undefined) {
-      conditions.unshift({ sql: 's.session_id = ?', params: [sessionId] });
-      if (sessions) {
-        conditions.push({
-          sql: `EXISTS (SELECT 1 FROM session_error_group_sessions f WHERE f.group_id = g.id AND ${anyOf('f.session_id', sessions).sql})`,
-          params: [...sessions],
-        });
-      }
-      return this.pager.page(SESSION_GROUPS, conditions, request);
-    }
-    if (sessions?.length === 1) {
-      conditions.unshift({ sql: 's.session_id = ?', params: [sessions[0]] });
-      return this.pager.page(SESSION_GROUPS, conditions, request);
-    }
-    if (sessions) {
-      conditions.push({
-        sql: `EXISTS (SELECT 1 FROM session_error_group_sessions f WHERE f.group_id = g.id AND ${anyOf('f.session_id', sessions).sql})`,
-        params: [...sessions],
-      });
-    }
-    return this.pager.page(GROUPS, conditions, request);
+  /** Groups until nothing is pending; returns how many errors it grouped. */
+  groupAllPending(): number {
+    let total = 0;
+    for (let grouped = this.groupPending(); grouped > 0; grouped = this.groupPending()) total += grouped;
+    return total;
   }
 
-  /** One error group by id. */
-  getGroup(id: string): JsonRow | undefined {
-    return this.statements.group!.get(id) as JsonRow | undefined;
+  /** Whether the store has never been seeded nor filled (no sessions, no seed recorded). */
+  isEmpty(): boolean {
+    return this.meta.get('seed') === undefined && this.count('SELECT count(*) FROM sessions') === 0;
   }
 
-  /** Whether at least one error of the session belongs to the group. */
-  groupInSession(sessionId: string, groupId: string): boolean {
-    return this.statements.groupInSession!.get(sessionId, groupId) !== undefined;
+  /** Whether a seed started and never ended (the process died): the data is incomplete. */
+  seedInterrupted(): boolean {
+    return this.meta.get('seeding') !== undefined;
   }
 
-  /** A page of a session's events. */
-  listEvents(sessionId: string, filters: Filters, request: PageRequest): Page {
-    const conditions = conditionsFor(filters, EVENT_FILTER_COLUMNS);
-    conditions.unshift({ sql: 'v.session_id = ?', params: [sessionId] });
-    return this.pager.page(EVENTS, conditions, request);
+  /** Starts a seed: marks it as running and opens its first transaction. */
+  beginSeed(rng: Rng): SeedWriter {
+    return new SeedWriter(this.db, this.meta, rng);
   }
 
-  /** One event by id (any session). */
-  getEvent(id: string): (JsonRow & { session_id: string }) | undefined {
-    return this.statements.event!.get(id) as (JsonRow & { session_id: string }) | undefined;
-  }
-
-  /** The stored observability session JSON, if any. */
-  getObservabilitySession(platform: string, versionKey: string, sessionId: string): string | undefined {
-    return (this.statements.observability!.get(platform, versionKey, sessionId) as { body: string } | undefined)?.body;
-  }
-
-  /** A value of the meta table. */
-  getMeta(key: string): string | undefined {
-    return (this.statements.metaGet!.get(key) as { value: string } | undefined)?.value;
-  }
-
-  /** Sets a value of the meta table. */
-  setMeta(key: string, value: string): void {
-    this.statements.metaSet!.run(key, value);
+  /** One existing id of each kind (`GET /_sandbox/fixtures`). */
+  fixtureIds(): FixtureIds | undefined {
+    return readFixtureIds(this.db);
   }
 
   /** Row counts of the main tables, and how many errors still wait for the grouping worker. */
-  counts(): Record<string, number> {
-    const count = (sql: string) => (this.db.prepare(sql).get() as { n: number }).n;
+  counts(): StoreCounts {
     return {
-      sessions: count('SELECT count(*) AS n FROM sessions'),
-      session_errors: count('SELECT count(*) AS n FROM session_errors'),
-      session_error_groups: count('SELECT count(*) AS n FROM session_error_groups'),
-      session_events: count('SELECT count(*) AS n FROM session_events'),
-      observability_sessions: count('SELECT count(*) AS n FROM observability_sessions'),
-      processing: count("SELECT count(*) AS n FROM session_errors WHERE status = 'processing'"),
+      sessions: this.count('SELECT count(*) FROM sessions'),
+      session_errors: this.count('SELECT count(*) FROM session_errors'),
+      session_error_groups: this.count('SELECT count(*) FROM session_error_groups'),
+      session_events: this.count('SELECT count(*) FROM session_events'),
+      observability_sessions: this.count('SELECT count(*) FROM observability_sessions'),
+      processing: this.count("SELECT count(*) FROM session_errors WHERE status = 'processing'"),
     };
+  }
+
+  /** Builds any missing index (a store filled by imports or ingest only) and refreshes the query planner's statistics. */
+  optimize(): void {
+    createIndexes(this.db);
+    this.db.exec('PRAGMA optimize');
+  }
+
+  /** Closes the connection. */
+  close(): void {
+    this.db.close();
   }
 }

@@ -1,11 +1,11 @@
-// The grouping worker: moves errors from `processing` to `processed` by assigning each to the group
-// of its fingerprint (creating the group on first occurrence, incrementing `occurrence_count` after).
-// Every step for a batch runs in one IMMEDIATE transaction, so counts stay exact however many
-// writers (ingest requests, imports, this worker) run at once.
+// Grouping's SQL: an error joins the group of its fingerprint (created on first occurrence,
+// `occurrence_count` incremented after). A grouping step moves a batch of errors from `processing` to
+// `processed` in one IMMEDIATE transaction, so counts stay exact however many writers (ingest
+// requests, imports, the worker) run at once. The seed uses the bulk variant.
 import type { Database, Statement } from 'better-sqlite3';
-import { fingerprint } from './fingerprint.js';
-import { makeId, type Rng } from './ids.js';
-import type { SessionErrorRow } from './store/rows.js';
+import { fingerprint } from '../fingerprint.js';
+import { makeId, type Rng } from '../ids.js';
+import type { SessionErrorRow } from './rows.js';
 
 /** The columns of a stored error that grouping reads. */
 export type GroupableError = Pick<
@@ -13,7 +13,13 @@ export type GroupableError = Pick<
   'id' | 'session_id' | 'type' | 'code' | 'message' | 'data' | 'provider_run_id' | 'provider_id' | 'created_at'
 >;
 
-/** Assigns errors to groups; shared by the worker, the seed and imports. */
+// A group's row, first seen with `occurrence_count` errors; seen again, its count grows by as many.
+const UPSERT_GROUP = `INSERT INTO session_error_groups (id, type, fingerprint, code, message, data, provider_id, occurrence_count, created_at)
+  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+  ON CONFLICT (type, fingerprint) DO UPDATE SET occurrence_count = occurrence_count + excluded.occurrence_count`;
+const ADD_MEMBER = 'INSERT OR IGNORE INTO session_error_group_sessions (session_id, group_id) VALUES (?, ?)';
+
+/** Assigns errors to groups, one statement each (the grouping step). */
 export class GroupAssigner {
   private readonly upsert: Statement;
   private readonly member: Statement;
@@ -22,19 +28,25 @@ export class GroupAssigner {
     db: Database,
     private readonly rng: Rng = Math.random,
   ) {
-    this.upsert = db.prepare(`
-      INSERT INTO session_error_groups (id, type, fingerprint, code, message, data, provider_id, occurrence_count, created_at)
-      VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?)
-      ON CONFLICT (type, fingerprint) DO UPDATE SET occurrence_count = occurrence_count + 1
-      RETURNING id`);
-    this.member = db.prepare('INSERT OR IGNORE INTO session_error_group_sessions (session_id, group_id) VALUES (?, ?)');
+    this.upsert = db.prepare(`${UPSERT_GROUP} RETURNING id`);
+    this.member = db.prepare(ADD_MEMBER);
   }
 
   /** Counts one more occurrence of the error's group (creating it) and returns the group id. Call inside a transaction. */
   assign(error: GroupableError): string {
     const fp = fingerprint(error);
     const newId = makeId('seg', Date.parse(error.created_at) || Date.now(), this.rng);
-    const { id } = this.upsert.get(newId, error.type, fp, error.code, error.message, error.data, error.provider_id, error.created_at) as {
+    const { id } = this.upsert.get(
+      newId,
+      error.type,
+      fp,
+      error.code,
+      error.message,
+      error.data,
+      error.provider_id,
+      1,
+      error.created_at,
+    ) as {
       id: string;
     };
     this.member.run(error.session_id, id);
@@ -57,11 +69,8 @@ export class BulkGroupAssigner {
     db: Database,
     private readonly rng: Rng = Math.random,
   ) {
-    this.upsert = db.prepare(`
-      INSERT INTO session_error_groups (id, type, fingerprint, code, message, data, provider_id, occurrence_count, created_at)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-      ON CONFLICT (type, fingerprint) DO UPDATE SET occurrence_count = occurrence_count + excluded.occurrence_count`);
-    this.member = db.prepare('INSERT OR IGNORE INTO session_error_group_sessions (session_id, group_id) VALUES (?, ?)');
+    this.upsert = db.prepare(UPSERT_GROUP);
+    this.member = db.prepare(ADD_MEMBER);
   }
 
   /** The group id for the error (first occurrence: a new group keeping this error's message and data). */
@@ -112,29 +121,4 @@ export function createGroupingStep(db: Database, batchSize = 500): () => number 
   // takes the write lock, so polling costs the readers nothing.
   const anyPending = db.prepare("SELECT 1 FROM session_errors WHERE status = 'processing' LIMIT 1");
   return () => (anyPending.get() === undefined ? 0 : step.immediate());
-}
-
-export interface GroupingWorker {
-  /** Runs the worker until nothing is pending (used by tests and at shutdown). */
-  drain(): number;
-  stop(): void;
-}
-
-/** Polls for pending errors every `intervalMs` and groups them (after at least `delayMs` in `processing`). */
-export function startGroupingWorker(db: Database, options: { intervalMs?: number; onError?: (e: unknown) => void } = {}): GroupingWorker {
-  const step = createGroupingStep(db);
-  const drain = () => {
-    let total = 0;
-    for (let n = step(); n > 0; n = step()) total += n;
-    return total;
-  };
-  const timer = setInterval(() => {
-    try {
-      drain();
-    } catch (error) {
-      options.onError?.(error);
-    }
-  }, options.intervalMs ?? 100);
-  timer.unref();
-  return { drain, stop: () => clearInterval(timer) };
 }

@@ -1,0 +1,166 @@
+// The command line of `session-obs-sandbox`: arguments and environment variables read into typed
+// options, or a UsageError whose message is the one line the CLI prints.
+import { parseArgs } from 'node:util';
+import { DEFAULT_TOKEN } from '../http/server.js';
+import { parseRateLimit, type RateLimitOptions } from '../http/rate-limit.js';
+
+/** The database file used when neither `--db` nor SANDBOX_DB is given, relative to the working directory. */
+export const DEFAULT_DB = '.sandbox/sandbox.db';
+
+export const HELP = `session-obs-sandbox — a stateful, spec-true sandbox of the Session Observability API
+
+Usage:
+  session-obs-sandbox [serve] [options]      serve on SANDBOX_PORT (default 4020); seeds an empty store first
+  session-obs-sandbox seed [options]         seed the store and exit
+  session-obs-sandbox import <file.ndjson>   load NDJSON lines (errors, events, observability sessions) and exit
+
+Options (environment variable in brackets):
+  --port <n>                  [SANDBOX_PORT] default 4020 (0 picks a free port)
+  --host <addr>               [SANDBOX_HOST] default 127.0.0.1
+  --db <file|:memory:>        [SANDBOX_DB] default ${DEFAULT_DB}, relative to the working directory
+  --seed <n>                  [SANDBOX_SEED] default 42
+  --sessions <n>              [SANDBOX_SESSIONS] default 100
+  --errors <n>                [SANDBOX_ERRORS] default 10000
+  --fresh                     delete the database first (then seed again)
+  --no-seed                   never seed (start empty)
+  --tokens <a,b>              [SANDBOX_TOKENS] accepted bearer tokens, default ${DEFAULT_TOKEN}
+  --rate-limit <cap[:per-s]>  [SANDBOX_RATE_LIMIT] token bucket per token (off by default), e.g. 20:10
+  --grouping-interval-ms <n>  how often the grouping worker looks for new errors, default 100
+  --validate-responses        check every response against the spec (a mismatch becomes a 500)
+  --batch <n>                 import: lines per committed batch, default 1000
+  -h, --help                  this text
+`;
+
+/** Bad arguments or environment: the message is one line, for the CLI to print as is. */
+export class UsageError extends Error {
+  override readonly name = 'UsageError';
+}
+
+export interface StoreSettings {
+  db: string;
+  seed: number;
+  sessions: number;
+  errors: number;
+  fresh: boolean;
+  seedIfEmpty: boolean;
+}
+
+export type CliCommand =
+  | { command: 'help' }
+  | { command: 'seed'; store: StoreSettings }
+  | { command: 'import'; store: StoreSettings; file: string; batchSize: number }
+  | {
+      command: 'serve';
+      store: StoreSettings;
+      port: number;
+      host: string;
+      tokens: string[];
+      rateLimit: RateLimitOptions | undefined;
+      groupingIntervalMs: number;
+      validateResponses: boolean;
+    };
+
+const OPTIONS = {
+  port: { type: 'string' },
+  host: { type: 'string' },
+  db: { type: 'string' },
+  seed: { type: 'string' },
+  sessions: { type: 'string' },
+  errors: { type: 'string' },
+  fresh: { type: 'boolean' },
+  'no-seed': { type: 'boolean' },
+  tokens: { type: 'string' },
+  'rate-limit': { type: 'string' },
+  'grouping-interval-ms': { type: 'string' },
+  'validate-responses': { type: 'boolean' },
+  batch: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+type Values = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>['values'];
+
+/** The first non-empty value of an option and its environment variable, with the name to quote in errors. */
+function pick(values: Values, env: NodeJS.ProcessEnv, option: keyof typeof OPTIONS, variable?: string) {
+  const given = values[option];
+  if (typeof given === 'string' && given !== '') return { raw: given, name: `--${option}` };
+  const fromEnv = variable ? env[variable] : undefined;
+  if (fromEnv !== undefined && fromEnv !== '') return { raw: fromEnv, name: variable! };
+  return undefined;
+}
+
+/** An integer option in [min, max], or the fallback when it is not given. */
+function integer(
+  values: Values,
+  env: NodeJS.ProcessEnv,
+  option: keyof typeof OPTIONS,
+  variable: string | undefined,
+  range: [number, number, number],
+) {
+  const [fallback, min, max] = range;
+  const found = pick(values, env, option, variable);
+  if (!found) return fallback;
+  const value = Number(found.raw);
+  if (!/^\s*\d+\s*$/.test(found.raw) || value < min || value > max) {
+    throw new UsageError(`${found.name} must be an integer from ${min} to ${max}, got "${found.raw.slice(0, 64)}".`);
+  }
+  return value;
+}
+
+/** Reads the command line and the environment; throws a UsageError for anything it cannot use. */
+export function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv): CliCommand {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
+  } catch (error) {
+    // parseArgs' messages are a sentence followed by advice about `--`: keep the sentence.
+    const sentence = (error as Error).message.split(/\.\s|\n/)[0]!.replace(/\.$/, '');
+    throw new UsageError(`${sentence} (see --help).`);
+  }
+  const { values, positionals } = parsed;
+  if (values.help) return { command: 'help' };
+  const command = positionals[0] ?? 'serve';
+  const store: StoreSettings = {
+    db: pick(values, env, 'db', 'SANDBOX_DB')?.raw ?? DEFAULT_DB,
+    seed: integer(values, env, 'seed', 'SANDBOX_SEED', [42, 0, 2 ** 32 - 1]),
+    sessions: integer(values, env, 'sessions', 'SANDBOX_SESSIONS', [100, 1, 1_000_000]),
+    errors: integer(values, env, 'errors', 'SANDBOX_ERRORS', [10_000, 0, 100_000_000]),
+    fresh: Boolean(values.fresh),
+    seedIfEmpty: !values['no-seed'],
+  };
+  if (command === 'seed') return { command, store: { ...store, seedIfEmpty: true } };
+  if (command === 'import') {
+    const file = positionals[1];
+    if (!file) throw new UsageError('import needs a file: session-obs-sandbox import <file.ndjson>.');
+    return {
+      command,
+      store: { ...store, seedIfEmpty: false },
+      file,
+      batchSize: integer(values, env, 'batch', undefined, [1000, 1, 100_000]),
+    };
+  }
+  if (command !== 'serve') throw new UsageError(`unknown command "${command.slice(0, 64)}": use serve, seed or import (see --help).`);
+  const rateLimit = pick(values, env, 'rate-limit', 'SANDBOX_RATE_LIMIT');
+  let rateLimitOptions: RateLimitOptions | undefined;
+  try {
+    rateLimitOptions = rateLimit ? parseRateLimit(rateLimit.raw) : undefined;
+  } catch (error) {
+    throw new UsageError(`${rateLimit!.name}: ${(error as Error).message}.`);
+  }
+  const tokens = (pick(values, env, 'tokens', 'SANDBOX_TOKENS')?.raw ?? DEFAULT_TOKEN)
+    .split(',')
+    .map((token) => token.trim())
+    .filter(Boolean);
+  if (tokens.length === 0 || tokens.some((token) => /\s/.test(token))) {
+    throw new UsageError('--tokens / SANDBOX_TOKENS must be a comma-separated list of tokens without spaces.');
+  }
+  return {
+    command,
+    store,
+    port: integer(values, env, 'port', 'SANDBOX_PORT', [4020, 0, 65535]),
+    host: pick(values, env, 'host', 'SANDBOX_HOST')?.raw ?? '127.0.0.1',
+    tokens,
+    rateLimit: rateLimitOptions,
+    groupingIntervalMs: integer(values, env, 'grouping-interval-ms', undefined, [100, 1, 60_000]),
+    validateResponses: Boolean(values['validate-responses']),
+  };
+}
