@@ -1,7 +1,7 @@
 // The cursor codec and the cross-parameter paging rules both servers apply after parseParameters.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { decodeCursor, encodeCursor, pagingBounds } from '../src/index.js';
+import { decodeCursor, encodeCursor, pagingBounds, type ParameterProblem } from '../src/index.js';
 
 describe('cursor', () => {
   it('round-trips any direction and id the API can write', () => {
@@ -46,7 +46,14 @@ describe('pagingBounds', () => {
       path: ['cursor'],
       received: 'junk',
     } as const;
-    const limit = { in: 'query', code: 'too_small', keyword: 'minimum', message: 'must be >= 1', path: ['limit'], received: '0' } as const;
+    const limit: ParameterProblem = {
+      in: 'query',
+      code: 'too_small',
+      keyword: 'minimum',
+      message: 'must be >= 1',
+      path: ['limit'],
+      received: '0',
+    };
     const { problems } = pagingBounds({ query: {}, problems: [limit, shape] });
     expect(problems.map((found) => [found.code, found.path[0], found.message, found.received])).toEqual([
       ['too_small', 'limit', 'must be >= 1', '0'],
