@@ -38,14 +38,14 @@ describe('pagingBounds', () => {
   });
 
   it('reads a cursor its schema refused as every other unusable cursor, and keeps other problems', () => {
-    const shape = {
+    const shape: ParameterProblem = {
       in: 'query',
       code: 'invalid_string',
       keyword: 'pattern',
       message: 'must match pattern',
       path: ['cursor'],
       received: 'junk',
-    } as const;
+    };
     const limit: ParameterProblem = {
       in: 'query',
       code: 'too_small',
