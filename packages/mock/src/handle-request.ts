@@ -84,7 +84,7 @@ async function answer(parts: HandlerParts, request: IncomingMessage, setDialect:
   if ('reason' in bearer) return fromError(unauthorized(dialect, bearer.reason));
 
   const parsed = parseParameters(operation, pathValues, target.query);
-  const problems = [...parsed.problems, ...pagingBounds(parsed.query).problems];
+  const { problems } = pagingBounds(parsed);
   if (problems.length) return fromError(invalidRequest(dialect, problems));
 
   const prefer = parsePrefer([request.headers.prefer ?? []].flat().join(', '));

@@ -41,7 +41,7 @@ const invalidData: Array<[string, string, string, string[], string[]]> = [
   ['limit given twice', '/session-errors?limit=1&limit=2', '/session-errors', ['limit'], ['invalid_type']],
   ['order=sideways', '/session-error-groups?order=sideways', '/session-error-groups', ['order'], ['invalid_enum_value']],
   ['type=bogus', '/session-errors?type=bogus', '/session-errors', ['type'], ['invalid_enum_value']],
-  ['a cursor of the wrong shape', '/session-errors?cursor=garbage', '/session-errors', ['cursor'], ['invalid_string']],
+  ['a cursor of the wrong shape', '/session-errors?cursor=garbage', '/session-errors', ['cursor'], ['invalid_cursor']],
   ['a cursor that does not decode', '/session-errors?cursor=cur_abc', '/session-errors', ['cursor'], ['invalid_cursor']],
   [
     'after and before together',
@@ -64,7 +64,7 @@ const invalidData: Array<[string, string, string, string[], string[]]> = [
     '/session-errors?limit=0&order=up&type=nope&after=a%20b&cursor=junk',
     '/session-errors',
     ['limit', 'after', 'cursor', 'order', 'type'],
-    ['too_small', 'invalid_string', 'invalid_string', 'invalid_enum_value', 'invalid_enum_value'],
+    ['too_small', 'invalid_string', 'invalid_cursor', 'invalid_enum_value', 'invalid_enum_value'],
   ],
 ];
 

@@ -3,7 +3,7 @@
 // their own document (`@session-obs/spec/sandbox-api.json`) declares them.
 import { request } from 'node:http';
 import { createSpecValidator, DIALECT_ERROR_SCHEMA, formatErrors, loadSpec, sandboxApiPath } from '@session-obs/spec';
-import { encodeCursor } from '../src/cursor.js';
+import { encodeCursor } from '@session-obs/spec';
 import { BASE62 } from '../src/ids.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { memorySandbox, specProblems, TOKEN } from './helpers.js';

@@ -1,7 +1,7 @@
 // The cursor codec and the cross-parameter paging rules both servers apply after parseParameters.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { decodeCursor, encodeCursor, pagingBounds } from '../src/index.js';
+import { decodeCursor, encodeCursor, pagingBounds, type ParameterProblem } from '../src/index.js';
 
 describe('cursor', () => {
   it('round-trips any direction and id the API can write', () => {
@@ -34,7 +34,31 @@ describe('pagingBounds', () => {
     ['before', { before: 'ser_1' }, { problems: [], before: 'ser_1' }],
     ['a cursor', { cursor }, { problems: [], before: 'ser_9' }],
   ])('%s: bounds', (_what, query, expected) => {
-    expect(pagingBounds(query)).toEqual(expected);
+    expect(pagingBounds({ query, problems: [] })).toEqual(expected);
+  });
+
+  it('reads a cursor its schema refused as every other unusable cursor, and keeps other problems', () => {
+    const shape: ParameterProblem = {
+      in: 'query',
+      code: 'invalid_string',
+      keyword: 'pattern',
+      message: 'must match pattern',
+      path: ['cursor'],
+      received: 'junk',
+    };
+    const limit: ParameterProblem = {
+      in: 'query',
+      code: 'too_small',
+      keyword: 'minimum',
+      message: 'must be >= 1',
+      path: ['limit'],
+      received: '0',
+    };
+    const { problems } = pagingBounds({ query: {}, problems: [limit, shape] });
+    expect(problems.map((found) => [found.code, found.path[0], found.message, found.received])).toEqual([
+      ['too_small', 'limit', 'must be >= 1', '0'],
+      ['invalid_cursor', 'cursor', 'Invalid cursor format', 'junk'],
+    ]);
   });
 
   it.each([
@@ -50,7 +74,7 @@ describe('pagingBounds', () => {
       ],
     ],
   ])('%s: problems and no bounds', (_what, query, expected) => {
-    const result = pagingBounds(query);
+    const result = pagingBounds({ query, problems: [] });
     expect(result.problems.map((problem) => [problem.code, problem.path[0], problem.message])).toEqual(expected);
     expect(result.after ?? result.before).toBeUndefined();
   });

@@ -1,7 +1,6 @@
 // One handler per operationId. Each parses its parameters with the spec-compiled validators, then
 // answers from the store: list envelopes with keyset paging, objects, or typed 404s.
-import { invalidRequest, notFound, parseParameters, type CompiledOperation, type ParameterProblem } from '@session-obs/spec';
-import { decodeCursor } from '../cursor.js';
+import { invalidRequest, notFound, pagingBounds, parseParameters, type CompiledOperation, type PagingBounds } from '@session-obs/spec';
 import type { PageRequest, Page } from '../store/keyset.js';
 import type { Filters } from '../store/reads.js';
 import type { Store } from '../store/store.js';
@@ -12,59 +11,14 @@ export type Handler = (operation: CompiledOperation, pathValues: Record<string, 
 
 const PAGING = new Set(['limit', 'order', 'after', 'before', 'cursor']);
 
-/** Upstream's one answer to any cursor it cannot use, whatever is wrong with it. */
-const invalidCursor = (received: string | undefined): ParameterProblem => ({
-  in: 'query',
-  code: 'invalid_cursor',
-  keyword: 'custom',
-  message: 'Invalid cursor format',
-  path: ['cursor'],
-  expected: 'a cur_… token',
-  ...(received === undefined ? {} : { received: received.slice(0, 256) }),
-});
-
-/** Reads limit/order/after/before/cursor; adds the cross-parameter problems (both cursors, bad cursor). */
-function pageRequest(values: Record<string, unknown>, problems: ParameterProblem[]): PageRequest {
-  // A cursor the schema refused (not `cur_` + base62) reads as every other unusable cursor does.
-  problems.forEach((problem, index) => {
-    if (problem.in === 'query' && problem.path[0] === 'cursor') problems[index] = invalidCursor(problem.received);
-  });
-  const request: PageRequest = {
+/** The page a list request asks for: limit and order, and where it starts (after/before, or a cursor's). */
+function pageRequest(values: Record<string, unknown>, bounds: PagingBounds): PageRequest {
+  return {
     limit: (values.limit as number | undefined) ?? 20,
     order: (values.order as 'asc' | 'desc' | undefined) ?? 'asc',
+    ...(bounds.after !== undefined ? { after: bounds.after } : {}),
+    ...(bounds.before !== undefined ? { before: bounds.before } : {}),
   };
-  let after = values.after as string | undefined;
-  let before = values.before as string | undefined;
-  if (after !== undefined && before !== undefined) {
-    problems.push({
-      in: 'query',
-      code: 'conflicting_cursors',
-      keyword: 'custom',
-      message: 'Cannot use both after and before cursors',
-      path: ['before'],
-    });
-  }
-  if (typeof values.cursor === 'string') {
-    const cursor = decodeCursor(values.cursor);
-    if (!cursor || !/^[A-Za-z0-9_-]{1,64}$/.test(cursor.id)) {
-      problems.push(invalidCursor(values.cursor));
-    } else if (after !== undefined || before !== undefined) {
-      problems.push({
-        in: 'query',
-        code: 'conflicting_cursors',
-        keyword: 'custom',
-        message: 'Cannot combine cursor with after or before',
-        path: ['cursor'],
-      });
-    } else if (cursor.direction === 'after') {
-      after = cursor.id;
-    } else {
-      before = cursor.id;
-    }
-  }
-  if (after !== undefined) request.after = after;
-  if (before !== undefined) request.before = before;
-  return request;
 }
 
 /** One-or-many filter values as a list (only the parameters that are not paging or path ones). */
@@ -88,9 +42,16 @@ function envelope(page: Page): HttpReply {
 
 /** Parses and validates; returns the decoded path values, the query values and page request, or the 400 to send. */
 function parse(operation: CompiledOperation, pathValues: Record<string, string>, query: URLSearchParams, list: boolean) {
-  const { path, query: values, problems } = parseParameters(operation, pathValues, query);
-  const page = list ? pageRequest(values, problems) : undefined;
-  return { path, values, page, reject: problems.length ? invalidRequest(operation.dialect, problems) : undefined };
+  const parsed = parseParameters(operation, pathValues, query);
+  const bounds = list ? pagingBounds(parsed) : undefined;
+  const problems = bounds?.problems ?? parsed.problems;
+  const page = bounds ? pageRequest(parsed.query, bounds) : undefined;
+  return {
+    path: parsed.path,
+    values: parsed.query,
+    page,
+    reject: problems.length ? invalidRequest(operation.dialect, problems) : undefined,
+  };
 }
 
 /** The handlers of all ten operations, over one store. */

@@ -14,8 +14,8 @@ import {
   unauthorized,
   type CompiledOperation,
   type UnauthorizedReason,
+  encodeCursor,
 } from '@session-obs/spec';
-import { encodeCursor } from '../cursor.js';
 import { createErrorIds, errorRow, loadSandboxApi, validateIngestRequest, type IngestError } from '../ingest.js';
 import type { Store } from '../store/store.js';
 import type { HttpReply } from './reply.js';

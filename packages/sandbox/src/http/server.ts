@@ -4,6 +4,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import {
+  answerRawRequests,
   compileOperations,
   createSpecValidator,
   endpointNotFound,
@@ -197,6 +198,8 @@ export function createSandboxServer(options: SandboxServerOptions): SandboxServe
     }
   });
   server.keepAliveTimeout = 65_000;
+  // Unparsable requests and CONNECT never reach the handler above: they still get the API's error body.
+  answerRawRequests(server, ['GET', 'HEAD', 'POST', 'OPTIONS'], { 'Access-Control-Allow-Origin': '*' });
 
   function failure(req: IncomingMessage, url: URL, headers: Record<string, string>): HttpReply {
     return internalError(dialectAt(req.method ?? 'GET', url.pathname), headers['X-Request-Id'] ?? 'unknown');
