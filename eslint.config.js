@@ -36,9 +36,15 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-explicit-any': 'off' },
   },
   {
-    // Code that runs in the browser too (the client, the docs' Try it console).
-    files: ['packages/client/src/**', 'packages/docs/src/try-it/**'],
+    // Code that runs in the browser too (the client, the docs' Try it console, the release tests' page).
+    files: ['packages/client/src/**', 'packages/docs/src/try-it/**', 'packages/release-tests/consumers/browser.mjs'],
     languageOptions: { globals: { ...globals.browser } },
+  },
+  {
+    // CommonJS files (the release tests' consumers): `require` is how they load modules.
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs' },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   {
     // Type-aware rules (floating promises, unsafe `any` flows, misused awaits, …): they read each file's

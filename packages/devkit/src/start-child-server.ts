@@ -8,8 +8,12 @@ import { stopChild, trackChild } from './process-group.js';
 export interface ChildServerOptions {
   /** What the child is, for messages: "Prism", "the sandbox". */
   name: string;
-  /** Arguments to `node` (the script first). */
+  /** Arguments to `node` (the script first), or to `command` when given. */
   args: string[];
+  /** The program to run instead of `node` (e.g. `npx`, to start a server as a consumer's project does). */
+  command?: string;
+  /** The working directory of the child (default: this process's). */
+  cwd?: string;
   /** The URL it will answer on, for messages. */
   url: string;
   /** An output line that says it is ready. */
@@ -34,10 +38,15 @@ export interface RunningChild {
 /** The number of output lines kept for error messages. */
 const KEPT_LINES = 50;
 
-/** Spawns `node <args>` and resolves once it is ready; rejects (having stopped it) if it exits or is late. */
+/** Spawns `node <args>` (or `command <args>`) and resolves once it is ready; rejects (having stopped it) if it exits or is late. */
 export async function startChildServer(options: ChildServerOptions): Promise<RunningChild> {
   const { name, url, readyTimeoutMs } = options;
-  const child = spawn(process.execPath, options.args, { detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: options.env });
+  const child = spawn(options.command ?? process.execPath, options.args, {
+    cwd: options.cwd,
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: options.env,
+  });
   trackChild(child);
   const output: string[] = [];
   const lastLines = () => output.join('\n');

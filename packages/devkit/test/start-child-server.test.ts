@@ -1,6 +1,8 @@
 // startChildServer with small inline children: ready on a line, a child that dies or stays silent, and a
 // stop that takes the child's own children with it.
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, realpathSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { freePort, startChildServer } from '../src/index.js';
 
@@ -82,6 +84,28 @@ describe('startChildServer', () => {
     });
     expect(alive(server.process.pid!)).toBe(true);
     await server.stop();
+    expect(alive(server.process.pid!)).toBe(false);
+  });
+
+  it('runs another command in the given working directory', async () => {
+    const dir = realpathSync(mkdtempSync(join(tmpdir(), 'devkit-cwd-')));
+    const lines: string[] = [];
+    const server = await startChildServer({
+      name: 'the shell server',
+      command: 'sh',
+      args: ['-c', 'echo "in $(pwd)"; exec sleep 60'],
+      cwd: dir,
+      url: 'http://127.0.0.1:9',
+      readyLine: /^in /,
+      onLog: (line) => lines.push(line),
+      readyTimeoutMs: 10_000,
+    });
+    try {
+      expect(lines).toEqual([`in ${dir}`]);
+    } finally {
+      await server.stop();
+      rmSync(dir, { recursive: true, force: true });
+    }
     expect(alive(server.process.pid!)).toBe(false);
   });
 });

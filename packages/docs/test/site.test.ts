@@ -37,6 +37,14 @@ describe('built docs site', () => {
     ]);
   });
 
+  it('tells readers how to get @session-obs/client, which the TypeScript samples import', () => {
+    // The release tests run these commands (root README, "Install the packages").
+    const overview = String(built.info.description);
+    expect(overview).toContain('`npm install @session-obs/client`');
+    expect(overview).toContain('`pnpm --filter @session-obs/client pack --pack-destination /tmp/session-obs-tarballs`');
+    expect(overview).toContain('`npm install /tmp/session-obs-tarballs/session-obs-client-*.tgz`');
+  });
+
   it('carries the samples the generator makes from the current spec (no stale build)', () => {
     const fresh = prepareSpec(loadSpec()).spec;
     for (const { path, method, operationId } of operations) {

@@ -13,11 +13,14 @@ import { readSnapshot, writeSnapshot, type Snapshot } from './snapshots.js';
 import { readSpec } from './spec.js';
 import { bumpVersion, compareVersions, maxBump, parseVersion, type Bump } from './version.js';
 
-/** The packages a release versions, packs and checks. */
+/** The packages a release versions, packs and checks: the public ones, one `fixed` group in .changeset/config.json. */
 export const PUBLISHED = [
-  { name: '@session-obs/types', dir: 'packages/types' },
+  { name: '@session-obs/spec', dir: 'packages/spec' },
   { name: '@session-obs/client', dir: 'packages/client' },
+  { name: '@session-obs/mock', dir: 'packages/mock' },
+  { name: '@session-obs/sandbox', dir: 'packages/sandbox' },
 ] as const;
+const CLIENT = PUBLISHED[1];
 
 export const BASELINE_DIR = 'packages/governance/baseline';
 
@@ -176,7 +179,7 @@ export function release(options: ReleaseOptions): ReleaseResult {
     writeSnapshot(join(work, BASELINE_DIR), current, { version: to, date: isoDay(now), packages });
 
     step(5, 'CHANGELOG entry (from the spec diff):');
-    const clientLog = readFileSync(join(work, PUBLISHED[1].dir, 'CHANGELOG.md'), 'utf8');
+    const clientLog = readFileSync(join(work, CLIENT.dir, 'CHANGELOG.md'), 'utf8');
     const entry = clientLog.split(/\n(?=## )/)[1] ?? clientLog;
     for (const line of entry.trim().split('\n')) log(`  │ ${line}`);
 

@@ -5,7 +5,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { release, setInfoVersion } from '../src/release.js';
+import { PUBLISHED, release, setInfoVersion } from '../src/release.js';
 import { repoRoot } from './helpers.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'governance-release-'));
@@ -19,19 +19,18 @@ function fingerprint(): string {
   const files = [
     'package.json',
     'openapi/openapi.yaml',
-    'packages/types/package.json',
-    'packages/client/package.json',
+    ...PUBLISHED.map((pkg) => `${pkg.dir}/package.json`),
     'packages/governance/baseline/openapi.json',
     'packages/governance/baseline/version.json',
   ];
   const hash = createHash('sha256');
   for (const f of files) hash.update(`${f}\n${readFileSync(join(repoRoot, f))}`);
   hash.update(readdirSync(join(repoRoot, '.changeset')).join(','));
-  for (const f of ['packages/types/CHANGELOG.md', 'packages/client/CHANGELOG.md', 'artifacts', 'packages/client/artifacts'])
+  for (const f of [...PUBLISHED.map((pkg) => `${pkg.dir}/CHANGELOG.md`), 'artifacts', 'packages/client/artifacts'])
     hash.update(`${f}:${existsSync(join(repoRoot, f))}`);
   const git = spawnSync(
     'git',
-    ['--no-optional-locks', 'status', '--porcelain', '--', '.changeset', 'packages/governance/baseline', 'packages/types', 'artifacts'],
+    ['--no-optional-locks', 'status', '--porcelain', '--', '.changeset', 'packages/governance/baseline', 'artifacts'],
     { cwd: repoRoot, encoding: 'utf8' },
   );
   return `${hash.digest('hex')}\n${git.stdout}`;
@@ -56,20 +55,19 @@ describe('release --dry-run', () => {
     expect(result.bump).toBe('minor');
     expect(result.from).toBe('1.0.0');
     expect(result.to).toBe('1.1.0');
-    const types = result.packages['@session-obs/types']!;
     const client = result.packages['@session-obs/client']!;
-    expect(client.to).toBe(types.to); // one fixed group
-    expect(types.to.split('.')[1]).toBe(String(Number(types.from.split('.')[1]) + 1));
+    expect(Object.keys(result.packages).sort()).toEqual(PUBLISHED.map((pkg) => pkg.name).sort());
+    for (const versions of Object.values(result.packages)) expect(versions.to).toBe(client.to); // one fixed group
+    expect(client.to.split('.')[1]).toBe(String(Number(client.from.split('.')[1]) + 1));
     expect(result.changelog).toContain('**Added**');
     expect(result.changelog).toContain('- `query parameter "search"`: new optional parameter, string, optional (`listSessionErrors`)');
     expect(result.changelog).toContain('**Deprecated**');
     expect(result.changelog).toContain('- `GET /sessions/{session_id}/events`: operation deprecated, sunset 2099-12-31');
     expect(output).toContain('│ ### Minor Changes');
-    expect(result.tarballs.map((t) => t.split('/').pop())).toEqual([
-      `session-obs-client-${client.to}.tgz`,
-      `session-obs-types-${types.to}.tgz`,
-    ]);
-    expect(result.checks.filter((c) => c.ran && /attw/.test(c.name))).toHaveLength(2);
+    expect(result.tarballs.map((t) => t.split('/').pop()).sort()).toEqual(
+      ['client', 'mock', 'sandbox', 'spec'].map((name) => `session-obs-${name}-${client.to}.tgz`),
+    );
+    expect(result.checks.filter((c) => c.ran && /attw/.test(c.name))).toHaveLength(4);
     expect(output).toMatch(/▸ \[7\/7\] checking the tarballs/);
 
     expect(existsSync(result.workDir)).toBe(false);
