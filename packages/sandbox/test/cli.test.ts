@@ -123,6 +123,13 @@ describe('bad input at start: one line, a non-zero exit', () => {
     expect(result.code).toBe(1);
   });
 
+  // Node 20's recursive mkdirSync spins forever on a missing folder under /proc: the sandbox must not.
+  it.runIf(process.platform === 'linux')('a folder that cannot be created (/proc/…/)', async () => {
+    const result = await run(['seed', '--db', '/proc/no-such-folder/sandbox.db']);
+    expect(result.stderr).toBe('✖ cannot open the database /proc/no-such-folder/sandbox.db: its folder cannot be created there\n');
+    expect(result.code).toBe(1);
+  });
+
   it('a port in use, before any seeding', async () => {
     const port = await freePort();
     const taken: Server = createServer();

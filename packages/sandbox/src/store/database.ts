@@ -1,5 +1,5 @@
 // Opening the SQLite store: a file (WAL, durable across a process crash) or `:memory:`.
-import { mkdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import BetterSqlite3, { type Database } from 'better-sqlite3';
 import { createIndexes, createTables } from './schema.js';
@@ -22,6 +22,7 @@ export class StoreOpenError extends Error {
 const REASONS: Record<string, string> = {
   EISDIR: 'it is a directory (give a file path)',
   ENOTDIR: 'a part of its path is a file, not a directory',
+  ENOENT: 'its folder cannot be created there',
   EACCES: 'permission denied',
   EPERM: 'permission denied',
   EROFS: 'the file system is read-only',
@@ -42,6 +43,16 @@ function openError(path: string, error: unknown): StoreOpenError {
 }
 
 /**
+ * Creates a folder and its missing parents, one level at a time. Node 20's `mkdirSync(…, { recursive: true })`
+ * loops forever where a parent exists but refuses children (under `/proc`): here that is an ENOENT.
+ */
+function makeFolder(folder: string): void {
+  const missing: string[] = [];
+  for (let at = folder; !existsSync(at); at = dirname(at)) missing.unshift(at);
+  for (const level of missing) mkdirSync(level);
+}
+
+/**
  * Opens (and creates) the store. File databases use WAL with `synchronous=NORMAL`: a committed
  * transaction survives the process being killed at any point (only an OS crash or power loss
  * could drop the last commits), and a kill mid-transaction rolls that transaction back.
@@ -53,7 +64,7 @@ export function openDatabase(path: string, options: { indexes?: boolean } = {}):
   try {
     if (!memory) {
       if (statSync(path, { throwIfNoEntry: false })?.isDirectory()) throw Object.assign(new Error('directory'), { code: 'EISDIR' });
-      mkdirSync(dirname(path), { recursive: true });
+      makeFolder(dirname(path));
     }
     db = new BetterSqlite3(path);
     if (!memory) db.pragma('journal_mode = WAL');
