@@ -1,5 +1,5 @@
 // `pnpm bench`: seeds 1,000,000 errors (timed, with the progress bar), then runs autocannon against
-// the sandbox, Prism and a do-nothing ceiling server (bench/ceiling-server.mjs) on the same list and get
+// the sandbox, the mock (Prism's engine in-process) and a do-nothing ceiling server (bench/ceiling-server.mjs) on the same list and get
 // operations, side by side, and prints one table. Built to .bench/ by tsup.bench.config.ts.
 // BENCH_ERRORS, BENCH_DURATION (s per run), BENCH_CONNECTIONS and BENCH_WARMUP override the defaults;
 // BENCH_BASELINE=<another build's dist/cli.js> also measures that build on the same store, in turn
@@ -114,7 +114,7 @@ try {
       const b = await run(baseline.url + sandboxPath);
       baselineCells = ` ${n(b.rps)} | ${b.p50} / ${b.p99} | ${(s.rps / b.rps).toFixed(2)}× |`;
     }
-    console.log(`▸ ${name}: Prism…`);
+    console.log(`▸ ${name}: the mock…`);
     const p = await run(mock.url + prismPath);
     console.log(`▸ ${name}: ceiling (bare node:http, same bytes)…`);
     const c = await run(ceiling.url + sandboxPath);
@@ -127,7 +127,7 @@ try {
     `Seeded ${counts.session_errors.toLocaleString('en-US')} errors (${counts.session_error_groups.toLocaleString('en-US')} groups, ${counts.session_events.toLocaleString('en-US')} events, ${counts.sessions.toLocaleString('en-US')} sessions) in ${seedSeconds.toFixed(1)} s, including index builds.`,
     `autocannon: ${CONNECTIONS} connections, no pipelining, ${WARMUP} s warm-up + ${DURATION} s per run for every server, one run at a time; Node ${process.version}, ${cpus().length} cores; 1-min load average ${loadBefore.toFixed(2)} before the runs, ${loadavg()[0]!.toFixed(2)} after.`,
     '',
-    `| operation | sandbox req/s | sandbox p50 / p99 ms | Prism req/s | Prism p50 / p99 ms | sandbox ÷ Prism | ceiling req/s | ceiling ÷ Prism | sandbox ÷ ceiling |${baselineHeader}`,
+    `| operation | sandbox req/s | sandbox p50 / p99 ms | mock req/s | mock p50 / p99 ms | sandbox ÷ mock | ceiling req/s | ceiling ÷ mock | sandbox ÷ ceiling |${baselineHeader}`,
     `| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |${baseline ? ' ---: | ---: | ---: |' : ''}`,
     ...rows,
   ].join('\n');
