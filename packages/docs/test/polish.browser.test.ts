@@ -1,7 +1,8 @@
 // Layout facts of the built site at 1280 px and 390 px, measured in Chromium (element boxes, line boxes,
 // scroll widths), with a screenshot of each view in artifacts/: identifiers in tables stay whole, code
 // block controls sit beside the code and not on it, headings break between words only, the project
-// logo shows, and the page links nowhere that does not exist.
+// logo shows, the page links nowhere that does not exist, and the Changelog page it links to opens, reads
+// at both widths and leads back.
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -122,5 +123,21 @@ describe.each(WIDTHS)('the site at %i px', (width) => {
     );
     expect([...new Set(external)].filter((href) => !href.startsWith(server.url))).toEqual(EXTERNAL_LINKS);
     await page.screenshot({ path: `${artifacts}polish-overview-${width}.png` });
+  });
+
+  it('opens the Changelog from the overview: releases listed, as wide as the screen, a link back', async () => {
+    const page = await open(width, '#/');
+    await page.locator('#redoc a[href="changelog.html"]').first().click();
+    await page.waitForURL(`${server.url}/changelog.html`);
+    expect(await page.locator('h1').innerText()).toMatch(/^Changelog/);
+    const releases = await page.locator('section h2').allInnerTexts();
+    expect(releases.length).toBeGreaterThan(0);
+    expect(releases.at(-1)).toMatch(/^\d+\.\d+\.\d+/);
+    expect(await brokenWords(page, 'h1, h2')).toEqual([]);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+    await page.screenshot({ path: `${artifacts}polish-changelog-${width}.png`, fullPage: true });
+    await page.locator('a[href="index.html"]').first().click();
+    await page.locator('[data-component-name="Markdown/Markdown"]').first().waitFor();
+    expect(page.url()).toBe(`${server.url}/index.html`);
   });
 });
