@@ -21,7 +21,12 @@ export function portError(error, port, variable) {
     : error.message;
 }
 
-/** Everything started, stopped together on Ctrl-C, SIGTERM or when one of them exits on its own. */
+/**
+ * Everything started, stopped together on Ctrl-C, SIGTERM, a closed terminal (SIGHUP) or when one of them
+ * exits on its own. The servers are child processes in their own process groups, so a signal to this
+ * group reaches only this process: it must stop them. Should it die first anyway, each server stops by
+ * itself when its stdin (a pipe from this process) closes.
+ */
 export function serverGroup() {
   const running = [];
   let stopping = false;
@@ -32,8 +37,9 @@ export function serverGroup() {
     await Promise.allSettled(running.map((server) => server.stop()));
     process.exit(code);
   };
-  process.once('SIGINT', () => stopAll(0));
-  process.once('SIGTERM', () => stopAll(0));
+  // A closed terminal fails writes to it: stopping must not die on a log line.
+  for (const stream of [process.stdout, process.stderr]) stream.on('error', () => undefined);
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.once(signal, () => stopAll(0));
   return {
     stopAll,
     /** Adds a server (`{ stop }`); with `process` and `name`, its unexpected exit stops everything. */

@@ -11,9 +11,7 @@ export default defineConfig({
   clean: true,
   target: 'node20',
   platform: 'node',
-  // The dev kit's process helpers and the spec helpers are inlined: the published package depends on
-  // neither private workspace package, only on Prism and ajv.
-  noExternal: ['@session-obs/devkit', '@session-obs/spec'],
+  // The shared server layer comes from the @session-obs/spec dependency at run time, as in the sandbox.
   // The spec the mock serves ships inside the package.
   onSuccess: () => copyFile(require.resolve('@session-obs/spec/openapi.json'), 'dist/openapi.json'),
 });

@@ -7,8 +7,7 @@ export default defineConfig({
   clean: true,
   target: 'node20',
   platform: 'node',
-  // The private dev kit is inlined: the published package must not depend on it.
-  noExternal: ['@session-obs/devkit'],
+  // The shared server layer comes from the @session-obs/spec dependency at run time, as in the mock.
   // better-sqlite3 is a compiled addon, installed as a dependency.
   external: ['better-sqlite3'],
 });

@@ -1,5 +1,5 @@
-export { freePort } from './free-port.js';
-export { stopChild, killGroup, trackChild } from './process-group.js';
-export { startChildServer } from './start-child-server.js';
-export type { ChildServerOptions, RunningChild } from './start-child-server.js';
+// The private dev and test kit. The process helpers are the shared server layer's (`@session-obs/spec/server`,
+// what the published servers run); they are re-exported here so tests and benchmarks import one kit.
+export { freePort, killGroup, startChildServer, stopChild, trackChild } from '@session-obs/spec/server';
+export type { ChildServerOptions, RunningChild } from '@session-obs/spec/server';
 export { CHROMIUM_ARGS, chromiumPath } from './chromium.js';

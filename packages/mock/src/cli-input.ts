@@ -1,5 +1,6 @@
 // What the `session-obs-mock` CLI accepts (MOCK_PORT, MOCK_HOST, a few flags) and the one line it prints
 // when it cannot start: typed results, no stack traces.
+import { listenProblem, parseAllowedHosts, parseCorsOrigins, type CorsOrigins } from '@session-obs/spec/server';
 import type { LogLevel } from './prism-engine.js';
 
 export interface CliOptions {
@@ -9,6 +10,10 @@ export interface CliOptions {
   specPath?: string;
   dynamic: boolean;
   logLevel: LogLevel;
+  /** Origins a browser page may call from (MOCK_CORS_ORIGINS, --cors-origins). Default any (`*`, never with credentials). */
+  corsOrigins: CorsOrigins;
+  /** Host names served besides loopback (MOCK_ALLOWED_HOSTS, --allowed-hosts). */
+  allowedHosts: string[];
   help: boolean;
 }
 
@@ -21,7 +26,25 @@ Serves the Session Observability API mock on MOCK_HOST:MOCK_PORT (default 127.0.
   --verbose           log every request (same as --log-level info)
   --dynamic           generate bodies from the schemas instead of the named examples
   --log-level <level> ${LEVELS.join(' | ')} (default warn)
-  --spec <file>       serve another OpenAPI 3.1 document (JSON) instead of the bundled one`;
+  --spec <file>       serve another OpenAPI 3.1 document (JSON) instead of the bundled one
+  --cors-origins <list>   origins a browser page may call from, comma-separated, or * (default *; env MOCK_CORS_ORIGINS)
+  --allowed-hosts <list>  Host names served besides localhost/127.0.0.1/[::1] (default none; env MOCK_ALLOWED_HOSTS)`;
+
+const VALUED = new Set(['--log-level', '--spec', '--cors-origins', '--allowed-hosts']);
+
+/** Applies one valued option; a message when its value is wrong. */
+function applyValue(options: CliOptions, arg: string, value: string): string | undefined {
+  try {
+    if (arg === '--spec') options.specPath = value;
+    else if (arg === '--cors-origins') options.corsOrigins = parseCorsOrigins(value);
+    else if (arg === '--allowed-hosts') options.allowedHosts = parseAllowedHosts(value);
+    else if (LEVELS.includes(value as LogLevel)) options.logLevel = value as LogLevel;
+    else return `--log-level must be one of ${LEVELS.join(', ')}, got "${value}".`;
+  } catch (error) {
+    return `${arg}: ${(error as Error).message}.`;
+  }
+  return undefined;
+}
 
 /** Reads the environment and arguments; a message for the first thing that is wrong. */
 export function readCliInput(args: string[], env: NodeJS.ProcessEnv): CliInput {
@@ -29,18 +52,33 @@ export function readCliInput(args: string[], env: NodeJS.ProcessEnv): CliInput {
   const port = Number(rawPort);
   if (!/^\d+$/.test(rawPort) || port < 1 || port > 65535)
     return { ok: false, message: `MOCK_PORT must be a port number from 1 to 65535, got "${rawPort}".` };
-  const options: CliOptions = { port, host: env.MOCK_HOST || '127.0.0.1', dynamic: false, logLevel: 'warn', help: false };
+  const options: CliOptions = {
+    port,
+    host: env.MOCK_HOST || '127.0.0.1',
+    dynamic: false,
+    logLevel: 'warn',
+    corsOrigins: '*',
+    allowedHosts: [],
+    help: false,
+  };
+  const fromEnv: [string, string | undefined][] = [
+    ['--cors-origins', env.MOCK_CORS_ORIGINS],
+    ['--allowed-hosts', env.MOCK_ALLOWED_HOSTS],
+  ];
+  for (const [arg, value] of fromEnv) {
+    const problem = value ? applyValue(options, arg, value) : undefined;
+    if (problem) return { ok: false, message: problem.replace(arg, arg === '--cors-origins' ? 'MOCK_CORS_ORIGINS' : 'MOCK_ALLOWED_HOSTS') };
+  }
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
     if (arg === '--verbose') options.logLevel = 'info';
     else if (arg === '--dynamic') options.dynamic = true;
     else if (arg === '--help' || arg === '-h') options.help = true;
-    else if (arg === '--log-level' || arg === '--spec') {
+    else if (VALUED.has(arg)) {
       const value = args[++i];
       if (value === undefined) return { ok: false, message: `${arg} needs a value (see --help).` };
-      if (arg === '--spec') options.specPath = value;
-      else if (LEVELS.includes(value as LogLevel)) options.logLevel = value as LogLevel;
-      else return { ok: false, message: `--log-level must be one of ${LEVELS.join(', ')}, got "${value}".` };
+      const problem = applyValue(options, arg, value);
+      if (problem) return { ok: false, message: problem };
     } else return { ok: false, message: `Unknown option "${arg}" (see --help).` };
   }
   return { ok: true, options };
@@ -49,9 +87,8 @@ export function readCliInput(args: string[], env: NodeJS.ProcessEnv): CliInput {
 /** The one line that says why the mock could not start. */
 export function describeStartFailure(error: unknown, options: CliOptions): string {
   const code = (error as { code?: unknown } | undefined)?.code;
-  if (code === 'EADDRINUSE') return `Port ${options.port} is already in use: stop what listens there or set MOCK_PORT to a free port.`;
-  if (code === 'EACCES') return `Not allowed to listen on port ${options.port}: set MOCK_PORT to a port above 1023.`;
-  if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND') return `MOCK_HOST "${options.host}" is not an address of this machine.`;
+  if (typeof code === 'string' && code.startsWith('E'))
+    return listenProblem(error, { host: options.host, port: options.port, portVariable: 'MOCK_PORT', hostVariable: 'MOCK_HOST' });
   const message = error instanceof Error ? error.message : String(error);
   return `Could not start the mock: ${message.split('\n', 1)[0]}`;
 }

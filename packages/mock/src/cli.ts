@@ -1,5 +1,7 @@
 #!/usr/bin/env node
-// `session-obs-mock`: serves the mock on MOCK_HOST:MOCK_PORT (default 127.0.0.1:4010) until Ctrl-C.
+// `session-obs-mock`: serves the mock on MOCK_HOST:MOCK_PORT (default 127.0.0.1:4010) until Ctrl-C, SIGTERM
+// or a closed terminal (the shared layer's `stopOnSignals`, as in the sandbox).
+import { stopOnSignals } from '@session-obs/spec/server';
 import { defaultSpecPath } from './bundled-spec.js';
 import { describeStartFailure, readCliInput, USAGE } from './cli-input.js';
 import type { MockServer } from './mock-server.js';
@@ -25,6 +27,8 @@ try {
     specPath: options.specPath ?? defaultSpecPath(),
     dynamic: options.dynamic,
     logLevel: options.logLevel,
+    corsOrigins: options.corsOrigins,
+    allowedHosts: options.allowedHosts,
     log: (line) => console.log(line),
   });
   url = await mock.listen(options.port, options.host);
@@ -33,11 +37,4 @@ try {
   process.exit(1);
 }
 console.log(`✔ Mock server ready: ${url}  (try: curl -H "Authorization: Bearer test" ${url}/session-errors)`);
-
-const shutdown = async () => {
-  console.log('Stopping the mock…');
-  await mock.close();
-  process.exit(0);
-};
-process.once('SIGINT', shutdown);
-process.once('SIGTERM', shutdown);
+stopOnSignals('the mock', () => mock.close());

@@ -1,93 +1,66 @@
-// One request through the mock, in the order the API itself checks: CORS preflight, target, route (404 or
-// 405 with `Allow`), bearer auth (401), parameters (400 listing every problem), the `Prefer` header (400
-// when it asks for what the operation lacks); only then Prism answers from the spec. Every refusal is the
-// API's own error body in the operation's dialect. Nothing a client sends escapes as an exception.
-import type { IncomingMessage, ServerResponse } from 'node:http';
+// The mock's step of the shared server pipeline (Host, CORS and the target are checked before it, the
+// answer sent after it), in the order the API itself checks: route (404 or 405 with `Allow`), bearer auth
+// (401), parameters (400 listing every problem), the `Prefer` header (400 when it asks for what the
+// operation lacks); only then Prism answers from the spec. Every refusal is the API's own error body in the
+// operation's dialect; whatever throws becomes the layer's 500.
+import type { IncomingHttpHeaders } from 'node:http';
 import {
   badRequest,
   endpointNotFound,
-  internalError,
   invalidRequest,
   matchRoute,
   pagingBounds,
   methodNotAllowed,
   parseParameters,
+  rateLimitHeaders,
   readBearerToken,
   unauthorized,
+  type ApiRequest,
   type CompiledOperation,
   type ErrorDialect,
   type ErrorReply,
-} from '@session-obs/spec';
-import { corsHeaders, preflightHeaders } from './cors.js';
+  type Reply,
+  type RequestTarget,
+} from '@session-obs/spec/server';
 import { fittingExampleKey, requestFacts, type ExampleCatalogue } from './example-catalogue.js';
 import { parsePrefer, type Preferences } from './prefer.js';
 import type { PrismEngine } from './prism-engine.js';
-import { parseTarget } from './request-target.js';
 
 export interface HandlerParts {
   /** The spec's operations, compiled (routes and parameter validators). */
   operations: CompiledOperation[];
   engine: PrismEngine;
   examples: ExampleCatalogue;
-  /** Logs one line per request when set. */
-  logRequest?: (line: string) => void;
-  /** Logs unexpected failures (with their stack). */
-  logError: (line: string) => void;
 }
 
-interface Reply {
-  status: number;
-  headers?: Record<string, string>;
-  body: unknown;
+/** The mock's answer to one request (the shared server layer checked Host and CORS and sends it). */
+export function createRequestHandler(parts: HandlerParts): (request: ApiRequest) => Promise<Reply> {
+  return ({ request, method, target }) => answer(parts, method, target, request.headers);
 }
 
-// The headers the spec declares on every response; computed answers carry fixed values, as the examples do.
-const RATE_LIMIT_HEADERS = { 'RateLimit-Limit': '1000', 'RateLimit-Remaining': '1000', 'RateLimit-Reset': '0' };
-
-let requestCount = 0;
-const nextRequestId = () => `req_mock${(requestCount++).toString(36).padStart(8, '0')}`;
-
-/** The mock's `node:http` request listener. */
-export function createRequestHandler(parts: HandlerParts): (request: IncomingMessage, response: ServerResponse) => void {
-  return (request, response) => {
-    const requestId = nextRequestId();
-    const base = { ...corsHeaders(request.headers), 'X-Request-Id': requestId };
-    let dialect: ErrorDialect = 'session';
-    answer(parts, request, (d) => (dialect = d))
-      .catch((error: unknown) => {
-        parts.logError(`✖ ${request.method} ${request.url}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-        return fromError(internalError(dialect, requestId));
-      })
-      .then((reply) => {
-        send(request, response, reply, base);
-        parts.logRequest?.(`${request.method} ${request.url} → ${reply.status}`);
-      })
-      .catch(() => response.destroy());
-  };
+/** The dialect of whatever a method and path lead to (the session one for unknown routes). */
+export function dialectAt(operations: readonly CompiledOperation[], method: string, path: string): ErrorDialect {
+  const matched = matchRoute(operations, method, path);
+  return matched.kind === 'operation' ? matched.operation.dialect : matched.kind === 'method_not_allowed' ? matched.dialect : 'session';
 }
 
-async function answer(parts: HandlerParts, request: IncomingMessage, setDialect: (dialect: ErrorDialect) => void): Promise<Reply> {
-  const method = (request.method ?? 'GET').toUpperCase();
-  if (method === 'OPTIONS') {
-    return { status: 204, headers: preflightHeaders(request.headers) ?? { Allow: 'GET, HEAD, OPTIONS' }, body: undefined };
-  }
-  const target = parseTarget(request.url ?? '');
-  if (!target) return fromError(badRequest('session', 'The request target must be a path such as /session-errors.'));
+async function answer(parts: HandlerParts, method: string, target: RequestTarget, headers: IncomingHttpHeaders): Promise<Reply> {
+  // A plain OPTIONS (not a preflight: the server layer answered those) lists what the API serves.
+  if (method === 'OPTIONS') return { status: 204, headers: { Allow: 'GET, HEAD, OPTIONS' } };
   const route = matchRoute(parts.operations, method, target.path);
   if (route.kind === 'not_found') return fromError(endpointNotFound(method, target.path));
   if (route.kind === 'method_not_allowed') return fromError(methodNotAllowed(route.dialect, method, route.allow));
   const { operation, pathValues } = route;
   const { dialect } = operation;
-  setDialect(dialect);
 
-  const bearer = readBearerToken(request.headers.authorization);
+  const bearer = readBearerToken(headers.authorization);
   if ('reason' in bearer) return fromError(unauthorized(dialect, bearer.reason));
 
   const parsed = parseParameters(operation, pathValues, target.query);
   const { problems } = pagingBounds(parsed);
   if (problems.length) return fromError(invalidRequest(dialect, problems));
 
-  const prefer = parsePrefer([request.headers.prefer ?? []].flat().join(', '));
+  const prefer = parsePrefer([headers.prefer ?? []].flat().join(', '));
   if (!prefer.ok) return fromError(badRequest(dialect, prefer.message));
   const choice = chooseResponse(parts.examples, operation, prefer.preferences, parsed.query);
   if ('refusal' in choice) return fromError(badRequest(dialect, choice.refusal));
@@ -141,22 +114,9 @@ function plainQuery(query: URLSearchParams): Record<string, string | string[]> {
   return plain;
 }
 
+// The spec declares RateLimit-* headers on every answer; the mock has no limit and reports a full bucket.
 const fromError = (error: ErrorReply): Reply => ({
   status: error.status,
   body: error.body,
-  headers: { ...RATE_LIMIT_HEADERS, ...error.headers },
+  headers: { ...rateLimitHeaders(), ...error.headers },
 });
-
-function send(request: IncomingMessage, response: ServerResponse, reply: Reply, base: Record<string, string>): void {
-  const headers: Record<string, string> = { ...base, ...reply.headers };
-  if (reply.body === undefined) {
-    response.writeHead(reply.status, headers).end();
-    return;
-  }
-  const text = typeof reply.body === 'string' ? reply.body : JSON.stringify(reply.body);
-  if (!Object.keys(headers).some((name) => name.toLowerCase() === 'content-type'))
-    headers['Content-Type'] = 'application/json; charset=utf-8';
-  headers['Content-Length'] = String(Buffer.byteLength(text));
-  response.writeHead(reply.status, headers);
-  response.end(request.method === 'HEAD' ? undefined : text);
-}

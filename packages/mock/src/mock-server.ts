@@ -1,12 +1,11 @@
-// The mock as an in-process `node:http` server: the spec loaded once, Prism's engine, and the request
-// handler. Requests Node itself cannot parse (broken framing, headers over its 16 KB limit) still get the
-// API's error body instead of a bare status line.
+// The mock as an in-process server on the shared server layer (`@session-obs/spec/server`): the spec loaded
+// once, Prism's engine, and the mock's own step of the pipeline (`handle-request.ts`). Host checks, CORS,
+// request ids, sending and the answers to unparsable requests are the layer's, as in the sandbox.
 import { readFile } from 'node:fs/promises';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { answerRawRequests, compileOperations } from '@session-obs/spec';
+import type { Server } from 'node:http';
+import { compileOperations, createApiServer, type AccessLogEntry, type CorsOrigins } from '@session-obs/spec/server';
 import { catalogueExamples } from './example-catalogue.js';
-import { createRequestHandler } from './handle-request.js';
+import { createRequestHandler, dialectAt } from './handle-request.js';
 import { createPrismEngine, type LogLevel } from './prism-engine.js';
 
 export interface MockServerOptions {
@@ -18,13 +17,17 @@ export interface MockServerOptions {
   logLevel?: LogLevel;
   /** Receives every log line. Default: standard output. */
   log?: (line: string) => void;
+  /** Origins a browser page may call from. Default `'*'` (any origin, never with credentials). */
+  corsOrigins?: CorsOrigins;
+  /** Host names served besides the loopback names (`localhost`, `127.0.0.1`, `[::1]`). Default none. */
+  allowedHosts?: readonly string[];
 }
 
 export interface MockServer {
   server: Server;
   /** Starts listening; resolves with the base URL, rejects with Node's error (`EADDRINUSE`, …). */
   listen(port: number, host: string): Promise<string>;
-  /** Stops accepting requests and closes every connection. */
+  /** Stops accepting, lets requests in flight finish (up to 10 s), closes every connection. */
   close(): Promise<void>;
 }
 
@@ -50,30 +53,17 @@ export async function createMockServer(options: MockServerOptions): Promise<Mock
     throw new SpecLoadError(options.specPath, error instanceof Error ? error.message : String(error));
   }
   const engine = await createPrismEngine({ specPath: options.specPath, dynamic: options.dynamic ?? false, logLevel, log });
-  const handler = createRequestHandler({
-    operations: compileOperations(spec),
-    engine,
-    examples: catalogueExamples(spec),
+  const operations = compileOperations(spec);
+  const api = createApiServer({
+    handle: createRequestHandler({ operations, engine, examples: catalogueExamples(spec) }),
+    dialectAt: (method, path) => dialectAt(operations, method, path),
+    methods: ['GET', 'HEAD', 'OPTIONS'],
+    corsOrigins: options.corsOrigins ?? '*',
+    allowedHosts: options.allowedHosts ?? [],
     logError: log,
-    ...(VERBOSE.includes(logLevel) && { logRequest: log }),
+    ...(VERBOSE.includes(logLevel) && {
+      accessLog: (entry: AccessLogEntry) => log(`${entry.method} ${entry.path} → ${entry.status} (${entry.duration_ms} ms)`),
+    }),
   });
-  const server = createServer(handler);
-  // Unparsable requests and CONNECT never reach the handler: they still get the API's error body.
-  answerRawRequests(server, ['GET', 'HEAD', 'OPTIONS'], { 'Access-Control-Allow-Origin': '*' });
-  return {
-    server,
-    listen: (port, host) =>
-      new Promise((resolve, reject) => {
-        server.once('error', reject);
-        server.listen(port, host, () => {
-          server.off('error', reject);
-          resolve(`http://${host}:${(server.address() as AddressInfo).port}`);
-        });
-      }),
-    close: () =>
-      new Promise((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }),
-  };
+  return { server: api.server, listen: api.listen, close: () => api.close() };
 }

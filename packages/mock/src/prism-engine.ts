@@ -91,7 +91,11 @@ export async function createPrismEngine(options: EngineOptions): Promise<PrismEn
         return { ok: false, status: error.status ?? 500, reason: error.detail || error.message };
       }
       const { output } = result.right;
-      return { ok: true, status: output.statusCode, headers: { ...output.headers }, body: output.body };
+      // CORS is the server layer's decision (its allow-list), never Prism's own `*`.
+      const headers = Object.fromEntries(
+        Object.entries(output.headers ?? {}).filter(([name]) => !name.toLowerCase().startsWith('access-control-')),
+      ) as Record<string, string>;
+      return { ok: true, status: output.statusCode, headers, body: output.body };
     },
   };
 }

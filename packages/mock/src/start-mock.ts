@@ -2,7 +2,7 @@
 // drained, stopped with its group on stop and when this process exits (the dev kit, inlined at build).
 import type { ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { freePort, startChildServer } from '@session-obs/devkit';
+import { freePort, startChildServer } from '@session-obs/spec/server';
 import type { LogLevel } from './prism-engine.js';
 
 export interface MockOptions {
@@ -18,6 +18,8 @@ export interface MockOptions {
   logLevel?: LogLevel;
   /** Receives every line the mock prints (its output is always drained so it never stalls). */
   onLog?: (line: string) => void;
+  /** More CLI arguments (`--cors-origins`, `--allowed-hosts`, …; see `session-obs-mock --help`). */
+  args?: string[];
   /** How long to wait for the mock to listen. Default 60 000 ms. */
   readyTimeoutMs?: number;
 }
@@ -50,6 +52,7 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
   const args = [cliPath, '--log-level', options.logLevel ?? 'warn'];
   if (options.specPath) args.push('--spec', options.specPath);
   if (options.dynamic) args.push('--dynamic');
+  args.push(...(options.args ?? []));
   const url = `http://${host}:${port}`;
   try {
     const { process: child, stop } = await startChildServer({

@@ -49,7 +49,7 @@ describe('session-obs-mock CLI', () => {
     try {
       const { code, stderr } = await runToExit({ MOCK_PORT: String(port) });
       expect(code).toBe(1);
-      expect(stderr).toBe(`✖ Port ${port} is already in use: stop what listens there or set MOCK_PORT to a free port.\n`);
+      expect(stderr).toBe(`✖ port ${port} on 127.0.0.1 is in use: stop what listens there or set MOCK_PORT to another port.\n`);
     } finally {
       blocker.close();
     }
@@ -75,7 +75,7 @@ describe('session-obs-mock CLI', () => {
   it('says in one line that MOCK_HOST is not an address of this machine, and exits 1', async () => {
     const { code, stderr } = await runToExit({ MOCK_PORT: String(await freePort()), MOCK_HOST: '10.255.255.1' });
     expect(code).toBe(1);
-    expect(stderr).toBe('✖ MOCK_HOST "10.255.255.1" is not an address of this machine.\n');
+    expect(stderr).toBe('✖ cannot listen on 10.255.255.1: it is not an address of this machine (MOCK_HOST).\n');
   });
 
   it('says in one line that the spec cannot be read, and exits 1', async () => {

@@ -1,6 +1,7 @@
-// The package as a consumer gets it, outside the workspace: `pnpm pack`, `npm install <tarball>` into a
-// scratch project under the OS temp dir (dependencies from the npm registry), then `npx session-obs-mock`
-// and `startMock()` from the installed copy, each answering a real request.
+// The package as a consumer gets it, outside the workspace: `pnpm pack` of the mock and of the spec package
+// it depends on (the shared server layer), `npm install <tarballs>` into a scratch project under the OS temp
+// dir (other dependencies from the npm registry), then `npx session-obs-mock` and `startMock()` from the
+// installed copy, each answering a real request.
 import { execFile, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -16,10 +17,11 @@ const scratch = mkdtempSync(join(tmpdir(), 'mock-consumer-'));
 const installed = join(scratch, 'node_modules', '@session-obs', 'mock');
 
 beforeAll(async () => {
-  const { stdout } = await run('pnpm', ['pack', '--pack-destination', scratch], { cwd: packageDir });
-  const tarball = stdout.trim().split('\n').at(-1)!;
+  const pack = async (dir: string) =>
+    (await run('pnpm', ['pack', '--pack-destination', scratch], { cwd: dir })).stdout.trim().split('\n').at(-1)!;
+  const tarballs = [await pack(join(packageDir, '..', 'spec')), await pack(packageDir)];
   writeFileSync(join(scratch, 'package.json'), JSON.stringify({ name: 'consumer', version: '1.0.0', private: true, type: 'module' }));
-  await run('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', tarball], { cwd: scratch });
+  await run('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', ...tarballs], { cwd: scratch });
 }, 300_000);
 
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
@@ -28,7 +30,8 @@ describe('the packed @session-obs/mock, installed with npm', () => {
   it('has a manifest with exact run-time dependencies and the spec inside', () => {
     const manifest = JSON.parse(readFileSync(join(installed, 'package.json'), 'utf8'));
     for (const range of Object.values(manifest.dependencies as Record<string, string>)) expect(range).toMatch(/^\d+\.\d+\.\d+$/);
-    expect(Object.keys(manifest.dependencies)).not.toContain('@session-obs/spec');
+    // The shared server layer is a dependency at its exact version, as in the sandbox.
+    expect(manifest.dependencies['@session-obs/spec']).toBe(manifest.version);
     expect(JSON.parse(readFileSync(join(installed, 'dist', 'openapi.json'), 'utf8')).openapi).toBe('3.1.0');
   });
 

@@ -3,18 +3,15 @@
 // wrong at start (bad options, a port in use, a path that cannot hold a database) is one line on
 // stderr and a non-zero exit: 2 for bad usage, 1 for anything else.
 import { createServer } from 'node:net';
+import { listenProblem as describeListen, stopOnSignals } from '@session-obs/spec/server';
 import { HELP, parseCli, UsageError, type CliCommand } from './cli/options.js';
 import { createSandboxServer } from './http/server.js';
 import { importNdjson } from './import.js';
 import { openStore } from './prepare-store.js';
 
-/** Why the server cannot listen, in words (the common cases), else the system's message. */
+/** Why the server cannot listen, in one line naming the setting to change. */
 function listenProblem(error: unknown, host: string, port: number): string {
-  const code = (error as NodeJS.ErrnoException).code;
-  if (code === 'EADDRINUSE') return `port ${port} on ${host} is in use: set SANDBOX_PORT (or --port) to another port.`;
-  if (code === 'EACCES') return `no permission to listen on ${host}:${port} (ports below 1024 need privileges): choose another port.`;
-  if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND') return `cannot listen on ${host}: no such address on this machine (SANDBOX_HOST).`;
-  return `cannot listen on ${host}:${port}: ${(error as Error).message}`;
+  return describeListen(error, { host, port, portVariable: 'SANDBOX_PORT (or --port)', hostVariable: 'SANDBOX_HOST' });
 }
 
 /** Fails before any seeding when the port is taken, instead of after it. */
@@ -35,8 +32,18 @@ async function serve(options: Extract<CliCommand, { command: 'serve' }>): Promis
   // Errors an import left in `processing` are grouped before the first request.
   const pending = store.groupAllPending();
   if (pending) console.log(`▸ grouped ${pending} pending errors`);
-  const { groupingIntervalMs, validateResponses } = options;
-  const sandbox = createSandboxServer({ store, tokens, rateLimit, validateResponses, groupingIntervalMs });
+  const { groupingIntervalMs, validateResponses, network } = options;
+  const sandbox = createSandboxServer({
+    store,
+    tokens,
+    rateLimit,
+    validateResponses,
+    groupingIntervalMs,
+    corsOrigins: network.corsOrigins,
+    allowedHosts: network.allowedHosts,
+    trustProxy: network.trustProxy,
+    ...(network.accessLog && { accessLog: (line: string) => console.log(line) }),
+  });
   let url: string;
   try {
     url = await sandbox.listen(port, host);
@@ -51,16 +58,11 @@ async function serve(options: Extract<CliCommand, { command: 'serve' }>): Promis
   const limits = rateLimit ? `; rate limit ${rateLimit.capacity} burst, ${rateLimit.refillPerSecond}/s per token` : '; rate limit off';
   console.log(`  tokens: ${tokens.join(', ')}${limits}`);
   console.log(`✔ Sandbox ready: ${url}  (try: curl -H "Authorization: Bearer ${tokens[0]}" ${url}/session-errors)`);
-  let stopping = false;
-  const shutdown = async () => {
-    if (stopping) return;
-    stopping = true;
-    await sandbox.close();
+  // Graceful: stop accepting, let requests in flight finish (at most 10 s), then close the store.
+  stopOnSignals('the sandbox', async () => {
+    await sandbox.close(10_000);
     store.close();
-    process.exit(0);
-  };
-  process.once('SIGINT', shutdown);
-  process.once('SIGTERM', shutdown);
+  });
 }
 
 async function importFile(options: Extract<CliCommand, { command: 'import' }>): Promise<void> {

@@ -1,9 +1,9 @@
-// Starting the sandbox as a child process (tests, `pnpm start`, the benchmark), through the dev kit's
-// startChildServer (inlined into the build): its own process group, output always drained, killed with
+// Starting the sandbox as a child process (tests, `pnpm start`, the benchmark), through the shared server layer's
+// startChildServer: its own process group, output always drained, killed with
 // its group on stop and when this process exits.
 import type { ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { freePort, startChildServer } from '@session-obs/devkit';
+import { freePort, startChildServer } from '@session-obs/spec/server';
 
 export interface StartSandboxOptions {
   /** Port; `0`/omitted picks a free one. */

@@ -136,7 +136,9 @@ describe('bad input at start: one line, a non-zero exit', () => {
     await new Promise<void>((resolve) => taken.listen(port, '127.0.0.1', resolve));
     try {
       const result = await run([], { SANDBOX_PORT: String(port), SANDBOX_DB: join(dir, 'never.db') });
-      expect(result.stderr).toBe(`✖ port ${port} on 127.0.0.1 is in use: set SANDBOX_PORT (or --port) to another port.\n`);
+      expect(result.stderr).toBe(
+        `✖ port ${port} on 127.0.0.1 is in use: stop what listens there or set SANDBOX_PORT (or --port) to another port.\n`,
+      );
       expect(result.code).toBe(1);
       expect(result.stdout).not.toContain('seeding');
     } finally {

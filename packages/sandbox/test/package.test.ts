@@ -59,7 +59,7 @@ describe('the packed @session-obs/sandbox', () => {
     expect(manifest.private).toBeUndefined();
   });
 
-  it('its built code imports only Node, @session-obs/spec and better-sqlite3', () => {
+  it('its built code (and bin) imports only Node, @session-obs/spec (its entries) and better-sqlite3', () => {
     const specifiers = new Set<string>();
     for (const file of files.filter((name) => name.endsWith('.js'))) {
       const code = readFileSync(join(dir, file), 'utf8');
@@ -71,7 +71,12 @@ describe('the packed @session-obs/sandbox', () => {
     }
     const external = [...specifiers].filter((name) => !name.startsWith('.') && !name.startsWith('node:'));
     const builtins = new Set(['child_process', 'crypto', 'fs', 'http', 'net', 'os', 'path', 'readline', 'url', 'util']);
-    expect(external.filter((name) => !builtins.has(name)).sort()).toEqual(['@session-obs/spec', 'better-sqlite3']);
+    expect(external.filter((name) => !builtins.has(name)).sort()).toEqual([
+      '@session-obs/spec',
+      '@session-obs/spec/node-guard',
+      '@session-obs/spec/server',
+      'better-sqlite3',
+    ]);
   });
 
   it('its types resolve for ESM consumers (attw)', () => {

@@ -3,6 +3,7 @@
 import { parseArgs } from 'node:util';
 import { DEFAULT_TOKEN } from '../http/server.js';
 import { parseRateLimit, type RateLimitOptions } from '../http/rate-limit.js';
+import { NETWORK_HELP, NETWORK_OPTIONS, parseNetworkOptions, type NetworkSettings } from './network-options.js';
 
 /** The database file used when neither `--db` nor SANDBOX_DB is given, relative to the working directory. */
 export const DEFAULT_DB = '.sandbox/sandbox.db';
@@ -27,6 +28,7 @@ Options (environment variable in brackets):
   --rate-limit <cap[:per-s]>  [SANDBOX_RATE_LIMIT] token bucket per token (off by default), e.g. 20:10
   --grouping-interval-ms <n>  how often the grouping worker looks for new errors, default 100
   --validate-responses        check every response against the spec (a mismatch becomes a 500)
+${NETWORK_HELP}
   --batch <n>                 import: lines per committed batch, default 1000
   -h, --help                  this text
 `;
@@ -58,6 +60,7 @@ export type CliCommand =
       rateLimit: RateLimitOptions | undefined;
       groupingIntervalMs: number;
       validateResponses: boolean;
+      network: NetworkSettings;
     };
 
 const OPTIONS = {
@@ -75,6 +78,7 @@ const OPTIONS = {
   'validate-responses': { type: 'boolean' },
   batch: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
+  ...NETWORK_OPTIONS,
 } as const;
 
 type Values = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>['values'];
@@ -150,6 +154,12 @@ export function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv): CliCo
     .split(',')
     .map((token) => token.trim())
     .filter(Boolean);
+  let network: NetworkSettings;
+  try {
+    network = parseNetworkOptions(values, env);
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
   if (tokens.length === 0 || tokens.some((token) => /\s/.test(token))) {
     throw new UsageError('--tokens / SANDBOX_TOKENS must be a comma-separated list of tokens without spaces.');
   }
@@ -162,5 +172,6 @@ export function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv): CliCo
     rateLimit: rateLimitOptions,
     groupingIntervalMs: integer(values, env, 'grouping-interval-ms', undefined, [100, 1, 60_000]),
     validateResponses: Boolean(values['validate-responses']),
+    network,
   };
 }

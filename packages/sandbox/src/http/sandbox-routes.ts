@@ -2,20 +2,21 @@
 // not part of the public API): health, fixture ids, error ingest and a grouping run. Routes, methods
 // (405 with `Allow`) and which routes need a token come from that document, as for the API's routes.
 import type { IncomingMessage } from 'node:http';
+import { listOperations } from '@session-obs/spec';
 import {
   badRequest,
   compileOperations,
   endpointNotFound,
   invalidRequest,
-  listOperations,
   matchRoute,
   methodNotAllowed,
   payloadTooLarge,
   unauthorized,
   type CompiledOperation,
+  type ApiRequest,
   type UnauthorizedReason,
   encodeCursor,
-} from '@session-obs/spec';
+} from '@session-obs/spec/server';
 import { createErrorIds, errorRow, loadSandboxApi, validateIngestRequest, type IngestError } from '../ingest.js';
 import type { Store } from '../store/store.js';
 import type { HttpReply } from './reply.js';
@@ -67,8 +68,11 @@ function createHandlers(store: Store): Record<string, SandboxHandler> {
   };
 }
 
-/** Handles `/_sandbox/*`. `refused` says why the request's credentials were refused (undefined: accepted). */
-export function createSandboxRoutes(store: Store) {
+/** Answers a `/_sandbox/*` request; `refused` says why its credentials were refused (undefined: accepted). */
+export type SandboxRoutes = (request: ApiRequest, refused: UnauthorizedReason | undefined) => HttpReply | Promise<HttpReply>;
+
+/** Handles `/_sandbox/*` from the sandbox-only document's routes. */
+export function createSandboxRoutes(store: Store): SandboxRoutes {
   const api = loadSandboxApi();
   const operations = compileOperations(api);
   // Operations that declare `security: []` (the health probe) take no token.
@@ -79,14 +83,13 @@ export function createSandboxRoutes(store: Store) {
   );
   const handlers = createHandlers(store);
 
-  return (req: IncomingMessage, url: URL, refused: UnauthorizedReason | undefined): HttpReply | Promise<HttpReply> => {
-    const method = req.method ?? 'GET';
-    const route = matchRoute(operations, method, url.pathname);
-    if (route.kind === 'not_found') return endpointNotFound(method, url.pathname);
+  return ({ request: req, method, target }, refused) => {
+    const route = matchRoute(operations, method, target.path);
+    if (route.kind === 'not_found') return endpointNotFound(method, target.path);
     if (route.kind === 'method_not_allowed') return methodNotAllowed(route.dialect, method, route.allow);
     const { operation } = route;
     if (refused && !open.has(operation.operationId)) return unauthorized(operation.dialect, refused);
     const handler = handlers[operation.operationId];
-    return handler ? handler(operation, req) : endpointNotFound(method, url.pathname);
+    return handler ? handler(operation, req) : endpointNotFound(method, target.path);
   };
 }

@@ -1,27 +1,19 @@
-// The sandbox's HTTP server: routes from the spec, bearer auth, per-token rate limiting, the
-// spec-derived parameter validation, and the handlers; while it listens, the grouping worker runs.
-// Optionally validates every response it sends.
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+// The sandbox's HTTP server: the shared server layer (`@session-obs/spec/server`: Host and CORS checks,
+// request ids, send, graceful close) around the sandbox's pipeline (route → authenticate → rate-limit →
+// handle → validate, in `pipeline.ts`). While it listens, the grouping worker runs.
+import type { Server } from 'node:http';
+import { createSpecValidator, loadSpec, type OpenApiDocument } from '@session-obs/spec';
 import {
-  answerRawRequests,
   compileOperations,
-  createSpecValidator,
-  endpointNotFound,
-  formatErrors,
-  internalError,
-  loadSpec,
+  createApiServer,
   matchRoute,
-  methodNotAllowed,
-  readBearerToken,
-  tooManyRequests,
-  unauthorized,
+  type AccessLogEntry,
+  type CorsOrigins,
   type ErrorDialect,
-  type UnauthorizedReason,
-} from '@session-obs/spec';
-import { createHandlers, type Handler } from './handlers.js';
-import { replyText, replyValue, type HttpReply } from './reply.js';
-import { TokenBuckets, UNLIMITED, type RateLimitOptions } from './rate-limit.js';
+} from '@session-obs/spec/server';
+import { createHandlers } from './handlers.js';
+import { answer, type PipelineParts } from './pipeline.js';
+import { TokenBuckets, type RateLimitOptions } from './rate-limit.js';
 import { createSandboxRoutes } from './sandbox-routes.js';
 import { startGroupingWorker, type GroupingWorker } from '../grouping-worker.js';
 import { Store, type SandboxStore } from '../store/store.js';
@@ -44,7 +36,15 @@ export interface SandboxServerOptions {
   /** Validate every response against the spec and answer 500 when one does not match (tests). */
   validateResponses?: boolean;
   /** The spec to serve. Default: the bundled spec. */
-  spec?: any;
+  spec?: OpenApiDocument;
+  /** Origins a browser page may call from. Default `'*'` (any origin, never with credentials). */
+  corsOrigins?: CorsOrigins;
+  /** Host names served besides the loopback names. Default none (loopback only). */
+  allowedHosts?: readonly string[];
+  /** Read the client address from `X-Forwarded-For` (behind a trusted load balancer). Default false. */
+  trustProxy?: boolean;
+  /** Receives one JSON line per request (never the token or the query). Default: none. */
+  accessLog?: (line: string) => void;
   /** Called for responses that failed validation and for unexpected errors. */
   onProblem?: (message: string) => void;
   /** Injectable clock for the rate limiter (ms). */
@@ -55,181 +55,63 @@ export interface SandboxServer {
   server: Server;
   /** Starts listening; resolves with the base URL. */
   listen(port?: number, host?: string): Promise<string>;
-  close(): Promise<void>;
+  /** Stops the grouping worker, stops accepting, lets requests in flight finish (up to `graceMs`, default 10 s). */
+  close(graceMs?: number): Promise<void>;
 }
 
-/** A request body this server did not read (an early 401, 404, 405, 413): its connection is closed rather than drained. */
-function bodyLeftUnread(req: IncomingMessage): boolean {
-  const declared = Number(req.headers['content-length'] ?? 0) > 0 || req.headers['transfer-encoding'] !== undefined;
-  return declared && !req.readableEnded;
+/** The parts of the pipeline over one store and spec. */
+function pipelineParts(options: SandboxServerOptions, store: Store): PipelineParts {
+  const spec = options.spec ?? loadSpec<OpenApiDocument>();
+  // One validator over the spec serves the parameters and, when asked, the responses.
+  const specValidator = createSpecValidator(spec);
+  return {
+    operations: compileOperations(spec, specValidator),
+    handlers: createHandlers(store),
+    sandboxRoutes: createSandboxRoutes(store),
+    tokens: new Set(options.tokens?.length ? options.tokens : [DEFAULT_TOKEN]),
+    buckets: new TokenBuckets(options.rateLimit, options.now),
+    ...(options.validateResponses && { validator: specValidator }),
+    onProblem: options.onProblem ?? ((message: string) => console.error(message)),
+  };
 }
-
-let requestCounter = 0;
-const requestId = () => `req_${Date.now().toString(36)}${(requestCounter++ % 1_679_616).toString(36).padStart(4, '0')}`;
 
 /** Creates (without starting) the sandbox server over a store. */
 export function createSandboxServer(options: SandboxServerOptions): SandboxServer {
   const store = options.store;
   if (!(store instanceof Store)) throw new TypeError('createSandboxServer: `store` must be the store prepareStore() returned.');
-  const spec = options.spec ?? loadSpec();
-  // One validator over the spec serves the parameters and, when asked, the responses.
-  const specValidator = createSpecValidator(spec);
-  const operations = compileOperations(spec, specValidator);
-  const tokens = new Set(options.tokens?.length ? options.tokens : [DEFAULT_TOKEN]);
-  const buckets = new TokenBuckets(options.rateLimit, options.now);
-  const handlers = createHandlers(store);
-  const sandboxRoutes = createSandboxRoutes(store);
-  const validator = options.validateResponses ? specValidator : undefined;
-  const problem = options.onProblem ?? ((m: string) => console.error(m));
-
-  /** The accepted token of a request, or why it has none. */
-  const credentialsOf = (
-    req: IncomingMessage,
-  ): { token: string; refused?: undefined } | { token?: undefined; refused: UnauthorizedReason } => {
-    const bearer = readBearerToken(req.headers.authorization);
-    if ('reason' in bearer) return { refused: bearer.reason };
-    return tokens.has(bearer.token) ? { token: bearer.token } : { refused: 'unknown_token' };
-  };
-
-  /** The error dialect of whatever a method and path lead to (the session one for unknown routes). */
-  const dialectAt = (method: string, pathname: string): ErrorDialect => {
-    const matched = matchRoute(operations, method, pathname);
+  const parts = pipelineParts(options, store);
+  const dialectAt = (method: string, path: string): ErrorDialect => {
+    const matched = matchRoute(parts.operations, method, path);
     return matched.kind === 'operation' ? matched.operation.dialect : matched.kind === 'method_not_allowed' ? matched.dialect : 'session';
   };
-
-  type Routed = HttpReply & { specPath?: string };
-
-  // Synchronous for the API operations (no promise per request); only `/_sandbox/` routes that read
-  // a request body are asynchronous.
-  function route(req: IncomingMessage, url: URL, headers: Record<string, string>): Routed | Promise<Routed> {
-    const method = req.method ?? 'GET';
-    const { token, refused } = credentialsOf(req);
-    if (url.pathname.startsWith('/_sandbox/')) return sandboxRoutes(req, url, refused);
-    const matched = matchRoute(operations, method, url.pathname);
-    if (matched.kind === 'not_found') return endpointNotFound(method, url.pathname);
-    if (matched.kind === 'method_not_allowed') return methodNotAllowed(matched.dialect, method, matched.allow);
-    const { operation, pathValues } = matched;
-    const specPath = operation.path;
-
-    const decision = buckets.take(token ?? `anonymous:${req.socket.remoteAddress ?? ''}`);
-    if (decision !== UNLIMITED) {
-      headers['RateLimit-Limit'] = String(decision.limit);
-      headers['RateLimit-Remaining'] = String(decision.remaining);
-      headers['RateLimit-Reset'] = String(decision.resetSeconds);
-    }
-    if (refused) return { specPath, ...unauthorized(operation.dialect, refused) };
-    if (!decision.allowed) return { specPath, ...tooManyRequests(operation.dialect, decision.retryAfterSeconds) };
-    const handler: Handler | undefined = handlers[operation.operationId];
-    if (!handler) return { specPath, ...endpointNotFound(method, url.pathname) };
-    const reply: Routed = handler(operation, pathValues, url.searchParams);
-    reply.specPath = specPath;
-    return reply;
-  }
-
-  function send(req: IncomingMessage, res: ServerResponse, url: URL, headers: Record<string, string>, reply: Routed): void {
-    let final: HttpReply = reply;
-    if (validator && reply.specPath) {
-      const result = validator.validateResponse('get', reply.specPath, reply.status, replyValue(reply));
-      if (!result.valid) {
-        problem(`✖ response of ${req.method} ${req.url} (${reply.status}) does not match the spec:\n${formatErrors(result.errors)}`);
-        final = failure(req, url, headers);
-      }
-    }
-    if ('headers' in final) Object.assign(headers, final.headers);
-    if (bodyLeftUnread(req)) headers.Connection = 'close';
-    if (req.method === 'HEAD') {
-      for (const [k, v] of Object.entries(headers)) res.setHeader(k, v);
-      res.statusCode = final.status;
-      res.end();
-      return;
-    }
-    // One writeHead with every header (and the length, so the body is not chunked), then the body.
-    const text = replyText(final);
-    headers['Content-Length'] = String(Buffer.byteLength(text));
-    res.writeHead(final.status, headers);
-    res.end(text);
-  }
-
-  const fail = (req: IncomingMessage, url: URL, headers: Record<string, string>, error: unknown): HttpReply => {
-    problem(`✖ ${req.method} ${req.url}: ${(error as Error).stack ?? String(error)}`);
-    return failure(req, url, headers);
-  };
-
-  const server = createServer((req: IncomingMessage, res: ServerResponse) => {
-    const headers: Record<string, string> = {
-      'Content-Type': 'application/json; charset=utf-8',
-      'Access-Control-Allow-Origin': '*',
-      // Without this a page on another origin (the docs' Try it console) cannot read these headers.
-      'Access-Control-Expose-Headers': 'X-Request-Id, RateLimit-Limit, RateLimit-Remaining, RateLimit-Reset, Retry-After',
-      'X-Request-Id': requestId(),
-      'RateLimit-Limit': '1000',
-      'RateLimit-Remaining': '1000',
-      'RateLimit-Reset': '0',
-    };
-    if (req.method === 'OPTIONS') {
-      res.writeHead(204, {
-        ...headers,
-        'Access-Control-Allow-Methods': 'GET, POST, OPTIONS',
-        'Access-Control-Allow-Headers': 'Authorization, Content-Type',
-        'Access-Control-Max-Age': '600',
-      });
-      res.end();
-      return;
-    }
-    let url: URL;
-    try {
-      url = new URL(req.url ?? '/', 'http://sandbox');
-    } catch {
-      url = new URL('http://sandbox/');
-    }
-    let reply: Routed | Promise<Routed>;
-    try {
-      reply = route(req, url, headers);
-    } catch (error) {
-      reply = fail(req, url, headers, error);
-    }
-    if (reply instanceof Promise) {
-      // A client that goes away mid-body (the read fails) is no server problem: nothing to answer or report.
-      reply
-        .catch((error: unknown) => (req.socket.destroyed ? undefined : fail(req, url, headers, error)))
-        .then((r: Routed | undefined) => r && !req.socket.destroyed && send(req, res, url, headers, r));
-    } else {
-      send(req, res, url, headers, reply);
-    }
+  const accessLog = options.accessLog;
+  const api = createApiServer({
+    handle: (request) => answer(parts, request),
+    dialectAt,
+    methods: ['GET', 'HEAD', 'POST', 'DELETE', 'OPTIONS'],
+    corsOrigins: options.corsOrigins ?? '*',
+    allowedHosts: options.allowedHosts ?? [],
+    trustProxy: options.trustProxy ?? false,
+    logError: parts.onProblem,
+    ...(accessLog && { accessLog: (entry: AccessLogEntry) => accessLog(JSON.stringify(entry)) }),
   });
-  server.keepAliveTimeout = 65_000;
-  // Unparsable requests and CONNECT never reach the handler above: they still get the API's error body.
-  answerRawRequests(server, ['GET', 'HEAD', 'POST', 'OPTIONS'], { 'Access-Control-Allow-Origin': '*' });
-
-  function failure(req: IncomingMessage, url: URL, headers: Record<string, string>): HttpReply {
-    return internalError(dialectAt(req.method ?? 'GET', url.pathname), headers['X-Request-Id'] ?? 'unknown');
-  }
 
   let worker: GroupingWorker | undefined;
-  const startWorker = () => {
-    if (options.groupingIntervalMs === false) return;
-    worker = startGroupingWorker(store, {
-      intervalMs: options.groupingIntervalMs ?? 100,
-      onError: (error) => problem(`✖ grouping worker: ${(error as Error).message}`),
-    });
-  };
-
   return {
-    server,
-    listen: (port = 0, host = '127.0.0.1') =>
-      new Promise((resolve, reject) => {
-        server.once('error', reject);
-        server.listen(port, host, () => {
-          server.off('error', reject);
-          startWorker();
-          resolve(`http://${host}:${(server.address() as AddressInfo).port}`);
+    server: api.server,
+    listen: async (port = 0, host = '127.0.0.1') => {
+      const url = await api.listen(port, host);
+      if (options.groupingIntervalMs !== false) {
+        worker = startGroupingWorker(store, {
+          intervalMs: options.groupingIntervalMs ?? 100,
+          onError: (error) => parts.onProblem(`✖ grouping worker: ${(error as Error).message}`),
         });
-      }),
-    close: () =>
-      new Promise((resolve) => {
-        worker?.stop();
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }),
+      }
+      return url;
+    },
+    close: async (graceMs) => {
+      worker?.stop();
+      await api.close(graceMs);
+    },
   };
 }

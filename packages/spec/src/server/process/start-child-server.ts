@@ -1,9 +1,12 @@
-// Starting a server as a child process and waiting until it is ready, shared by the Prism mock, the
-// sandbox and the benchmarks' helper servers. The child leads its own process group; its output is always
-// drained (a full pipe would stall it) and its last lines go into any error; it is killed with its group
-// on stop, on a failed start, and when this process exits.
+// Starting a server as a child process and waiting until it is ready: what `startMock` and `startSandbox`
+// run, and what tests and benchmarks use for their helper servers. The child leads its own process group;
+// its output is always drained (a full pipe would stall it) and its last lines go into any error; it is
+// killed with its group on stop, on a failed start, and when this process exits. Its stdin is a pipe from
+// this process: our servers stop when it closes (see `stopOnSignals`), so they also end when this process
+// is killed outright.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { stopChild, trackChild } from './process-group.js';
+import { PARENT_WATCH_VARIABLE } from './shutdown.js';
 
 export interface ChildServerOptions {
   /** What the child is, for messages: "Prism", "the sandbox". */
@@ -44,9 +47,11 @@ export async function startChildServer(options: ChildServerOptions): Promise<Run
   const child = spawn(options.command ?? process.execPath, options.args, {
     cwd: options.cwd,
     detached: true,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: options.env,
+    stdio: ['pipe', 'pipe', 'pipe'],
+    env: { ...(options.env ?? process.env), [PARENT_WATCH_VARIABLE]: '1' },
   });
+  // Nothing is ever written; the pipe only tells the child when this process is gone.
+  child.stdin?.on('error', () => undefined);
   trackChild(child);
   const output: string[] = [];
   const lastLines = () => output.join('\n');

@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, realpathSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { freePort, startChildServer } from '../src/index.js';
+import { freePort, startChildServer } from '../src/server/index.js';
 
 /** Running (not gone, and not a zombie left for an init that reaps slowly: Linux's /proc tells which). */
 const alive = (pid: number) => {

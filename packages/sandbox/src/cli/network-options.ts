@@ -1,0 +1,48 @@
+// The serve command's network options: who may call (CORS origins), which Host names are served, whether a
+// load balancer's X-Forwarded-For is trusted, and the access log. Read from flags or environment variables.
+import { parseAllowedHosts, parseCorsOrigins, type CorsOrigins } from '@session-obs/spec/server';
+
+/** The flags of this module, for `parseArgs`. */
+export const NETWORK_OPTIONS = {
+  'cors-origins': { type: 'string' },
+  'allowed-hosts': { type: 'string' },
+  'trust-proxy': { type: 'boolean' },
+  'access-log': { type: 'boolean' },
+} as const;
+
+export const NETWORK_HELP = `  --cors-origins <list>       [SANDBOX_CORS_ORIGINS] origins a browser page may call from, comma-separated
+                              (e.g. https://docs.example.com), or * for any origin; default *
+  --allowed-hosts <list>      [SANDBOX_ALLOWED_HOSTS] Host names served besides localhost/127.0.0.1/[::1]
+                              (e.g. sandbox.example.com); any other Host gets a 400
+  --trust-proxy               [SANDBOX_TRUST_PROXY=1] read the client address from X-Forwarded-For
+  --access-log                [SANDBOX_ACCESS_LOG=1] one JSON line per request on stdout (never the token)`;
+
+export interface NetworkSettings {
+  corsOrigins: CorsOrigins;
+  allowedHosts: string[];
+  trustProxy: boolean;
+  accessLog: boolean;
+}
+
+type Flags = { [K in keyof typeof NETWORK_OPTIONS]?: (typeof NETWORK_OPTIONS)[K]['type'] extends 'boolean' ? boolean : string };
+
+const truthy = (value: string | undefined) => value !== undefined && /^(1|true|yes|on)$/i.test(value.trim());
+
+/** Reads the network settings; throws with a one-line message naming the flag or variable that is wrong. */
+export function parseNetworkOptions(flags: Flags, env: NodeJS.ProcessEnv): NetworkSettings {
+  const read = <T>(flag: string, variable: string, raw: string | undefined, parse: (text: string) => T): T | undefined => {
+    const value = raw ?? env[variable];
+    if (value === undefined || value === '') return undefined;
+    try {
+      return parse(value);
+    } catch (error) {
+      throw new Error(`${raw !== undefined ? `--${flag}` : variable}: ${(error as Error).message}.`, { cause: error });
+    }
+  };
+  return {
+    corsOrigins: read('cors-origins', 'SANDBOX_CORS_ORIGINS', flags['cors-origins'], parseCorsOrigins) ?? '*',
+    allowedHosts: read('allowed-hosts', 'SANDBOX_ALLOWED_HOSTS', flags['allowed-hosts'], parseAllowedHosts) ?? [],
+    trustProxy: Boolean(flags['trust-proxy']) || truthy(env.SANDBOX_TRUST_PROXY),
+    accessLog: Boolean(flags['access-log']) || truthy(env.SANDBOX_ACCESS_LOG),
+  };
+}

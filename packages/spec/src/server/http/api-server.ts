@@ -1,0 +1,169 @@
+// The HTTP runtime the mock and the sandbox share. Every request goes through the same steps: a request id,
+// the Host check (DNS rebinding), CORS (preflight answered here), the target parsed without trusting it,
+// then the server's own `handle` (route → auth and limits → handler → validate), and one `send` with the
+// security, CORS and id headers. Whatever `handle` throws becomes the API's 500 in the route's dialect;
+// unparsable requests and CONNECT get the API's error bodies too. `close` is graceful: it stops accepting,
+// lets the requests in flight finish (up to a grace period), then closes every connection.
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { badRequest, internalError, type ErrorDialect, type ErrorReply } from '../error-dialects.js';
+import { answerRawRequests } from '../raw-reply.js';
+import { clientAddress } from './client-address.js';
+import { corsHeaders, preflightHeaders, type CorsOrigins } from './cors.js';
+import { hostAllowed } from './hosts.js';
+import { nextRequestId } from './request-id.js';
+import { parseTarget, type RequestTarget } from './request-target.js';
+import { sendReply, type Reply } from './send.js';
+
+/** One request as a server's `handle` sees it. */
+export interface ApiRequest {
+  request: IncomingMessage;
+  /** Upper-case method. */
+  method: string;
+  target: RequestTarget;
+  requestId: string;
+  /** The client's address (see `trustProxy`). */
+  client: string;
+}
+
+/** One line of the access log (JSON): never a header value, never the query (it is the caller's data). */
+export interface AccessLogEntry {
+  time: string;
+  request_id: string;
+  method: string;
+  path: string;
+  status: number;
+  duration_ms: number;
+  client: string;
+}
+
+export interface ApiServerOptions {
+  /** Answers a request that passed the Host and CORS checks. */
+  handle(request: ApiRequest): Reply | Promise<Reply>;
+  /** The error dialect at a method and path (for the 400s and 500s this runtime writes itself). */
+  dialectAt(method: string, path: string): ErrorDialect;
+  /** The methods the server serves (preflight `Access-Control-Allow-Methods`, CONNECT's `Allow`). */
+  methods: readonly string[];
+  /** Origins allowed to call from a browser. Default `'*'` (any, never with credentials). */
+  corsOrigins?: CorsOrigins;
+  /** Host names served besides the loopback names, or `'any'` to skip the check. Default: loopback only. */
+  allowedHosts?: readonly string[] | 'any';
+  /** Read the client address from `X-Forwarded-For` (behind a trusted load balancer). Default false. */
+  trustProxy?: boolean;
+  /** Headers every answer carries (e.g. the RateLimit-* defaults); a reply's own headers win. */
+  defaultHeaders?: Record<string, string>;
+  /** Receives unexpected failures (with their stack). */
+  logError(line: string): void;
+  /** Receives one entry per answered request, when set. */
+  accessLog?: (entry: AccessLogEntry) => void;
+}
+
+export interface ApiServer {
+  server: Server;
+  /** Starts listening; resolves with the base URL, rejects with Node's error (`EADDRINUSE`, …). */
+  listen(port: number, host: string): Promise<string>;
+  /** Stops accepting, waits up to `graceMs` (default 10 000) for requests in flight, then closes every connection. */
+  close(graceMs?: number): Promise<void>;
+}
+
+/** Headers on every answer: no MIME sniffing, and API answers are never cached (they are per caller). */
+const SECURITY_HEADERS = { 'X-Content-Type-Options': 'nosniff', 'Cache-Control': 'no-store' };
+
+const fromError = (error: ErrorReply): Reply => ({ status: error.status, body: error.body, headers: error.headers });
+
+/** Builds (without starting) a server over `options.handle`. */
+export function createApiServer(options: ApiServerOptions): ApiServer {
+  const cors = options.corsOrigins ?? '*';
+  const hosts = options.allowedHosts ?? [];
+  let inFlight = 0;
+  let drained: (() => void) | undefined;
+
+  /** Every step before the server's own handler; a reply when one of them answers. */
+  function precheck(request: IncomingMessage, method: string): Reply | RequestTarget {
+    const path = parseTarget(request.url ?? '')?.path ?? '/';
+    if (hosts !== 'any' && !hostAllowed(request.headers.host, hosts)) {
+      const shown = (request.headers.host ?? '').slice(0, 100);
+      return fromError(badRequest(options.dialectAt(method, path), `This server does not serve the host "${shown}" (Host header).`));
+    }
+    if (method === 'OPTIONS' && request.headers['access-control-request-method'])
+      return { status: 204, headers: preflightHeaders(cors, request.headers.origin, options.methods) };
+    const target = parseTarget(request.url ?? '');
+    return target ?? fromError(badRequest('session', 'The request target must be a path such as /session-errors.'));
+  }
+
+  async function answer(request: IncomingMessage, method: string, requestId: string): Promise<Reply> {
+    const checked = precheck(request, method);
+    if ('status' in checked) return checked;
+    try {
+      return await options.handle({
+        request,
+        method,
+        target: checked,
+        requestId,
+        client: clientAddress(request, options.trustProxy ?? false),
+      });
+    } catch (error) {
+      options.logError(`✖ ${method} ${request.url}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      return fromError(internalError(options.dialectAt(method, checked.path), requestId));
+    }
+  }
+
+  const server = createServer((request: IncomingMessage, response: ServerResponse) => {
+    const started = performance.now();
+    const requestId = nextRequestId();
+    const method = (request.method ?? 'GET').toUpperCase();
+    const base = {
+      ...SECURITY_HEADERS,
+      ...options.defaultHeaders,
+      ...corsHeaders(cors, request.headers.origin),
+      'X-Request-Id': requestId,
+    };
+    inFlight++;
+    void answer(request, method, requestId)
+      .then((reply) => {
+        // A client that went away mid-request is nobody's problem: nothing to send.
+        if (!response.destroyed && !request.socket.destroyed) sendReply(request, response, reply, base);
+        options.accessLog?.({
+          time: new Date().toISOString(),
+          request_id: requestId,
+          method,
+          path: (parseTarget(request.url ?? '')?.path ?? '').slice(0, 512),
+          status: reply.status,
+          duration_ms: Math.round((performance.now() - started) * 100) / 100,
+          client: clientAddress(request, options.trustProxy ?? false),
+        });
+      })
+      .catch(() => response.destroy())
+      .finally(() => {
+        if (--inFlight === 0) drained?.();
+      });
+  });
+  server.keepAliveTimeout = 65_000;
+  answerRawRequests(server, [...options.methods], { ...SECURITY_HEADERS, ...corsHeaders(cors, undefined) });
+
+  return {
+    server,
+    listen: (port, host) =>
+      new Promise((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(port, host, () => {
+          server.off('error', reject);
+          const address = server.address() as AddressInfo;
+          resolve(`http://${host.includes(':') ? `[${host}]` : host}:${address.port}`);
+        });
+      }),
+    close: (graceMs = 10_000) =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeIdleConnections();
+        const finish = () => {
+          clearTimeout(timer);
+          server.closeAllConnections();
+        };
+        const timer = setTimeout(finish, graceMs);
+        timer.unref();
+        if (inFlight === 0) finish();
+        else drained = finish;
+      }),
+  };
+}

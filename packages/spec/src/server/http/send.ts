@@ -1,0 +1,48 @@
+// Writing one answer: every header in one writeHead (with the length, so the body is never chunked), the
+// body unless the method is HEAD, and `Connection: close` when the request's body was left unread (an early
+// 401/404/413): draining an unwanted upload would let a client hold the server busy.
+import type { IncomingMessage, ServerResponse } from 'node:http';
+
+/** What a server answers: a status, headers, and a body given as a value, as JSON text, or not at all. */
+export interface Reply {
+  status: number;
+  headers?: Record<string, string>;
+  /** A value sent as `JSON.stringify(body)` (a string is sent as JSON text already). */
+  body?: unknown;
+  /** The body as JSON text already (the sandbox builds list pages as text). */
+  json?: string;
+}
+
+/** The body of a reply as the text to send, or undefined when it has none. */
+export function replyText(reply: Reply): string | undefined {
+  if (reply.json !== undefined) return reply.json;
+  if (reply.body === undefined) return undefined;
+  return typeof reply.body === 'string' ? reply.body : JSON.stringify(reply.body);
+}
+
+/** The body of a reply as a value (for validating it against the spec). */
+export function replyValue(reply: Reply): unknown {
+  return reply.json !== undefined ? (JSON.parse(reply.json) as unknown) : reply.body;
+}
+
+/** A request body the server did not read: the connection is closed after the answer rather than drained. */
+function bodyLeftUnread(request: IncomingMessage): boolean {
+  const declared = Number(request.headers['content-length'] ?? 0) > 0 || request.headers['transfer-encoding'] !== undefined;
+  return declared && !request.readableEnded;
+}
+
+/** Sends `reply` with `baseHeaders` under its own headers. */
+export function sendReply(request: IncomingMessage, response: ServerResponse, reply: Reply, baseHeaders: Record<string, string>): void {
+  const headers: Record<string, string> = { ...baseHeaders, ...reply.headers };
+  if (bodyLeftUnread(request)) headers.Connection = 'close';
+  const text = replyText(reply);
+  if (text === undefined) {
+    response.writeHead(reply.status, headers).end();
+    return;
+  }
+  if (!Object.keys(headers).some((name) => name.toLowerCase() === 'content-type'))
+    headers['Content-Type'] = 'application/json; charset=utf-8';
+  headers['Content-Length'] = String(Buffer.byteLength(text));
+  response.writeHead(reply.status, headers);
+  response.end(request.method === 'HEAD' ? undefined : text);
+}
