@@ -61,7 +61,7 @@ export const SCHEMA_RULES = {
     oas(
       'INFO',
       ['api-security-added', 'api-global-security-added'],
-      'oasdiff counts a new requirement as a new alternative even when the operation had none, i.e. was public: a deployed client calling it without credentials is refused from now on.',
+      'oasdiff counts a requirement written on the operation as an added alternative, which only widens, even when it replaces what the operation required before (the document-wide requirement, or none: a public operation). A deployed client that satisfied the old requirement but lacks the new credential is refused from now on.',
     ),
   ),
   'security-loosened': rule(
