@@ -85,5 +85,7 @@ describe('mayOverlap', () => {
     expect(mayOverlap(norm({ type: 'integer' }), norm({ type: 'number' }))).toBe(true);
     expect(mayOverlap(norm({ type: 'object', properties: { a: {} } }), norm({ type: 'object', properties: { b: {} } }))).toBe(true);
     expect(mayOverlap(norm({}), norm({ type: 'string' }))).toBe(true);
+    expect(mayOverlap(norm({ type: 'string' }), norm({ type: 'integer' }), true), 'as text, 5 is both').toBe(true);
+    expect(mayOverlap(norm({ type: 'boolean' }), norm({ type: 'integer' }), true)).toBe(false);
   });
 });

@@ -212,8 +212,8 @@ export const REQUEST_RULES = {
     oas('ERR', ['request-body-wrapped-in-one-of']),
     oas(
       'INFO',
-      ids(BODY, ['one-of-added']),
-      'oasdiff treats an alternative added to an existing `oneOf` as a widening, as for `anyOf`. But a deployed client whose call matched exactly one alternative fails as soon as the new one accepts the same call: `oneOf` demands exactly one match. oasdiff reports that very case as breaking when the `oneOf` is new (`request-body-wrapped-in-one-of`); we report it wherever the new alternative can overlap a kept one.',
+      [...ids(BODY, ['one-of-added']), 'request-parameter-list-of-types-widened'],
+      'oasdiff treats an alternative added to an existing `oneOf` as a widening, as for `anyOf` (and a parameter that became a `oneOf` of scalar types as a wider list of types, though on the wire `5` is both valid text and a valid integer). But a deployed client whose call matched exactly one alternative fails as soon as the new one accepts the same call: `oneOf` demands exactly one match. oasdiff reports that very case as breaking when the `oneOf` is new (`request-body-wrapped-in-one-of`); we report it wherever the new alternative can overlap a kept one.',
     ),
   ),
   'request-default-changed': rule(

@@ -1,7 +1,8 @@
 // Whether two schemas can both accept one value. `oneOf` rejects a value that matches two of its
 // alternatives, so an input alternative added beside one that may overlap it can turn a valid call
 // into an invalid one. Only provable disjointness counts: different JSON types, or enums with no
-// value in common; anything else may overlap.
+// value in common; anything else may overlap. Where values travel as text (parameters), a string
+// also meets every other scalar: `5` is valid text and a valid integer.
 import { isDeepStrictEqual } from 'node:util';
 import type { Norm } from './normalize.js';
 
@@ -16,10 +17,15 @@ function jsonType(value: unknown): string {
 const accepts = (types: Set<string> | undefined, type: string): boolean =>
   !types || types.has(type) || (type === 'integer' && types.has('number')) || (type === 'number' && types.has('integer'));
 
-/** Whether the type sets of `a` and `b` have a value in common. */
-function typesMeet(a: Norm, b: Norm): boolean {
+const SCALARS = new Set(['string', 'number', 'integer', 'boolean']);
+
+/** Whether the type sets of `a` and `b` have a value in common (as text too, when `textual`). */
+function typesMeet(a: Norm, b: Norm, textual: boolean): boolean {
   if (!a.types || !b.types) return true;
-  return [...a.types].some((type) => accepts(b.types, type));
+  const [typesA, typesB] = [a.types, b.types];
+  if ([...typesA].some((type) => accepts(typesB, type))) return true;
+  const textMeets = (strings: Set<string>, others: Set<string>) => strings.has('string') && [...others].some((type) => SCALARS.has(type));
+  return textual && (textMeets(typesA, typesB) || textMeets(typesB, typesA));
 }
 
 /** Whether an enum (or const) of one side leaves a value the other side may accept. */
@@ -29,7 +35,7 @@ function valuesMeet(a: Norm, b: Norm): boolean {
   return !list || list.some((value) => accepts(other.types, jsonType(value)));
 }
 
-/** Whether some value may be valid against both `a` and `b` (false only when provably not). */
-export function mayOverlap(a: Norm, b: Norm): boolean {
-  return typesMeet(a, b) && valuesMeet(a, b);
+/** Whether some value may be valid against both `a` and `b` (false only when provably not); `textual`: values travel as text. */
+export function mayOverlap(a: Norm, b: Norm, textual = false): boolean {
+  return typesMeet(a, b, textual) && valuesMeet(a, b);
 }

@@ -33,7 +33,7 @@ function addedRule(ctx: SchemaDiffContext, next: Norm, added: Variant, kept: Var
   if (ctx.dir === 'response') return { rule: 'response-variant-added' };
   if (!next.raw.oneOf) return { rule: 'request-variant-added' };
   const norm = normalize(ctx.after, added.schema, added.source);
-  const clash = kept.find((variant) => mayOverlap(norm, normalize(ctx.after, variant.schema, variant.source)));
+  const clash = kept.find((variant) => mayOverlap(norm, normalize(ctx.after, variant.schema, variant.source), ctx.textual));
   return clash ? { rule: 'request-variant-overlaps', overlaps: clash.label } : { rule: 'request-variant-added' };
 }
 
