@@ -70,7 +70,8 @@ export function rulesMarkdown(): string {
     `${figures.mapped} of our ${figures.rules} rules map to ${figures.checks} distinct oasdiff checks (${figures.pairs} rule–check pairs, ${figures.agreeing} with`,
     `the same level). ${figures.mapped - figures.differing.length} rules agree with every check they map; ${figures.differing.length} differ on purpose,`,
     'each with its reason, which is always about what a deployed client experiences. The fixture pairs of',
-    '`test/rules.test.ts` measure the same agreement change by change.',
+    "`test/rules.test.ts` measure the agreement change by change, against levels recorded from oasdiff's",
+    'catalogue (`test/fixtures/oasdiff-levels.ts`, which names the commit they were read at).',
   ];
   for (const section of RULE_SECTIONS) {
     lines.push('', `## ${section.title}`, '', '| rule | level | changelog | oasdiff | meaning |', '| --- | --- | --- | --- | --- |');

@@ -117,6 +117,8 @@ export function diffParameters(scope: Scope, old: Operation, next: Operation): v
         field: (path) => `${parameter.in} parameter "${path}"`,
         root: parameter.name,
         omittable: !parameter.required,
+        // On the wire a parameter is text: every number a client sends is also a valid string.
+        textual: true,
       },
       old.schema,
       parameter.schema,

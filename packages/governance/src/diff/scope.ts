@@ -49,7 +49,7 @@ export interface SchemaSite {
   root?: string;
   /** Whether an input may be omitted (its default then matters). */
   omittable?: boolean;
-  /** Whether values travel as text (response headers). */
+  /** Whether values travel as text (parameters, response headers). */
   textual?: boolean;
 }
 

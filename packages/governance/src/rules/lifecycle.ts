@@ -28,7 +28,7 @@ export const LIFECYCLE_RULES = {
     'info',
     'removed',
     'A deprecated operation was removed on or after its `x-sunset` date, as announced.',
-    oas('none', ['api-removed-before-sunset', 'api-path-removed-before-sunset']),
+    oas('INFO', ['api-removed-with-deprecation', 'api-path-removed-with-deprecation']),
   ),
   'operation-added': rule('info', 'added', 'A new operation.', oas('INFO', ['endpoint-added'])),
   'operation-deprecated': rule(

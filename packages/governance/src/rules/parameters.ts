@@ -32,7 +32,7 @@ export const PARAMETER_RULES = {
     'info',
     'removed',
     'A deprecated parameter was removed on or after its `x-sunset` date, as announced.',
-    oas('none', ['request-parameter-removed-before-sunset']),
+    oas('INFO', ['request-parameter-removed-with-deprecation']),
   ),
   'parameter-added-required': rule(
     'breaking',

@@ -184,7 +184,7 @@ export const REQUEST_RULES = {
   'request-limit-tightened': rule(
     'breaking',
     'changed',
-    'Tighter input limit: maxLength/maximum/exclusiveMaximum/maxItems/maxProperties lowered or set, minLength/minimum/exclusiveMinimum/minItems/minProperties raised or set, a pattern or multipleOf added (or multipleOf changed to one the old one does not divide), uniqueItems or additionalProperties: false added.',
+    'Tighter input limit (a client sending a value within the old limit is now refused with 400): maxLength/maximum/exclusiveMaximum/maxItems/maxProperties lowered or set (e.g. `maxLength` on a query parameter that had none; oasdiff rated the `*-set` checks WARN before its severity review and ERR since), minLength/minimum/exclusiveMinimum/minItems/minProperties raised or set, a pattern or multipleOf added (or multipleOf changed to one the old one does not divide), uniqueItems or additionalProperties: false added.',
     oas('ERR', TIGHTENED),
   ),
   'request-limit-loosened': rule(
@@ -202,8 +202,19 @@ export const REQUEST_RULES = {
   'request-variant-added': rule(
     'info',
     'added',
-    'A oneOf/anyOf alternative of an input was added.',
-    oas('INFO', ids(BODY, ['one-of-added', 'any-of-added'])),
+    'A oneOf/anyOf alternative of an input was added that no value valid before can also match (any `anyOf` alternative; a `oneOf` one of another JSON type or with other enum values): every call that was valid still is.',
+    oas('INFO', [...ids(BODY, ['one-of-added', 'any-of-added']), ...ids([...PARAM, ...BODY], ['list-of-types-widened'])]),
+  ),
+  'request-variant-overlaps': rule(
+    'breaking',
+    'added',
+    'An input `oneOf` gained an alternative (or a plain input became a `oneOf` beside new alternatives) that may accept a value an existing alternative accepts: such a value, valid before, now matches two alternatives and `oneOf` rejects it.',
+    oas('ERR', ['request-body-wrapped-in-one-of']),
+    oas(
+      'INFO',
+      [...ids(BODY, ['one-of-added']), 'request-parameter-list-of-types-widened'],
+      'oasdiff treats an alternative added to an existing `oneOf` as a widening, as for `anyOf` (and a parameter that became a `oneOf` of scalar types as a wider list of types, though on the wire `5` is both valid text and a valid integer). But a deployed client whose call matched exactly one alternative fails as soon as the new one accepts the same call: `oneOf` demands exactly one match. oasdiff reports that very case as breaking when the `oneOf` is new (`request-body-wrapped-in-one-of`); we report it wherever the new alternative can overlap a kept one.',
+    ),
   ),
   'request-default-changed': rule(
     'breaking',

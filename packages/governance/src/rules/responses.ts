@@ -141,11 +141,16 @@ export const RESPONSE_RULES = {
     'changed',
     'None of the values a response enum or `const` had remains: every response now carries a value old clients never saw.',
     oas('ERR', ids(BODY, ['const-changed'])),
+    oas(
+      'WARN',
+      ['response-property-enum-value-added'],
+      'oasdiff judges each value of an enum on its own: a value added is a warning, values removed are info. When the new values replace every old one, no response carries a value an old client knows: it is the `const` change oasdiff itself rates as breaking.',
+    ),
   ),
   'response-limit-widened': rule(
     'breaking',
     'changed',
-    'Looser response limit: maxLength/maximum/maxItems/maxProperties raised or removed, minLength/minimum/minItems/minProperties lowered or removed, a pattern, uniqueItems or multipleOf removed or changed to a coarser one: clients sized or validated for the old bounds get values outside them.',
+    'Looser response limit: maxLength/maximum/maxItems/maxProperties raised or removed, minLength/minimum/minItems/minProperties lowered or removed, a pattern, uniqueItems or multipleOf removed or changed to a coarser one: clients sized or validated for the old bounds get values outside them. A `readOnly` property is judged here only (clients never send it), so its pattern removed or loosened is this rule, never a request one.',
     oas('ERR', WIDENED),
   ),
   'response-limit-narrowed': rule(
@@ -158,7 +163,7 @@ export const RESPONSE_RULES = {
     'breaking',
     'added',
     'A oneOf/anyOf alternative of a response was added (or a value became a union): clients get shapes they were not written for.',
-    oas('ERR', [...ids(BODY, ['one-of-added', 'any-of-added']), 'response-body-wrapped-in-one-of']),
+    oas('ERR', [...ids(BODY, ['one-of-added', 'any-of-added', 'list-of-types-widened']), 'response-body-wrapped-in-one-of']),
   ),
   'response-variant-removed': rule(
     'info',

@@ -30,7 +30,7 @@ export const SCHEMA_RULES = {
   'type-compatible': rule(
     'info',
     'changed',
-    'Compatible type or format change: an input accepts more, or a response holds less (a response header that was any text may become a narrower type: headers travel as text).',
+    'Compatible type or format change: an input accepts more, or a response holds less. Parameters and response headers travel as text, so a plain `string` (no format) contains every scalar there: a parameter may become a string (a client sending `limit=20` sends valid text either way), and a response header that was any text may become a narrower type.',
     oas('INFO', [
       ...ids(['request-parameter', 'request-body', 'request-property'], ['type-generalized', 'list-of-types-widened']),
       'request-parameter-property-type-generalized',
@@ -61,14 +61,19 @@ export const SCHEMA_RULES = {
     oas(
       'INFO',
       ['api-security-added', 'api-global-security-added'],
-      'oasdiff counts a new requirement as a new alternative even when the operation had none, i.e. was public: a deployed client calling it without credentials is refused from now on.',
+      'oasdiff counts a requirement written on the operation as an added alternative, which only widens, even when it replaces what the operation required before (the document-wide requirement, or none: a public operation). A deployed client that satisfied the old requirement but lacks the new credential is refused from now on.',
     ),
   ),
   'security-loosened': rule(
     'info',
     'changed',
-    'An operation accepts more credentials (an alternative or a scope less required).',
+    'An operation accepts more credentials (an alternative or a scope less required, or no credential at all).',
     oas('INFO', ['api-security-added', 'api-security-scope-removed', 'api-global-security-added', 'api-global-security-scope-removed']),
+    oas(
+      'ERR',
+      ['api-security-removed', 'api-global-security-removed'],
+      'oasdiff rates the removal of any security requirement as breaking, since clients that authenticated with that alternative may be refused. When the removal leaves the operation public (or another alternative the old one satisfies), a deployed client still sends its token and is still served.',
+    ),
   ),
   'security-scheme-changed': rule(
     'breaking',

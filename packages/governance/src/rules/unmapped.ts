@@ -31,11 +31,6 @@ export const UNMAPPED: readonly UnmappedChecks[] = [
       'We merge `allOf` members and judge what the merged schema requires or returns, so an added or removed member is reported as the property, requiredness or limit change it makes (a member that adds only optional request properties breaks no call; one that removes a required response property is `response-required-property-removed`).',
   },
   {
-    ids: ['request-body-wrapped-in-one-of'],
-    reason:
-      'A plain schema turned into a union is compared as a union of one: if the old schema survives as a branch, the new branches are `request-variant-added` (a call that was valid still is); if not, the change is reported for what it removes.',
-  },
-  {
     ids: [
       'request-optional-property-became-read-only',
       'request-required-property-became-read-only',

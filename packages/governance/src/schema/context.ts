@@ -27,7 +27,7 @@ export interface SchemaDiffContext {
   today: string;
   /** Whether the input may be omitted, so that its default matters (false for a required parameter). */
   omittable: boolean;
-  /** Whether values travel as text (response headers): a string may then narrow to any scalar type. */
+  /** Whether values travel as text (parameters, response headers): a plain string then contains every scalar type. */
   textual?: boolean;
   /** Pairs of definitions already compared for this schema root: each is reported once (and recursion stops). */
   seen?: Set<string>;

@@ -33,7 +33,7 @@ export function typeChange(before: Norm, after: Norm, dir: Direction, textual = 
   if (sameTypes && formatBefore === formatAfter) return undefined;
   // The "wide" side must contain the "narrow" one: the new input contains the old; the old response the new.
   const [narrow, wide] = dir === 'request' ? [before, after] : [after, before];
-  // Text on the wire (a header): any text, i.e. a plain string, contains every scalar's text form.
+  // Text on the wire (a parameter or header): any text, i.e. a plain string, contains every scalar's text form.
   const anyText = textual && wide.raw.format === undefined && sameSet(wide.types, new Set(['string']));
   const compatible = anyText || (typeSubset(narrow.types, wide.types) && formatSubset(narrow.raw.format, wide.raw.format));
   return {
