@@ -71,12 +71,56 @@ const SECURITY_HEADERS = { 'X-Content-Type-Options': 'nosniff', 'Cache-Control':
 
 const fromError = (error: ErrorReply): Reply => ({ status: error.status, body: error.body, headers: error.headers });
 
+/** Requests being answered, and what to run when the last one is done (a graceful close waiting). */
+interface InFlight {
+  count: number;
+  drained?: () => void;
+}
+
+/** The `node:http` listener: ids and headers, the answer, the access log line, and the in-flight count. */
+function listener(
+  options: ApiServerOptions,
+  answer: (request: IncomingMessage, method: string, requestId: string) => Promise<Reply>,
+  inFlight: InFlight,
+): (request: IncomingMessage, response: ServerResponse) => void {
+  const cors = options.corsOrigins ?? '*';
+  return (request, response) => {
+    const started = performance.now();
+    const requestId = nextRequestId();
+    const method = (request.method ?? 'GET').toUpperCase();
+    const base = {
+      ...SECURITY_HEADERS,
+      ...options.defaultHeaders,
+      ...corsHeaders(cors, request.headers.origin),
+      'X-Request-Id': requestId,
+    };
+    inFlight.count++;
+    void answer(request, method, requestId)
+      .then((reply) => {
+        // A client that went away mid-request is nobody's problem: nothing to send.
+        if (!response.destroyed && !request.socket.destroyed) sendReply(request, response, reply, base);
+        options.accessLog?.({
+          time: new Date().toISOString(),
+          request_id: requestId,
+          method,
+          path: (parseTarget(request.url ?? '')?.path ?? '').slice(0, 512),
+          status: reply.status,
+          duration_ms: Math.round((performance.now() - started) * 100) / 100,
+          client: clientAddress(request, options.trustProxy ?? false),
+        });
+      })
+      .catch(() => response.destroy())
+      .finally(() => {
+        if (--inFlight.count === 0) inFlight.drained?.();
+      });
+  };
+}
+
 /** Builds (without starting) a server over `options.handle`. */
 export function createApiServer(options: ApiServerOptions): ApiServer {
   const cors = options.corsOrigins ?? '*';
   const hosts = options.allowedHosts ?? [];
-  let inFlight = 0;
-  let drained: (() => void) | undefined;
+  const inFlight: InFlight = { count: 0 };
 
   /** Every step before the server's own handler; a reply when one of them answers. */
   function precheck(request: IncomingMessage, method: string): Reply | RequestTarget {
@@ -108,36 +152,7 @@ export function createApiServer(options: ApiServerOptions): ApiServer {
     }
   }
 
-  const server = createServer((request: IncomingMessage, response: ServerResponse) => {
-    const started = performance.now();
-    const requestId = nextRequestId();
-    const method = (request.method ?? 'GET').toUpperCase();
-    const base = {
-      ...SECURITY_HEADERS,
-      ...options.defaultHeaders,
-      ...corsHeaders(cors, request.headers.origin),
-      'X-Request-Id': requestId,
-    };
-    inFlight++;
-    void answer(request, method, requestId)
-      .then((reply) => {
-        // A client that went away mid-request is nobody's problem: nothing to send.
-        if (!response.destroyed && !request.socket.destroyed) sendReply(request, response, reply, base);
-        options.accessLog?.({
-          time: new Date().toISOString(),
-          request_id: requestId,
-          method,
-          path: (parseTarget(request.url ?? '')?.path ?? '').slice(0, 512),
-          status: reply.status,
-          duration_ms: Math.round((performance.now() - started) * 100) / 100,
-          client: clientAddress(request, options.trustProxy ?? false),
-        });
-      })
-      .catch(() => response.destroy())
-      .finally(() => {
-        if (--inFlight === 0) drained?.();
-      });
-  });
+  const server = createServer(listener(options, answer, inFlight));
   server.keepAliveTimeout = 65_000;
   answerRawRequests(server, [...options.methods], { ...SECURITY_HEADERS, ...corsHeaders(cors, undefined) });
 
@@ -162,8 +177,8 @@ export function createApiServer(options: ApiServerOptions): ApiServer {
         };
         const timer = setTimeout(finish, graceMs);
         timer.unref();
-        if (inFlight === 0) finish();
-        else drained = finish;
+        if (inFlight.count === 0) finish();
+        else inFlight.drained = finish;
       }),
   };
 }
