@@ -7,6 +7,7 @@ import { HELP, parseCli, UsageError, type CliCommand } from './cli/options.js';
 import { createSandboxServer } from './http/server.js';
 import { importNdjson } from './import.js';
 import { openStore } from './prepare-store.js';
+import { LOCAL_TENANT } from './store/contract.js';
 
 /** Why the server cannot listen, in words (the common cases), else the system's message. */
 function listenProblem(error: unknown, host: string, port: number): string {
@@ -31,20 +32,20 @@ async function serve(options: Extract<CliCommand, { command: 'serve' }>): Promis
   const { port, host, tokens, rateLimit } = options;
   await checkPortFree(port, host);
   console.log('Starting the sandbox…');
-  const { store } = openStore(options.store);
+  const { store } = await openStore(options.store);
   // Errors an import left in `processing` are grouped before the first request.
-  const pending = store.groupAllPending();
+  const pending = await store.groupAllPending();
   if (pending) console.log(`▸ grouped ${pending} pending errors`);
-  const { groupingIntervalMs, validateResponses } = options;
-  const sandbox = createSandboxServer({ store, tokens, rateLimit, validateResponses, groupingIntervalMs });
+  const { groupingIntervalMs, validateResponses, tenants } = options;
+  const sandbox = createSandboxServer({ store, tokens, rateLimit, validateResponses, groupingIntervalMs, tenants });
   let url: string;
   try {
     url = await sandbox.listen(port, host);
   } catch (error) {
-    store.close();
+    await store.close();
     throw new Error(listenProblem(error, host, port), { cause: error });
   }
-  const counts = store.counts();
+  const counts = await store.counts(LOCAL_TENANT);
   console.log(
     `  store: ${counts.sessions} sessions, ${counts.session_errors} errors, ${counts.session_error_groups} groups, ${counts.session_events} events`,
   );
@@ -56,7 +57,7 @@ async function serve(options: Extract<CliCommand, { command: 'serve' }>): Promis
     if (stopping) return;
     stopping = true;
     await sandbox.close();
-    store.close();
+    await store.close();
     process.exit(0);
   };
   process.once('SIGINT', shutdown);
@@ -64,10 +65,10 @@ async function serve(options: Extract<CliCommand, { command: 'serve' }>): Promis
 }
 
 async function importFile(options: Extract<CliCommand, { command: 'import' }>): Promise<void> {
-  const { store } = openStore(options.store);
+  const { store } = await openStore(options.store);
   const started = performance.now();
   try {
-    const result = await importNdjson(store, options.file, {
+    const result = await importNdjson(store, LOCAL_TENANT, options.file, {
       batchSize: options.batchSize,
       onAcknowledged: (lines) => console.log(`acknowledged ${lines} lines`),
     });
@@ -78,14 +79,14 @@ async function importFile(options: Extract<CliCommand, { command: 'import' }>): 
   } catch (error) {
     throw new Error(`import failed: ${(error as Error).message}`, { cause: error });
   } finally {
-    store.close();
+    await store.close();
   }
 }
 
 async function main(): Promise<void> {
   const options = parseCli(process.argv.slice(2), process.env);
   if (options.command === 'help') console.log(HELP);
-  else if (options.command === 'seed') openStore(options.store).store.close();
+  else if (options.command === 'seed') await (await openStore(options.store)).store.close();
   else if (options.command === 'import') await importFile(options);
   else await serve(options);
 }

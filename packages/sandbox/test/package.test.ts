@@ -50,7 +50,7 @@ describe('the packed @session-obs/sandbox', () => {
     );
     expect(ranges.filter((range) => /^(workspace|catalog):/.test(range))).toEqual([]);
     const spec = JSON.parse(readFileSync(new URL('../../spec/package.json', import.meta.url), 'utf8')) as { version: string };
-    expect(manifest.dependencies).toEqual({ '@session-obs/spec': spec.version, 'better-sqlite3': '12.11.1' });
+    expect(manifest.dependencies).toEqual({ '@session-obs/spec': spec.version, 'better-sqlite3': '12.11.1', pg: '8.23.1' });
     expect(manifest).toMatchObject({
       license: 'MIT',
       engines: { node: '>=20.19.0' },
@@ -59,7 +59,7 @@ describe('the packed @session-obs/sandbox', () => {
     expect(manifest.private).toBeUndefined();
   });
 
-  it('its built code imports only Node, @session-obs/spec and better-sqlite3', () => {
+  it('its built code imports only Node, @session-obs/spec, better-sqlite3 and pg', () => {
     const specifiers = new Set<string>();
     for (const file of files.filter((name) => name.endsWith('.js'))) {
       const code = readFileSync(join(dir, file), 'utf8');
@@ -71,7 +71,7 @@ describe('the packed @session-obs/sandbox', () => {
     }
     const external = [...specifiers].filter((name) => !name.startsWith('.') && !name.startsWith('node:'));
     const builtins = new Set(['child_process', 'crypto', 'fs', 'http', 'net', 'os', 'path', 'readline', 'url', 'util']);
-    expect(external.filter((name) => !builtins.has(name)).sort()).toEqual(['@session-obs/spec', 'better-sqlite3']);
+    expect(external.filter((name) => !builtins.has(name)).sort()).toEqual(['@session-obs/spec', 'better-sqlite3', 'pg']);
   });
 
   it('its types resolve for ESM consumers (attw)', () => {

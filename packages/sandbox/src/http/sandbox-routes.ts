@@ -1,5 +1,6 @@
 // The sandbox-only endpoints under `/_sandbox/` (documented in `@session-obs/spec/sandbox-api.json`,
-// not part of the public API): health, fixture ids, error ingest and a grouping run. Routes, methods
+// not part of the public API): health, fixture ids, error ingest, a grouping run, and the self-service
+// tenants (create, reset, delete). Everything but health and tenant creation acts on the caller's tenant. Routes, methods
 // (405 with `Allow`) and which routes need a token come from that document, as for the API's routes.
 import type { IncomingMessage } from 'node:http';
 import {
@@ -17,11 +18,19 @@ import {
   encodeCursor,
 } from '@session-obs/spec';
 import { createErrorIds, errorRow, loadSandboxApi, validateIngestRequest, type IngestError } from '../ingest.js';
-import type { Store } from '../store/store.js';
+import type { SandboxStore } from '../store/contract.js';
 import type { HttpReply } from './reply.js';
+import { createTenantHandlers, type TenantSettings } from './tenant-handlers.js';
 
 /** The largest ingest body read (5 MB); a larger one is a 413. */
 export const MAX_INGEST_BYTES = 5 * 1024 * 1024;
+
+/** 403 `forbidden`: an ingest that would store more rows than the tenant may hold (nothing was written). */
+function rowLimitReached(limit: number): HttpReply {
+  const message = `This tenant may hold ${limit} rows (errors, events, observability sessions); this ingest would pass that, so nothing was stored.`;
+  const hint = 'POST /_sandbox/reset puts the tenant back to its seed; DELETE /_sandbox/tenant removes it.';
+  return { status: 403, body: { object: 'error', status: 403, code: 'forbidden', message, hint }, headers: {} } as unknown as HttpReply;
+}
 
 /** The body as text, or undefined once it is larger than `maxBytes` (reading stops there). */
 async function readBody(req: IncomingMessage, maxBytes: number): Promise<string | undefined> {
@@ -36,19 +45,22 @@ async function readBody(req: IncomingMessage, maxBytes: number): Promise<string 
   return Buffer.concat(chunks).toString('utf8');
 }
 
-type SandboxHandler = (operation: CompiledOperation, req: IncomingMessage) => HttpReply | Promise<HttpReply>;
+type SandboxHandler = (operation: CompiledOperation, req: IncomingMessage, tenantId: string) => Promise<HttpReply>;
 
 /** One handler per operationId of the sandbox-only document. */
-function createHandlers(store: Store): Record<string, SandboxHandler> {
+function createHandlers(store: SandboxStore): Record<string, SandboxHandler> {
   const newId = createErrorIds();
   return {
-    getSandboxHealth: () => ({ status: 200, body: { status: 'ok', counts: store.counts() } }),
-    getSandboxFixtures: () => {
-      const ids = store.fixtureIds();
+    getSandboxHealth: async () => ({ status: 200, body: { status: 'ok', counts: await store.counts() } }),
+    getSandboxFixtures: async (_operation, _req, tenant) => {
+      const ids = await store.fixtureIds(tenant);
       return { status: 200, body: ids ? { ...ids, cursor: encodeCursor('after', ids.session_error_group_id) } : {} };
     },
-    createSandboxGroupingRun: () => ({ status: 200, body: { processed: store.groupAllPending() } }),
-    async createSandboxSessionErrors(operation, req) {
+    createSandboxGroupingRun: async (_operation, _req, tenant) => ({
+      status: 200,
+      body: { processed: await store.groupAllPending(tenant) },
+    }),
+    async createSandboxSessionErrors(operation, req, tenant) {
       const text = await readBody(req, MAX_INGEST_BYTES);
       if (text === undefined) return payloadTooLarge(operation.dialect, MAX_INGEST_BYTES);
       let body: unknown;
@@ -60,15 +72,19 @@ function createHandlers(store: Store): Record<string, SandboxHandler> {
       const problems = validateIngestRequest(body);
       if (problems.length) return invalidRequest(operation.dialect, problems);
       const rows = (body as { errors: IngestError[] }).errors.map((error) => errorRow(error, newId));
-      store.ingestErrors(rows);
-      const items = rows.map((row) => store.getError(row.id)!.json).join(',');
-      return { status: 202, json: `{"object":"list","items":[${items}]}` };
+      const result = await store.ingestErrors(tenant, rows);
+      if ('rowLimit' in result) return rowLimitReached(result.rowLimit);
+      return { status: 202, json: `{"object":"list","items":[${result.stored.join(',')}]}` };
     },
   };
 }
 
-/** Handles `/_sandbox/*`. `refused` says why the request's credentials were refused (undefined: accepted). */
-export function createSandboxRoutes(store: Store) {
+/** Handles `/_sandbox/*` for the request's tenant; `refused` says why its credentials were refused (then `tenantId` is undefined). */
+export function createSandboxRoutes(
+  store: SandboxStore,
+  tenants: TenantSettings,
+  clientAddress: (req: IncomingMessage) => string = (req) => req.socket.remoteAddress ?? 'unknown',
+) {
   const api = loadSandboxApi();
   const operations = compileOperations(api);
   // Operations that declare `security: []` (the health probe) take no token.
@@ -77,16 +93,22 @@ export function createSandboxRoutes(store: Store) {
       .filter(({ operation }) => Array.isArray(operation.security) && operation.security.length === 0)
       .map(({ operationId }) => operationId),
   );
-  const handlers = createHandlers(store);
+  const handlers = { ...createHandlers(store), ...createTenantHandlers(store, tenants, readBody, clientAddress) };
 
-  return (req: IncomingMessage, url: URL, refused: UnauthorizedReason | undefined): HttpReply | Promise<HttpReply> => {
+  return async (
+    req: IncomingMessage,
+    url: URL,
+    refused: UnauthorizedReason | undefined,
+    tenantId: string | undefined,
+  ): Promise<HttpReply> => {
     const method = req.method ?? 'GET';
     const route = matchRoute(operations, method, url.pathname);
     if (route.kind === 'not_found') return endpointNotFound(method, url.pathname);
     if (route.kind === 'method_not_allowed') return methodNotAllowed(route.dialect, method, route.allow);
     const { operation } = route;
-    if (refused && !open.has(operation.operationId)) return unauthorized(operation.dialect, refused);
+    if ((refused || tenantId === undefined) && !open.has(operation.operationId))
+      return unauthorized(operation.dialect, refused ?? 'missing');
     const handler = handlers[operation.operationId];
-    return handler ? handler(operation, req) : endpointNotFound(method, url.pathname);
+    return handler ? handler(operation, req, tenantId ?? '') : endpointNotFound(method, url.pathname);
   };
 }

@@ -23,8 +23,12 @@ import { createHandlers, type Handler } from './handlers.js';
 import { replyText, replyValue, type HttpReply } from './reply.js';
 import { TokenBuckets, UNLIMITED, type RateLimitOptions } from './rate-limit.js';
 import { createSandboxRoutes } from './sandbox-routes.js';
+import { TENANT_DEFAULTS, type TenantSettings } from './tenant-handlers.js';
+import { startTenantSweeper, type TenantSweeper } from '../tenant-sweeper.js';
 import { startGroupingWorker, type GroupingWorker } from '../grouping-worker.js';
-import { Store, type SandboxStore } from '../store/store.js';
+import type { SandboxStore } from '../store/contract.js';
+import { PgStore } from '../store/postgres/store.js';
+import { SqliteStore } from '../store/store.js';
 
 /** The token accepted when none is configured. */
 export const DEFAULT_TOKEN = 'metorial_sk_sandbox_dev';
@@ -37,6 +41,8 @@ export interface SandboxServerOptions {
    * `false`: only when `POST /_sandbox/grouping/run` asks.
    */
   groupingIntervalMs?: number | false;
+  /** Self-service tenants (`POST /_sandbox/tenants`): the seed they get and their limits. Default {@link TENANT_DEFAULTS}. */
+  tenants?: TenantSettings;
   /** Bearer tokens that are accepted. Default: [{@link DEFAULT_TOKEN}]. */
   tokens?: string[];
   /** Token-bucket rate limit per token; off when undefined. */
@@ -70,25 +76,29 @@ const requestId = () => `req_${Date.now().toString(36)}${(requestCounter++ % 1_6
 /** Creates (without starting) the sandbox server over a store. */
 export function createSandboxServer(options: SandboxServerOptions): SandboxServer {
   const store = options.store;
-  if (!(store instanceof Store)) throw new TypeError('createSandboxServer: `store` must be the store prepareStore() returned.');
+  if (!(store instanceof SqliteStore) && !(store instanceof PgStore))
+    throw new TypeError('createSandboxServer: `store` must be the store prepareStore() returned.');
   const spec = options.spec ?? loadSpec();
   // One validator over the spec serves the parameters and, when asked, the responses.
   const specValidator = createSpecValidator(spec);
   const operations = compileOperations(spec, specValidator);
-  const tokens = new Set(options.tokens?.length ? options.tokens : [DEFAULT_TOKEN]);
+  const tokens = options.tokens?.length ? options.tokens : [DEFAULT_TOKEN];
   const buckets = new TokenBuckets(options.rateLimit, options.now);
   const handlers = createHandlers(store);
-  const sandboxRoutes = createSandboxRoutes(store);
+  const sandboxRoutes = createSandboxRoutes(store, options.tenants ?? TENANT_DEFAULTS);
   const validator = options.validateResponses ? specValidator : undefined;
   const problem = options.onProblem ?? ((m: string) => console.error(m));
 
-  /** The accepted token of a request, or why it has none. */
-  const credentialsOf = (
+  /** The accepted token of a request and its tenant, or why it has none. */
+  const credentialsOf = async (
     req: IncomingMessage,
-  ): { token: string; refused?: undefined } | { token?: undefined; refused: UnauthorizedReason } => {
+  ): Promise<
+    { token: string; tenant: string; refused?: undefined } | { token?: undefined; tenant?: undefined; refused: UnauthorizedReason }
+  > => {
     const bearer = readBearerToken(req.headers.authorization);
     if ('reason' in bearer) return { refused: bearer.reason };
-    return tokens.has(bearer.token) ? { token: bearer.token } : { refused: 'unknown_token' };
+    const tenant = await store.authenticate(bearer.token);
+    return tenant ? { token: bearer.token, tenant: tenant.id } : { refused: 'unknown_token' };
   };
 
   /** The error dialect of whatever a method and path lead to (the session one for unknown routes). */
@@ -99,12 +109,11 @@ export function createSandboxServer(options: SandboxServerOptions): SandboxServe
 
   type Routed = HttpReply & { specPath?: string };
 
-  // Synchronous for the API operations (no promise per request); only `/_sandbox/` routes that read
-  // a request body are asynchronous.
-  function route(req: IncomingMessage, url: URL, headers: Record<string, string>): Routed | Promise<Routed> {
+  // Asynchronous: the token's tenant and every answer come from the store (either engine).
+  async function route(req: IncomingMessage, url: URL, headers: Record<string, string>): Promise<Routed> {
     const method = req.method ?? 'GET';
-    const { token, refused } = credentialsOf(req);
-    if (url.pathname.startsWith('/_sandbox/')) return sandboxRoutes(req, url, refused);
+    const { token, tenant, refused } = await credentialsOf(req);
+    if (url.pathname.startsWith('/_sandbox/')) return sandboxRoutes(req, url, refused, tenant);
     const matched = matchRoute(operations, method, url.pathname);
     if (matched.kind === 'not_found') return endpointNotFound(method, url.pathname);
     if (matched.kind === 'method_not_allowed') return methodNotAllowed(matched.dialect, method, matched.allow);
@@ -121,7 +130,7 @@ export function createSandboxServer(options: SandboxServerOptions): SandboxServe
     if (!decision.allowed) return { specPath, ...tooManyRequests(operation.dialect, decision.retryAfterSeconds) };
     const handler: Handler | undefined = handlers[operation.operationId];
     if (!handler) return { specPath, ...endpointNotFound(method, url.pathname) };
-    const reply: Routed = handler(operation, pathValues, url.searchParams);
+    const reply: Routed = await handler(operation, pathValues, url.searchParams, tenant!);
     reply.specPath = specPath;
     return reply;
   }
@@ -182,20 +191,10 @@ export function createSandboxServer(options: SandboxServerOptions): SandboxServe
     } catch {
       url = new URL('http://sandbox/');
     }
-    let reply: Routed | Promise<Routed>;
-    try {
-      reply = route(req, url, headers);
-    } catch (error) {
-      reply = fail(req, url, headers, error);
-    }
-    if (reply instanceof Promise) {
-      // A client that goes away mid-body (the read fails) is no server problem: nothing to answer or report.
-      reply
-        .catch((error: unknown) => (req.socket.destroyed ? undefined : fail(req, url, headers, error)))
-        .then((r: Routed | undefined) => r && !req.socket.destroyed && send(req, res, url, headers, r));
-    } else {
-      send(req, res, url, headers, reply);
-    }
+    // A client that goes away mid-body (the read fails) is no server problem: nothing to answer or report.
+    route(req, url, headers)
+      .catch((error: unknown) => (req.socket.destroyed ? undefined : fail(req, url, headers, error)))
+      .then((r: Routed | undefined) => r && !req.socket.destroyed && send(req, res, url, headers, r));
   });
   server.keepAliveTimeout = 65_000;
   // Unparsable requests and CONNECT never reach the handler above: they still get the API's error body.
@@ -206,6 +205,7 @@ export function createSandboxServer(options: SandboxServerOptions): SandboxServe
   }
 
   let worker: GroupingWorker | undefined;
+  let sweeper: TenantSweeper | undefined;
   const startWorker = () => {
     if (options.groupingIntervalMs === false) return;
     worker = startGroupingWorker(store, {
@@ -216,20 +216,26 @@ export function createSandboxServer(options: SandboxServerOptions): SandboxServe
 
   return {
     server,
-    listen: (port = 0, host = '127.0.0.1') =>
-      new Promise((resolve, reject) => {
+    listen: async (port = 0, host = '127.0.0.1') => {
+      // The configured tokens are the local tenant's (stored as hashes).
+      await store.setLocalTokens(tokens);
+      return new Promise<string>((resolve, reject) => {
         server.once('error', reject);
         server.listen(port, host, () => {
           server.off('error', reject);
           startWorker();
+          sweeper = startTenantSweeper(store, { onError: (error) => problem(`✖ tenant sweeper: ${(error as Error).message}`) });
           resolve(`http://${host}:${(server.address() as AddressInfo).port}`);
         });
-      }),
-    close: () =>
-      new Promise((resolve) => {
-        worker?.stop();
+      });
+    },
+    close: async () => {
+      await worker?.stop();
+      await sweeper?.stop();
+      await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();
-      }),
+      });
+    },
   };
 }
