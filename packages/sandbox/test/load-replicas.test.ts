@@ -3,7 +3,7 @@
 // one replica killed with SIGKILL a third of the way in. Afterwards: no answer ever held another
 // tenant's item, every ingest answered 202 is stored and grouped exactly once, and the surviving
 // replica answered no 5xx.
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type RunningSandbox } from '../src/start-sandbox.js';
 import { TOKEN } from './helpers.js';
 import { ENGINES } from './support/engines.js';
