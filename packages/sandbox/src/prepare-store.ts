@@ -50,7 +50,8 @@ export async function openStore(options: PrepareOptions): Promise<{ store: Engin
   const store = await openEngine(options.db, options);
   try {
     const seeded = await seedLocalTenant(store, options.seedIfEmpty === false ? undefined : options, log, options.stream);
-    if (store instanceof SqliteStore) store.optimize();
+    // SQLite decides itself what needs analysing; PostgreSQL gets fresh statistics after a seed.
+    if (seeded || store instanceof SqliteStore) await store.optimize();
     return { store, ...(seeded ? { seeded } : {}) };
   } catch (error) {
     await store.close();

@@ -31,7 +31,7 @@ export async function memorySandbox(
     () => {},
     quiet,
   );
-  store.optimize();
+  await store.optimize();
   const problems: string[] = [];
   const server = createSandboxServer({
     tokens: [TOKEN],

@@ -275,7 +275,7 @@ export class SqliteStore extends StoreReads implements SandboxStore {
   }
 
   /** Refreshes the query planner's statistics (after a large seed or import). */
-  optimize(): void {
+  async optimize(): Promise<void> {
     this.db.exec('PRAGMA optimize');
   }
 

@@ -36,6 +36,7 @@ import { numbered, PgReads } from './reads.js';
 import { insertErrors, insertImport, insertSeedBatch } from './writes.js';
 
 const TENANTS_LOCK = 0x5e551012;
+const TOKEN_CACHE_MS = 1000;
 const RETRYABLE = new Set(['40001', '40P01']);
 
 const COUNTS_SQL = (where: string) => `SELECT
@@ -59,6 +60,9 @@ const TAKE_SQL = `INSERT INTO rate_limit_buckets AS b (key, tokens, updated_ms, 
 /** The PostgreSQL store over a pool; several processes may share one database. */
 export class PgStore extends PgReads implements SandboxStore {
   readonly engine = 'postgres' as const;
+  // Accepted tokens for TOKEN_CACHE_MS: one query less per request. This process forgets a tenant's
+  // tokens when it deletes the tenant; another replica may accept them for at most that long.
+  private readonly tokens = new Map<string, { tenant: TenantRef; at: number; expiresAt: number | null }>();
 
   /** Connects to `url`, migrating the schema (one-line StoreOpenError when it cannot). */
   static async open(url: string, options: { poolSize?: number } = {}): Promise<PgStore> {
@@ -85,11 +89,15 @@ export class PgStore extends PgReads implements SandboxStore {
   }
 
   async authenticate(token: string, now = Date.now()): Promise<TenantRef | undefined> {
+    const cached = this.tokens.get(token);
+    if (cached && now - cached.at < TOKEN_CACHE_MS && (cached.expiresAt === null || cached.expiresAt > now)) return cached.tenant;
     const [row] = await this.rows<{ id: string; kind: 'local' | 'key'; last_seen_at: number; expires_at: number | null }>(
       'SELECT t.id, t.kind, t.last_seen_at, t.expires_at FROM tenant_tokens k JOIN tenants t ON t.id = k.tenant_id WHERE k.token_hash = $1',
       [hashToken(token)],
     );
     if (!row || (row.expires_at !== null && row.expires_at <= now)) return undefined;
+    if (this.tokens.size > 10_000) this.tokens.clear();
+    this.tokens.set(token, { tenant: { id: row.id, kind: row.kind }, at: now, expiresAt: row.expires_at });
     if (now - row.last_seen_at > TOUCH_EVERY_MS) {
       await this.pool.query(
         'UPDATE tenants SET expires_at = expires_at + ($1 - last_seen_at), last_seen_at = $1 WHERE id = $2 AND last_seen_at < $1',
@@ -109,6 +117,7 @@ export class PgStore extends PgReads implements SandboxStore {
   }
 
   async setLocalTokens(tokens: readonly string[]): Promise<void> {
+    this.tokens.clear();
     await this.transaction(async (client) => {
       await client.query('SELECT pg_advisory_xact_lock($1)', [TENANTS_LOCK]);
       await this.insertLocalTenant(client, { seed: 0, sessions: 0, errors: 0 }, Date.now(), true);
@@ -208,6 +217,7 @@ export class PgStore extends PgReads implements SandboxStore {
   }
 
   async deleteTenant(tenantId: string, now = Date.now()): Promise<void> {
+    for (const [token, entry] of this.tokens) if (entry.tenant.id === tenantId) this.tokens.delete(token);
     await this.transaction(async (client) => {
       await client.query('DELETE FROM tenant_tokens WHERE tenant_id = $1', [tenantId]);
       // A self-service tenant's row stays (marked) for the per-address limit; the local tenant's goes.
@@ -277,6 +287,11 @@ export class PgStore extends PgReads implements SandboxStore {
   async takeRateToken(key: string, capacity: number, refillPerSecond: number, now = Date.now()): Promise<BucketTake> {
     const [row] = await this.rows<{ tokens: number; last_allowed: boolean }>(TAKE_SQL, [key, capacity, refillPerSecond, now]);
     return { allowed: row!.last_allowed, tokens: row!.tokens };
+  }
+
+  /** Refreshes the planner's statistics (after a large seed or import). */
+  async optimize(): Promise<void> {
+    await this.pool.query('ANALYZE');
   }
 
   async close(): Promise<void> {
