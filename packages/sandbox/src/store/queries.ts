@@ -85,3 +85,14 @@ export function eventListPlan(sources: Sources, tenantId: string, sessionId: str
   conditions.unshift({ sql: 'v.tenant_id = ? AND v.session_id = ?', params: [tenantId, sessionId] });
   return planPage(sources.events, conditions, request);
 }
+
+/** Row counts of the main tables (`where` limits them, e.g. to one tenant), and the errors still pending. */
+export function countsSql(where: string): string {
+  return `SELECT
+  (SELECT count(*) FROM sessions ${where}) AS sessions,
+  (SELECT count(*) FROM session_errors ${where}) AS session_errors,
+  (SELECT count(*) FROM session_error_groups ${where}) AS session_error_groups,
+  (SELECT count(*) FROM session_events ${where}) AS session_events,
+  (SELECT count(*) FROM observability_sessions ${where}) AS observability_sessions,
+  (SELECT count(*) FROM session_errors ${where ? `${where} AND` : 'WHERE'} status = 'processing') AS processing`;
+}

@@ -18,6 +18,7 @@ import { LOCAL_TENANT } from './contract.js';
 import { openDatabase } from './database.js';
 import { readFixtureIds, type FixtureIds, type Row } from './fixtures.js';
 import { createGroupingStep } from './grouping.js';
+import { countsSql } from './queries.js';
 import { StoreReads } from './reads.js';
 import { TENANT_TABLES } from './schema.js';
 import type { SeedBatch } from './seeding.js';
@@ -36,14 +37,6 @@ import {
 import { RowWriter, type ImportRecord, type NewErrorRow } from './writes.js';
 
 export type { SandboxStore, StoreCounts } from './contract.js';
-
-const COUNTS_SQL = (where: string) => `SELECT
-  (SELECT count(*) FROM sessions ${where}) AS sessions,
-  (SELECT count(*) FROM session_errors ${where}) AS session_errors,
-  (SELECT count(*) FROM session_error_groups ${where}) AS session_error_groups,
-  (SELECT count(*) FROM session_events ${where}) AS session_events,
-  (SELECT count(*) FROM observability_sessions ${where}) AS observability_sessions,
-  (SELECT count(*) FROM session_errors ${where ? `${where} AND` : 'WHERE'} status = 'processing') AS processing`;
 
 /** The SQLite store over one better-sqlite3 connection (a file or `:memory:`). */
 export class SqliteStore extends StoreReads implements SandboxStore {
@@ -260,8 +253,8 @@ export class SqliteStore extends StoreReads implements SandboxStore {
   }
 
   async counts(tenantId?: string): Promise<StoreCounts> {
-    if (tenantId === undefined) return this.sql(COUNTS_SQL('')).get() as StoreCounts;
-    return this.sql(COUNTS_SQL('WHERE tenant_id = @tenant')).get({ tenant: tenantId }) as StoreCounts;
+    if (tenantId === undefined) return this.sql(countsSql('')).get() as StoreCounts;
+    return this.sql(countsSql('WHERE tenant_id = @tenant')).get({ tenant: tenantId }) as StoreCounts;
   }
 
   async takeRateToken(key: string, capacity: number, refillPerSecond: number, now = Date.now()): Promise<BucketTake> {

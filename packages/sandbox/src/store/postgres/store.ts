@@ -15,6 +15,7 @@ import type {
 } from '../contract.js';
 import { LOCAL_TENANT } from '../contract.js';
 import { readFixtureIds, type FixtureIds, type Row } from '../fixtures.js';
+import { countsSql } from '../queries.js';
 import { errorJson } from '../rows.js';
 import { TENANT_TABLES } from '../schema.js';
 import { collectSeed, type LocalSeedClaim } from '../seed-runs.js';
@@ -38,14 +39,6 @@ import { insertErrors, insertImport, insertSeedBatch } from './writes.js';
 const TENANTS_LOCK = 0x5e551012;
 const TOKEN_CACHE_MS = 1000;
 const RETRYABLE = new Set(['40001', '40P01']);
-
-const COUNTS_SQL = (where: string) => `SELECT
-  (SELECT count(*) FROM sessions ${where}) AS sessions,
-  (SELECT count(*) FROM session_errors ${where}) AS session_errors,
-  (SELECT count(*) FROM session_error_groups ${where}) AS session_error_groups,
-  (SELECT count(*) FROM session_events ${where}) AS session_events,
-  (SELECT count(*) FROM observability_sessions ${where}) AS observability_sessions,
-  (SELECT count(*) FROM session_errors ${where ? `${where} AND` : 'WHERE'} status = 'processing') AS processing`;
 
 // One atomic statement per take: refill by the elapsed time, take one token when there is one.
 const TAKE_SQL = `INSERT INTO rate_limit_buckets AS b (key, tokens, updated_ms, last_allowed) VALUES ($1, $2::double precision - 1, $4, true)
@@ -278,7 +271,7 @@ export class PgStore extends PgReads implements SandboxStore {
 
   async counts(tenantId?: string): Promise<StoreCounts> {
     const [row] = await this.rows<StoreCounts>(
-      COUNTS_SQL(tenantId === undefined ? '' : 'WHERE tenant_id = $1'),
+      countsSql(tenantId === undefined ? '' : 'WHERE tenant_id = $1'),
       tenantId === undefined ? [] : [tenantId],
     );
     return row!;
