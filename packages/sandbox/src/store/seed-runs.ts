@@ -16,6 +16,10 @@ export interface SeedingEngine {
   claimLocalSeed(seed: SeedSettings | undefined, staleMs: number): LocalSeedClaim | Promise<LocalSeedClaim>;
   writeSeedBatch: SeedBatchWriter;
   finishSeed(tenantId: string): Promise<void>;
+  /** Before a large seed into an empty store: the engine may set bulk loading up (SQLite drops its secondary indexes). */
+  beginBulkSeed?(): Promise<void>;
+  /** After it (or after it failed): back to normal (SQLite builds the indexes). */
+  endBulkSeed?(): Promise<void>;
 }
 
 /** A seeding process that has not written a batch for this long is taken for dead. */
@@ -46,7 +50,11 @@ export async function prepareLocalTenant(
   let waited = false;
   for (;;) {
     const claim = await engine.claimLocalSeed(seed && { seed: seed.seed, sessions: seed.sessions, errors: seed.errors }, SEED_STALE_MS);
-    if (claim === 'ready') return undefined;
+    if (claim === 'ready') {
+      // A seeder that died after dropping its indexes leaves them missing: build any that are.
+      await engine.endBulkSeed?.();
+      return undefined;
+    }
     if (claim === 'wait') {
       if (!waited) onClaim?.('wait');
       waited = true;
@@ -55,8 +63,13 @@ export async function prepareLocalTenant(
     }
     onClaim?.(claim);
     const write: SeedBatchWriter = (tenantId, batch) => engine.writeSeedBatch(tenantId, batch);
-    const summary = await seedStore((rng) => new SeedWriter(write, LOCAL_TENANT, rng), seed!);
-    await engine.finishSeed(LOCAL_TENANT);
-    return summary;
+    await engine.beginBulkSeed?.();
+    try {
+      const summary = await seedStore((rng) => new SeedWriter(write, LOCAL_TENANT, rng), seed!);
+      await engine.finishSeed(LOCAL_TENANT);
+      return summary;
+    } finally {
+      await engine.endBulkSeed?.();
+    }
   }
 }

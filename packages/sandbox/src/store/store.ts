@@ -20,7 +20,7 @@ import { readFixtureIds, type FixtureIds, type Row } from './fixtures.js';
 import { createGroupingStep } from './grouping.js';
 import { countsSql } from './queries.js';
 import { StoreReads } from './reads.js';
-import { TENANT_TABLES } from './schema.js';
+import { INDEX_COLUMNS, indexStatements, TENANT_TABLES } from './schema.js';
 import type { SeedBatch } from './seeding.js';
 import { collectSeed, type LocalSeedClaim } from './seed-runs.js';
 import {
@@ -123,6 +123,23 @@ export class SqliteStore extends StoreReads implements SandboxStore {
     this.writer.seedBatch(tenantId, batch);
     const rows = batch.errors.length + batch.events.length + batch.observability.length;
     this.sql('UPDATE tenants SET row_count = row_count + ?, heartbeat_at = ? WHERE id = ?').run(rows, now, tenantId);
+  }
+
+  /**
+   * Before the local tenant's seed into a store that holds no data yet: drops the secondary indexes,
+   * so a large seed writes the tables alone (~20× faster); {@link endBulkSeed} builds them once, at
+   * the end. Nobody reads meanwhile: other processes wait for this seed.
+   */
+  async beginBulkSeed(): Promise<void> {
+    if (this.sql('SELECT 1 FROM session_errors LIMIT 1').get() !== undefined) return;
+    this.write(() => {
+      for (const [, name] of INDEX_COLUMNS) this.db.exec(`DROP INDEX IF EXISTS ${name}`);
+    });
+  }
+
+  /** Builds any missing secondary index (after a bulk seed, or one that died half way). */
+  async endBulkSeed(): Promise<void> {
+    this.write(() => this.db.exec(indexStatements()));
   }
 
   /** Marks a tenant's seed finished. */

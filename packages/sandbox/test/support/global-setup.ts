@@ -11,7 +11,14 @@ declare module 'vitest' {
 
 /** Starts the server before the tests; the returned function stops it after them. */
 export default async function setup(project: TestProject): Promise<() => void> {
-  const server = await startTestPostgres();
+  let server;
+  try {
+    server = await startTestPostgres();
+  } catch (error) {
+    // One line (what to install), not a stack trace: nothing else can run without the server.
+    console.error(`✖ ${(error as Error).message.split('\n')[0]}`);
+    process.exit(1);
+  }
   project.provide('postgresUrl', server.url);
   return () => server.stop();
 }
