@@ -1,9 +1,9 @@
-// The benchmark's own build (`pnpm bench`): bench/bench.ts to .bench/ (git-ignored), never into dist/,
+// The benchmark's own build (`pnpm bench`): bench/bench.ts and bench/replicas.ts to .bench/ (git-ignored), never into dist/,
 // so the published package holds no benchmark code. It starts the sandbox from dist/ like a user would.
 import { defineConfig } from 'tsup';
 
 export default defineConfig({
-  entry: { bench: 'bench/bench.ts' },
+  entry: { bench: 'bench/bench.ts', replicas: 'bench/replicas.ts' },
   outDir: '.bench',
   format: ['esm'],
   clean: true,

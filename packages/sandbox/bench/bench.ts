@@ -26,10 +26,10 @@ const db = join(dir, 'bench.db');
 
 console.log(`▸ seeding ${ERRORS.toLocaleString('en-US')} errors over ${SESSIONS} sessions into ${db}`);
 const seedStarted = performance.now();
-const prepared = prepareStore({ db, seed: 42, sessions: SESSIONS, errors: ERRORS });
+const prepared = await prepareStore({ db, seed: 42, sessions: SESSIONS, errors: ERRORS });
 const seedSeconds = (performance.now() - seedStarted) / 1000;
-const counts = prepared.store.counts();
-prepared.store.close();
+const counts = await prepared.store.counts();
+await prepared.store.close();
 
 /** Starts the ceiling server (bench/ceiling-server.mjs) on a free port, serving `responses` (path → body). */
 async function startCeiling(responses: Record<string, string>): Promise<RunningChild & { url: string }> {

@@ -8,6 +8,7 @@ import { HELP, parseCli, UsageError, type CliCommand } from './cli/options.js';
 import { createSandboxServer } from './http/server.js';
 import { importNdjson } from './import.js';
 import { openStore } from './prepare-store.js';
+import { LOCAL_TENANT } from './store/contract.js';
 
 /** Why the server cannot listen, in one line naming the setting to change. */
 function listenProblem(error: unknown, host: string, port: number): string {
@@ -28,17 +29,19 @@ async function serve(options: Extract<CliCommand, { command: 'serve' }>): Promis
   const { port, host, tokens, rateLimit } = options;
   await checkPortFree(port, host);
   console.log('Starting the sandbox…');
-  const { store } = openStore(options.store);
+  const { store } = await openStore(options.store);
   // Errors an import left in `processing` are grouped before the first request.
-  const pending = store.groupAllPending();
+  const pending = await store.groupAllPending();
   if (pending) console.log(`▸ grouped ${pending} pending errors`);
-  const { groupingIntervalMs, validateResponses, network } = options;
+  const { groupingIntervalMs, validateResponses, tenants, network } = options;
   const sandbox = createSandboxServer({
     store,
     tokens,
+    hosted: network.hosted,
     rateLimit,
     validateResponses,
     groupingIntervalMs,
+    tenants,
     corsOrigins: network.corsOrigins,
     allowedHosts: network.allowedHosts,
     trustProxy: network.trustProxy,
@@ -48,28 +51,35 @@ async function serve(options: Extract<CliCommand, { command: 'serve' }>): Promis
   try {
     url = await sandbox.listen(port, host);
   } catch (error) {
-    store.close();
+    await store.close();
     throw new Error(listenProblem(error, host, port), { cause: error });
   }
-  const counts = store.counts();
+  const counts = await store.counts(LOCAL_TENANT);
   console.log(
     `  store: ${counts.sessions} sessions, ${counts.session_errors} errors, ${counts.session_error_groups} groups, ${counts.session_events} events`,
   );
   const limits = rateLimit ? `; rate limit ${rateLimit.capacity} burst, ${rateLimit.refillPerSecond}/s per token` : '; rate limit off';
-  console.log(`  tokens: ${tokens.join(', ')}${limits}`);
-  console.log(`✔ Sandbox ready: ${url}  (try: curl -H "Authorization: Bearer ${tokens[0]}" ${url}/session-errors)`);
+  if (tokens.length) {
+    console.log(`  tokens: ${tokens.join(', ')}${limits}`);
+    console.log(`✔ Sandbox ready: ${url}  (try: curl -H "Authorization: Bearer ${tokens[0]}" ${url}/session-errors)`);
+  } else {
+    console.log(
+      `  hosted: keys only from POST ${url}/_sandbox/tenants${limits}; hosts: loopback${network.allowedHosts.map((h) => `, ${h}`).join('')}`,
+    );
+    console.log(`✔ Sandbox ready: ${url}  (try: curl -X POST ${url}/_sandbox/tenants)`);
+  }
   // Graceful: stop accepting, let requests in flight finish (at most 10 s), then close the store.
   stopOnSignals('the sandbox', async () => {
     await sandbox.close(10_000);
-    store.close();
+    await store.close();
   });
 }
 
 async function importFile(options: Extract<CliCommand, { command: 'import' }>): Promise<void> {
-  const { store } = openStore(options.store);
+  const { store } = await openStore(options.store);
   const started = performance.now();
   try {
-    const result = await importNdjson(store, options.file, {
+    const result = await importNdjson(store, LOCAL_TENANT, options.file, {
       batchSize: options.batchSize,
       onAcknowledged: (lines) => console.log(`acknowledged ${lines} lines`),
     });
@@ -80,14 +90,14 @@ async function importFile(options: Extract<CliCommand, { command: 'import' }>): 
   } catch (error) {
     throw new Error(`import failed: ${(error as Error).message}`, { cause: error });
   } finally {
-    store.close();
+    await store.close();
   }
 }
 
 async function main(): Promise<void> {
   const options = parseCli(process.argv.slice(2), process.env);
   if (options.command === 'help') console.log(HELP);
-  else if (options.command === 'seed') openStore(options.store).store.close();
+  else if (options.command === 'seed') await (await openStore(options.store)).store.close();
   else if (options.command === 'import') await importFile(options);
   else await serve(options);
 }

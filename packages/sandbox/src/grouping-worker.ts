@@ -1,25 +1,40 @@
-// The grouping worker: every `intervalMs`, groups whatever errors wait in `processing` (see
-// store/grouping.ts for what a step does). Its timer never keeps the process alive.
-import type { Store } from './store/store.js';
+// The grouping worker: every `intervalMs`, groups whatever errors wait in `processing`, of every tenant
+// (see store/grouping.ts and store/postgres/grouping.ts for what a step does; several processes may run
+// it on one database). One run at a time; its timer never keeps the process alive.
+import type { SandboxStore } from './store/contract.js';
 
 export interface GroupingWorker {
   /** Groups until nothing is pending (at start-up, and in tests); returns how many errors it grouped. */
-  drain(): number;
-  stop(): void;
+  drain(): Promise<number>;
+  /** Stops polling; resolves when a run in progress has ended. */
+  stop(): Promise<void>;
 }
 
 /** Polls the store for pending errors every `intervalMs` (default 100) and groups them. */
 export function startGroupingWorker(
-  store: Store,
+  store: SandboxStore,
   options: { intervalMs?: number; onError?: (error: unknown) => void } = {},
 ): GroupingWorker {
-  const timer = setInterval(() => {
-    try {
-      store.groupAllPending();
-    } catch (error) {
-      options.onError?.(error);
-    }
-  }, options.intervalMs ?? 100);
-  timer.unref();
-  return { drain: () => store.groupAllPending(), stop: () => clearInterval(timer) };
+  let stopped = false;
+  let running: Promise<unknown> = Promise.resolve();
+  let timer: NodeJS.Timeout | undefined;
+  const schedule = () => {
+    if (stopped) return;
+    timer = setTimeout(() => {
+      running = store
+        .groupAllPending()
+        .catch((error: unknown) => options.onError?.(error))
+        .finally(schedule);
+    }, options.intervalMs ?? 100);
+    timer.unref();
+  };
+  schedule();
+  return {
+    drain: () => store.groupAllPending(),
+    stop: async () => {
+      stopped = true;
+      clearTimeout(timer);
+      await running;
+    },
+  };
 }

@@ -6,7 +6,7 @@ import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { createSpecValidator, formatErrors } from '@session-obs/spec';
 import { checkIngestError, createErrorIds, errorRow, type IngestError } from './ingest.js';
-import type { Store } from './store/store.js';
+import type { SandboxStore } from './store/contract.js';
 import type { ImportRecord } from './store/writes.js';
 
 export interface ImportOptions {
@@ -66,17 +66,22 @@ function recordOf(value: Record<string, any>, newId: () => string, spec: () => S
   throw new Error(`unknown kind "${String(kind)}"`);
 }
 
-/** Imports an NDJSON file into the store. Throws (naming the line) on the first invalid line; earlier batches stay committed. */
-export async function importNdjson(store: Store, file: string, options: ImportOptions = {}): Promise<ImportResult> {
+/** Imports an NDJSON file into a tenant of the store. Throws (naming the line) on the first invalid line; earlier batches stay committed. */
+export async function importNdjson(
+  store: SandboxStore,
+  tenantId: string,
+  file: string,
+  options: ImportOptions = {},
+): Promise<ImportResult> {
   const batchSize = options.batchSize ?? 1000;
   const newId = createErrorIds();
   let specValidator: SpecValidator | undefined;
   const spec = () => (specValidator ??= createSpecValidator());
   const result: ImportResult = { lines: 0, errors: 0, events: 0, observabilitySessions: 0 };
   let batch: ImportRecord[] = [];
-  const flush = () => {
+  const flush = async () => {
     if (!batch.length) return;
-    store.importBatch(batch);
+    await store.importBatch(tenantId, batch);
     for (const record of batch) {
       if (record.kind === 'error') result.errors++;
       else if (record.kind === 'event') result.events++;
@@ -103,8 +108,8 @@ export async function importNdjson(store: Store, file: string, options: ImportOp
     } catch (error) {
       throw new Error(`line ${n}: ${(error as Error).message}`, { cause: error });
     }
-    if (batch.length >= batchSize) flush();
+    if (batch.length >= batchSize) await flush();
   }
-  flush();
+  await flush();
   return result;
 }

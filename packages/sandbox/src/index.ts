@@ -9,5 +9,5 @@ export type { RateLimitOptions } from './http/rate-limit.js';
 export { prepareStore } from './prepare-store.js';
 export type { PrepareOptions, SeedSettings } from './prepare-store.js';
 export type { SeedSummary } from './seed/generate.js';
-export type { SandboxStore, StoreCounts } from './store/store.js';
+export type { SandboxStore, StoreCounts } from './store/contract.js';
 export { StoreOpenError } from './store/database.js';

@@ -32,18 +32,30 @@ export function loadSandboxApi(): any {
   return loadSpec(sandboxApiPath);
 }
 
-let validators: { request: ValidateFunction; error: ValidateFunction } | undefined;
+let validators: { request: ValidateFunction; error: ValidateFunction; tenant: ValidateFunction } | undefined;
 function sandboxValidators() {
   if (!validators) {
     const api = createSpecValidator(loadSandboxApi());
-    validators = { request: api.compile('/components/schemas/IngestRequest'), error: api.compile('/components/schemas/IngestError') };
+    validators = {
+      request: api.compile('/components/schemas/IngestRequest'),
+      error: api.compile('/components/schemas/IngestError'),
+      tenant: api.compile('/components/schemas/TenantRequest'),
+    };
   }
   return validators;
 }
 
 /** Validates an ingest request body; returns its problems (empty when valid), each in the body. */
 export function validateIngestRequest(body: unknown): ParameterProblem[] {
-  const { request } = sandboxValidators();
+  return problemsOf(sandboxValidators().request, body);
+}
+
+/** Validates a `POST /_sandbox/tenants` body (seed settings); returns its problems (empty when valid). */
+export function validateTenantRequest(body: unknown): ParameterProblem[] {
+  return problemsOf(sandboxValidators().tenant, body);
+}
+
+function problemsOf(request: ValidateFunction, body: unknown): ParameterProblem[] {
   if (request(body)) return [];
   return (request.errors ?? []).slice(0, 100).map((error) => {
     const problem = problemFromSchemaErrors('body', 'body', body, [error]);

@@ -1,93 +1,91 @@
-// Opening a store and bringing it to a ready state: seeded on first use (or after an interrupted
-// seed), with progress output, and its indexes in place.
-import { existsSync, rmSync } from 'node:fs';
+// Opening a store and bringing it to a ready state: SQLite (a file or `:memory:`) or PostgreSQL (a
+// `postgres://` URL), migrated, and its local tenant (the configured tokens' data) seeded on first use
+// with progress output. One process seeds; others starting at the same time wait for it.
+import { rmSync } from 'node:fs';
 import { createProgress } from './progress.js';
-import { seedStore, type SeedSummary } from './seed/generate.js';
-import { Store, type SandboxStore } from './store/store.js';
+import { LOCAL_TENANT, type SandboxStore, type SeedSettings, type SeedSummary } from './store/contract.js';
+import { isPostgresUrl } from './store/postgres/connect.js';
+import { PgStore } from './store/postgres/store.js';
+import { prepareLocalTenant } from './store/seed-runs.js';
+import { SqliteStore } from './store/store.js';
 
-/** How big a seed to make. */
-export interface SeedSettings {
-  seed: number;
-  sessions: number;
-  errors: number;
-}
+export type { SeedSettings } from './store/contract.js';
 
 export interface PrepareOptions extends SeedSettings {
-  /** A database file, or `:memory:`. */
+  /** A SQLite file, `:memory:`, or a PostgreSQL URL (`postgres://user:password@host:port/database`). */
   db: string;
-  /** Seed when the store has never been seeded or filled. Default true. */
+  /** Seed the local tenant when it has never been seeded nor filled. Default true. */
   seedIfEmpty?: boolean;
-  /** Delete the database first. */
+  /** Start over: delete the SQLite file first, or (PostgreSQL) the local tenant's data. */
   fresh?: boolean;
+  /** PostgreSQL: connections in this process's pool. Default 10. */
+  poolSize?: number;
   log?: (line: string) => void;
   stream?: NodeJS.WriteStream;
 }
+
+/** Either engine, with the methods the local seed run needs. */
+export type EngineStore = SqliteStore | PgStore;
 
 function removeDatabase(path: string) {
   for (const suffix of ['', '-wal', '-shm']) rmSync(`${path}${suffix}`, { force: true });
 }
 
-/** Whether the store at `path` holds a seed that never finished (read without building indexes). */
-function interruptedSeedAt(path: string): boolean {
-  const probe = Store.open(path, { indexes: false });
-  try {
-    return probe.seedInterrupted();
-  } finally {
-    probe.close();
+/** Opens (connects, migrates) the store a `db` value names. */
+export async function openEngine(db: string, options: { fresh?: boolean; poolSize?: number } = {}): Promise<EngineStore> {
+  if (isPostgresUrl(db)) {
+    const store = await PgStore.open(db, { poolSize: options.poolSize });
+    if (options.fresh) await store.deleteTenant(LOCAL_TENANT);
+    return store;
   }
+  if (db !== ':memory:' && options.fresh) removeDatabase(db);
+  return SqliteStore.open(db);
 }
 
-/** Opens the store, seeding it on first run (or after an interrupted seed) with progress output. */
-export function openStore(options: PrepareOptions): { store: Store; seeded?: SeedSummary } {
+/** Opens the store, seeding its local tenant on first run (or after an interrupted seed) with progress output. */
+export async function openStore(options: PrepareOptions): Promise<{ store: EngineStore; seeded?: SeedSummary }> {
   const log = options.log ?? ((line: string) => console.log(line));
-  const memory = options.db === ':memory:';
-  if (!memory && options.fresh) removeDatabase(options.db);
-  // A seed that was interrupted leaves its marker: start over rather than serve half a seed.
-  if (!memory && existsSync(options.db) && interruptedSeedAt(options.db)) {
-    log('▸ the previous seed was interrupted: starting over');
-    removeDatabase(options.db);
-  }
-  log(`▸ opening the store (${memory ? 'in memory' : options.db})…`);
-  const store = Store.open(options.db, { indexes: false });
+  const where = options.db === ':memory:' ? 'in memory' : isPostgresUrl(options.db) ? 'PostgreSQL' : options.db;
+  log(`▸ opening the store (${where})…`);
+  const store = await openEngine(options.db, options);
   try {
-    const seeded = options.seedIfEmpty === false ? undefined : seedIfEmpty(store, options, log, options.stream);
-    store.optimize();
+    const seeded = await seedLocalTenant(store, options.seedIfEmpty === false ? undefined : options, log, options.stream);
+    // SQLite decides itself what needs analysing; PostgreSQL gets fresh statistics after a seed.
+    if (seeded || store instanceof SqliteStore) await store.optimize();
     return { store, ...(seeded ? { seeded } : {}) };
   } catch (error) {
-    store.close();
+    await store.close();
     throw error;
   }
 }
 
 /**
- * Opens the store at `options.db` (a file, created with its folders, or `:memory:`), seeding it on first
- * run or after an interrupted seed, with progress output. Throws a StoreOpenError when the path cannot
- * hold a database. Give the store to `createSandboxServer`; close it after the server.
+ * Opens the store `options.db` names (a SQLite file, created with its folders; `:memory:`; or a
+ * PostgreSQL URL), seeding the local tenant on first run, with progress output. Throws a
+ * StoreOpenError when the store cannot be opened. Give the store to `createSandboxServer`; close it after the server.
  */
-export function prepareStore(options: PrepareOptions): { store: SandboxStore; seeded?: SeedSummary } {
+export async function prepareStore(options: PrepareOptions): Promise<{ store: SandboxStore; seeded?: SeedSummary }> {
   return openStore(options);
 }
 
-/** Seeds the store when it has never been seeded nor filled; returns what it made, or undefined. */
-export function seedIfEmpty(
-  store: Store,
-  settings: SeedSettings,
+/** Seeds the local tenant when nobody has (waiting while another process does); returns what this process made. */
+export async function seedLocalTenant(
+  store: EngineStore,
+  settings: SeedSettings | undefined,
   log: (line: string) => void,
   stream?: NodeJS.WriteStream,
-): SeedSummary | undefined {
-  if (!store.isEmpty()) return undefined;
+): Promise<SeedSummary | undefined> {
   const count = (n: number) => n.toLocaleString('en-US');
-  log(`▸ seeding: seed ${settings.seed}, ${count(settings.sessions)} sessions, ${count(settings.errors)} errors`);
   const started = performance.now();
-  const progress = createProgress('errors', settings.errors, stream);
-  const seeded = seedStore(store, {
-    ...settings,
-    onProgress: (done) => progress.update(done),
-    onPhase: (phase) => {
-      progress.finish();
-      log(`▸ ${phase}…`);
-    },
+  let progress: ReturnType<typeof createProgress> | undefined;
+  const seeded = await prepareLocalTenant(store, settings && { ...settings, onProgress: (done) => progress?.update(done) }, (claim) => {
+    if (claim === 'wait') return log('▸ another process is seeding this store: waiting for it');
+    if (claim === 'restart') log('▸ the previous seed was interrupted: starting over');
+    log(`▸ seeding: seed ${settings!.seed}, ${count(settings!.sessions)} sessions, ${count(settings!.errors)} errors`);
+    progress = createProgress('errors', settings!.errors, stream);
   });
+  progress?.finish();
+  if (!seeded) return undefined;
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   log(
     `✔ seeded in ${seconds} s: ${seeded.sessions} sessions, ${seeded.errors} errors in ${seeded.groups} groups, ${seeded.events} events, ${seeded.observabilitySessions} observability sessions`,

@@ -16,7 +16,7 @@ const auth = { Authorization: `Bearer ${TOKEN}` };
 
 /** Integrity check and error count of a database file. */
 function check(db: string) {
-  const store = openDatabase(db, { indexes: false });
+  const store = openDatabase(db);
   try {
     const integrity = store.pragma('integrity_check', { simple: true });
     const errors = (store.prepare('SELECT count(*) AS n FROM session_errors').get() as { n: number }).n;
@@ -138,7 +138,7 @@ describe('durability', () => {
     await Promise.all(writers);
     await sandbox.stop();
     expect(acknowledged.length).toBeGreaterThan(0);
-    const store = openDatabase(db, { indexes: false });
+    const store = openDatabase(db);
     try {
       expect(store.pragma('integrity_check', { simple: true })).toBe('ok');
       const has = store.prepare('SELECT 1 FROM session_errors WHERE id = ?');

@@ -1,9 +1,9 @@
 // An in-process sandbox over a seeded in-memory store, on a free port of 127.0.0.1.
 import { createSpecValidator, formatErrors, loadSpec } from '@session-obs/spec';
 import { createSandboxServer, type SandboxServerOptions } from '../src/http/server.js';
-import { seedIfEmpty } from '../src/prepare-store.js';
+import { seedLocalTenant } from '../src/prepare-store.js';
 import { openDatabase, type Database } from '../src/store/database.js';
-import { Store } from '../src/store/store.js';
+import { SqliteStore } from '../src/store/store.js';
 
 export const TOKEN = 'test-token';
 export const spec = loadSpec();
@@ -13,7 +13,7 @@ const quiet = { isTTY: false, write: () => true } as unknown as NodeJS.WriteStre
 export interface MemorySandbox {
   url: string;
   db: Database;
-  store: Store;
+  store: SqliteStore;
   problems: string[];
   get(path: string): Promise<{ response: Response; status: number; body: any }>;
   close(): Promise<void>;
@@ -23,10 +23,15 @@ export interface MemorySandbox {
 export async function memorySandbox(
   options: { seed?: number; sessions?: number; errors?: number } & Partial<SandboxServerOptions> = {},
 ): Promise<MemorySandbox> {
-  const db = openDatabase(':memory:', { indexes: false });
-  const store = new Store(db);
-  seedIfEmpty(store, { seed: options.seed ?? 1, sessions: options.sessions ?? 12, errors: options.errors ?? 600 }, () => {}, quiet);
-  store.optimize();
+  const db = openDatabase(':memory:');
+  const store = new SqliteStore(db);
+  await seedLocalTenant(
+    store,
+    { seed: options.seed ?? 1, sessions: options.sessions ?? 12, errors: options.errors ?? 600 },
+    () => {},
+    quiet,
+  );
+  await store.optimize();
   const problems: string[] = [];
   const server = createSandboxServer({
     tokens: [TOKEN],
@@ -49,7 +54,7 @@ export async function memorySandbox(
     get,
     close: async () => {
       await server.close();
-      store.close();
+      await store.close();
     },
   };
 }

@@ -50,7 +50,7 @@ describe('the packed @session-obs/sandbox', () => {
     );
     expect(ranges.filter((range) => /^(workspace|catalog):/.test(range))).toEqual([]);
     const spec = JSON.parse(readFileSync(new URL('../../spec/package.json', import.meta.url), 'utf8')) as { version: string };
-    expect(manifest.dependencies).toEqual({ '@session-obs/spec': spec.version, 'better-sqlite3': '12.11.1' });
+    expect(manifest.dependencies).toEqual({ '@session-obs/spec': spec.version, 'better-sqlite3': '12.11.1', pg: '8.23.1' });
     expect(manifest).toMatchObject({
       license: 'MIT',
       engines: { node: '>=20.19.0' },
@@ -59,7 +59,7 @@ describe('the packed @session-obs/sandbox', () => {
     expect(manifest.private).toBeUndefined();
   });
 
-  it('its built code (and bin) imports only Node, @session-obs/spec (its entries) and better-sqlite3', () => {
+  it('its built code (and bin) imports only Node, @session-obs/spec (its entries), better-sqlite3 and pg', () => {
     const specifiers = new Set<string>();
     for (const file of files.filter((name) => name.endsWith('.js'))) {
       const code = readFileSync(join(dir, file), 'utf8');
@@ -76,6 +76,7 @@ describe('the packed @session-obs/sandbox', () => {
       '@session-obs/spec/node-guard',
       '@session-obs/spec/server',
       'better-sqlite3',
+      'pg',
     ]);
   });
 

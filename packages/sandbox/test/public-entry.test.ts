@@ -2,7 +2,7 @@
 // its README shows: in-process, a store from prepareStore served by createSandboxServer, with the
 // grouping worker running while it listens. Internals stay out of the entry.
 import * as sandboxPackage from '@session-obs/sandbox';
-import { createSandboxServer, DEFAULT_TOKEN, prepareStore, StoreOpenError } from '@session-obs/sandbox';
+import { createSandboxServer, DEFAULT_TOKEN, prepareStore, StoreOpenError, type SandboxStore } from '@session-obs/sandbox';
 import { describe, expect, it } from 'vitest';
 
 const quiet = { isTTY: false, write: () => true } as unknown as NodeJS.WriteStream;
@@ -19,7 +19,7 @@ describe('@session-obs/sandbox', () => {
   });
 
   it('serves a prepared store in-process, grouping ingested errors while it listens', async () => {
-    const { store, seeded } = prepareStore({ db: ':memory:', seed: 5, sessions: 2, errors: 30, log: () => {}, stream: quiet });
+    const { store, seeded } = await prepareStore({ db: ':memory:', seed: 5, sessions: 2, errors: 30, log: () => {}, stream: quiet });
     expect(seeded).toMatchObject({ sessions: 2, errors: 30 });
     const server = createSandboxServer({ store, groupingIntervalMs: 10 });
     const url = await server.listen(0);
@@ -37,10 +37,10 @@ describe('@session-obs/sandbox', () => {
         status = ((await response.json()) as { status: string }).status;
       }
       expect(status).toBe('processed');
-      expect(store.counts()).toMatchObject({ sessions: 3, session_errors: 31, processing: 0 });
+      expect(await store.counts()).toMatchObject({ sessions: 3, session_errors: 31, processing: 0 });
     } finally {
       await server.close();
-      store.close();
+      await store.close();
     }
   });
 
@@ -56,12 +56,12 @@ describe('@session-obs/sandbox', () => {
       }),
       close: () => {},
     };
-    expect(() => createSandboxServer({ store: fake })).toThrow(
+    expect(() => createSandboxServer({ store: fake as unknown as SandboxStore })).toThrow(
       new TypeError('createSandboxServer: `store` must be the store prepareStore() returned.'),
     );
   });
 
-  it('prepareStore throws a StoreOpenError naming the path', () => {
-    expect(() => prepareStore({ db: '/', seed: 1, sessions: 1, errors: 1, log: () => {} })).toThrow(StoreOpenError);
+  it('prepareStore throws a StoreOpenError naming the path', async () => {
+    await expect(prepareStore({ db: '/', seed: 1, sessions: 1, errors: 1, log: () => {} })).rejects.toThrow(StoreOpenError);
   });
 });

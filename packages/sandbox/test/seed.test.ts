@@ -20,8 +20,8 @@ const dir = mkdtempSync(join(tmpdir(), 'sandbox-seed-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** Every row of every table of a store seeded into `file`, as JSON text. */
-function seededTables(file: string, seed: number): string {
-  openStore({ db: file, seed, sessions: 4, errors: 300, log: () => {}, stream: quiet }).store.close();
+async function seededTables(file: string, seed: number): Promise<string> {
+  await (await openStore({ db: file, seed, sessions: 4, errors: 300, log: () => {}, stream: quiet })).store.close();
   const db = openDatabase(file);
   try {
     return JSON.stringify(TABLES.map((table) => db.prepare(`SELECT * FROM ${table} ORDER BY 1, 2`).all()));
@@ -31,27 +31,28 @@ function seededTables(file: string, seed: number): string {
 }
 
 describe('the seed', () => {
-  it('gives byte-identical tables for the same settings, and other data for another seed', () => {
-    const first = seededTables(join(dir, 'a.db'), 11);
-    expect(seededTables(join(dir, 'b.db'), 11)).toBe(first);
-    expect(seededTables(join(dir, 'c.db'), 12)).not.toBe(first);
+  it('gives byte-identical tables for the same settings, and other data for another seed', async () => {
+    const first = await seededTables(join(dir, 'a.db'), 11);
+    expect(await seededTables(join(dir, 'b.db'), 11)).toBe(first);
+    expect(await seededTables(join(dir, 'c.db'), 12)).not.toBe(first);
   });
 
-  it('starts over when the previous seed was interrupted, and not when it finished', () => {
+  it('starts over when the previous seed was interrupted (its heartbeat stopped), and not when it finished', async () => {
     const file = join(dir, 'interrupted.db');
-    const seeded = seededTables(file, 5);
+    const seeded = await seededTables(file, 5);
     const lines: string[] = [];
-    const reopen = () =>
-      openStore({ db: file, seed: 5, sessions: 4, errors: 300, log: (line) => lines.push(line), stream: quiet }).store.close();
-    reopen();
+    const reopen = async () =>
+      (await openStore({ db: file, seed: 5, sessions: 4, errors: 300, log: (line) => lines.push(line), stream: quiet })).store.close();
+    await reopen();
     expect(lines.some((line) => line.includes('seeding'))).toBe(false);
 
+    // A seeder that died a minute ago: its tenant unfinished, its heartbeat old, half its rows written.
     const db = openDatabase(file);
-    db.prepare("INSERT INTO meta (key, value) VALUES ('seeding', 'then the process died')").run();
+    db.prepare("UPDATE tenants SET seeded_at = NULL, heartbeat_at = ? WHERE id = 'ten_local'").run(Date.now() - 60_000);
     db.prepare('DELETE FROM session_errors WHERE id IN (SELECT id FROM session_errors LIMIT 100)').run();
     db.close();
-    reopen();
+    await reopen();
     expect(lines).toContain('▸ the previous seed was interrupted: starting over');
-    expect(seededTables(file, 5)).toBe(seeded);
+    expect(await seededTables(file, 5)).toBe(seeded);
   });
 });

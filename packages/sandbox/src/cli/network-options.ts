@@ -4,13 +4,16 @@ import { parseAllowedHosts, parseCorsOrigins, type CorsOrigins } from '@session-
 
 /** The flags of this module, for `parseArgs`. */
 export const NETWORK_OPTIONS = {
+  hosted: { type: 'boolean' },
   'cors-origins': { type: 'string' },
   'allowed-hosts': { type: 'string' },
   'trust-proxy': { type: 'boolean' },
   'access-log': { type: 'boolean' },
 } as const;
 
-export const NETWORK_HELP = `  --cors-origins <list>       [SANDBOX_CORS_ORIGINS] origins a browser page may call from, comma-separated
+export const NETWORK_HELP = `  --hosted                    [SANDBOX_HOSTED=1] safe to expose: no default token (keys only from
+                              POST /_sandbox/tenants), the access log on; give --allowed-hosts and --cors-origins
+  --cors-origins <list>       [SANDBOX_CORS_ORIGINS] origins a browser page may call from, comma-separated
                               (e.g. https://docs.example.com), or * for any origin; default *
   --allowed-hosts <list>      [SANDBOX_ALLOWED_HOSTS] Host names served besides localhost/127.0.0.1/[::1]
                               (e.g. sandbox.example.com); any other Host gets a 400
@@ -18,6 +21,7 @@ export const NETWORK_HELP = `  --cors-origins <list>       [SANDBOX_CORS_ORIGINS
   --access-log                [SANDBOX_ACCESS_LOG=1] one JSON line per request on stdout (never the token)`;
 
 export interface NetworkSettings {
+  hosted: boolean;
   corsOrigins: CorsOrigins;
   allowedHosts: string[];
   trustProxy: boolean;
@@ -39,10 +43,12 @@ export function parseNetworkOptions(flags: Flags, env: NodeJS.ProcessEnv): Netwo
       throw new Error(`${raw !== undefined ? `--${flag}` : variable}: ${(error as Error).message}.`, { cause: error });
     }
   };
+  const hosted = Boolean(flags.hosted) || truthy(env.SANDBOX_HOSTED);
   return {
+    hosted,
     corsOrigins: read('cors-origins', 'SANDBOX_CORS_ORIGINS', flags['cors-origins'], parseCorsOrigins) ?? '*',
     allowedHosts: read('allowed-hosts', 'SANDBOX_ALLOWED_HOSTS', flags['allowed-hosts'], parseAllowedHosts) ?? [],
     trustProxy: Boolean(flags['trust-proxy']) || truthy(env.SANDBOX_TRUST_PROXY),
-    accessLog: Boolean(flags['access-log']) || truthy(env.SANDBOX_ACCESS_LOG),
+    accessLog: hosted || Boolean(flags['access-log']) || truthy(env.SANDBOX_ACCESS_LOG),
   };
 }

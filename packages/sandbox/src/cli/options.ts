@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { DEFAULT_TOKEN } from '../http/server.js';
 import { parseRateLimit, type RateLimitOptions } from '../http/rate-limit.js';
 import { NETWORK_HELP, NETWORK_OPTIONS, parseNetworkOptions, type NetworkSettings } from './network-options.js';
+import { TENANT_DEFAULTS, type TenantSettings } from '../http/tenant-handlers.js';
 
 /** The database file used when neither `--db` nor SANDBOX_DB is given, relative to the working directory. */
 export const DEFAULT_DB = '.sandbox/sandbox.db';
@@ -19,6 +20,8 @@ Options (environment variable in brackets):
   --port <n>                  [SANDBOX_PORT] default 4020 (0 picks a free port)
   --host <addr>               [SANDBOX_HOST] default 127.0.0.1
   --db <file|:memory:>        [SANDBOX_DB] default ${DEFAULT_DB}, relative to the working directory
+  --database <postgres://…>   [SANDBOX_DATABASE_URL] run on PostgreSQL instead of SQLite (replicas may share it)
+  --pool-size <n>             [SANDBOX_POOL_SIZE] PostgreSQL connections per process, default 10
   --seed <n>                  [SANDBOX_SEED] default 42
   --sessions <n>              [SANDBOX_SESSIONS] default 100
   --errors <n>                [SANDBOX_ERRORS] default 10000
@@ -30,6 +33,14 @@ Options (environment variable in brackets):
   --validate-responses        check every response against the spec (a mismatch becomes a 500)
 ${NETWORK_HELP}
   --batch <n>                 import: lines per committed batch, default 1000
+
+Self-service tenants (POST /_sandbox/tenants):
+  --tenant-sessions <n>       [SANDBOX_TENANT_SESSIONS] sessions in a new tenant's seed, default ${TENANT_DEFAULTS.sessions}
+  --tenant-errors <n>         [SANDBOX_TENANT_ERRORS] errors in a new tenant's seed, default ${TENANT_DEFAULTS.errors}
+  --tenant-rows <n>           [SANDBOX_TENANT_ROWS] rows a tenant may hold (ingest past it: 403), default ${TENANT_DEFAULTS.rowsPerTenant}
+  --tenants-per-hour <n>      [SANDBOX_TENANTS_PER_HOUR] tenants per client address per hour, default ${TENANT_DEFAULTS.perAddressPerHour}
+  --max-tenants <n>           [SANDBOX_MAX_TENANTS] self-service tenants at once, default ${TENANT_DEFAULTS.total}
+  --tenant-idle-minutes <n>   [SANDBOX_TENANT_IDLE_MINUTES] unused this long, a tenant expires, default ${TENANT_DEFAULTS.idleSeconds / 60}
   -h, --help                  this text
 `;
 
@@ -39,7 +50,9 @@ export class UsageError extends Error {
 }
 
 export interface StoreSettings {
+  /** A SQLite file, `:memory:`, or a PostgreSQL URL (`--database`). */
   db: string;
+  poolSize: number;
   seed: number;
   sessions: number;
   errors: number;
@@ -61,6 +74,7 @@ export type CliCommand =
       groupingIntervalMs: number;
       validateResponses: boolean;
       network: NetworkSettings;
+      tenants: TenantSettings;
     };
 
 const OPTIONS = {
@@ -77,6 +91,14 @@ const OPTIONS = {
   'grouping-interval-ms': { type: 'string' },
   'validate-responses': { type: 'boolean' },
   batch: { type: 'string' },
+  database: { type: 'string' },
+  'pool-size': { type: 'string' },
+  'tenant-sessions': { type: 'string' },
+  'tenant-errors': { type: 'string' },
+  'tenant-rows': { type: 'string' },
+  'tenants-per-hour': { type: 'string' },
+  'max-tenants': { type: 'string' },
+  'tenant-idle-minutes': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   ...NETWORK_OPTIONS,
 } as const;
@@ -123,8 +145,13 @@ export function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv): CliCo
   const { values, positionals } = parsed;
   if (values.help) return { command: 'help' };
   const command = positionals[0] ?? 'serve';
+  const database = pick(values, env, 'database', 'SANDBOX_DATABASE_URL');
+  if (database && !/^postgres(ql)?:\/\/\S+$/i.test(database.raw)) {
+    throw new UsageError(`${database.name} must be a PostgreSQL URL (postgres://user:password@host:port/database).`);
+  }
   const store: StoreSettings = {
-    db: pick(values, env, 'db', 'SANDBOX_DB')?.raw ?? DEFAULT_DB,
+    db: database?.raw ?? pick(values, env, 'db', 'SANDBOX_DB')?.raw ?? DEFAULT_DB,
+    poolSize: integer(values, env, 'pool-size', 'SANDBOX_POOL_SIZE', [10, 1, 1000]),
     seed: integer(values, env, 'seed', 'SANDBOX_SEED', [42, 0, 2 ** 32 - 1]),
     sessions: integer(values, env, 'sessions', 'SANDBOX_SESSIONS', [100, 1, 1_000_000]),
     errors: integer(values, env, 'errors', 'SANDBOX_ERRORS', [10_000, 0, 100_000_000]),
@@ -150,17 +177,19 @@ export function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv): CliCo
   } catch (error) {
     throw new UsageError(`${rateLimit!.name}: ${(error as Error).message}.`);
   }
-  const tokens = (pick(values, env, 'tokens', 'SANDBOX_TOKENS')?.raw ?? DEFAULT_TOKEN)
-    .split(',')
-    .map((token) => token.trim())
-    .filter(Boolean);
   let network: NetworkSettings;
   try {
     network = parseNetworkOptions(values, env);
   } catch (error) {
     throw new UsageError((error as Error).message);
   }
-  if (tokens.length === 0 || tokens.some((token) => /\s/.test(token))) {
+  // Hosted: no well-known token unless the operator names tokens; keys come from POST /_sandbox/tenants.
+  const givenTokens = pick(values, env, 'tokens', 'SANDBOX_TOKENS')?.raw;
+  const tokens = (givenTokens ?? (network.hosted ? '' : DEFAULT_TOKEN))
+    .split(',')
+    .map((token) => token.trim())
+    .filter(Boolean);
+  if ((givenTokens !== undefined && tokens.length === 0) || tokens.some((token) => /\s/.test(token))) {
     throw new UsageError('--tokens / SANDBOX_TOKENS must be a comma-separated list of tokens without spaces.');
   }
   return {
@@ -173,5 +202,19 @@ export function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv): CliCo
     groupingIntervalMs: integer(values, env, 'grouping-interval-ms', undefined, [100, 1, 60_000]),
     validateResponses: Boolean(values['validate-responses']),
     network,
+    tenants: tenantSettings(values, env),
+  };
+}
+
+/** The self-service tenants' seed size and limits. */
+function tenantSettings(values: Values, env: NodeJS.ProcessEnv): TenantSettings {
+  const d = TENANT_DEFAULTS;
+  return {
+    sessions: integer(values, env, 'tenant-sessions', 'SANDBOX_TENANT_SESSIONS', [d.sessions, 1, 1000]),
+    errors: integer(values, env, 'tenant-errors', 'SANDBOX_TENANT_ERRORS', [d.errors, 0, 100_000]),
+    rowsPerTenant: integer(values, env, 'tenant-rows', 'SANDBOX_TENANT_ROWS', [d.rowsPerTenant, 1, 100_000_000]),
+    perAddressPerHour: integer(values, env, 'tenants-per-hour', 'SANDBOX_TENANTS_PER_HOUR', [d.perAddressPerHour, 1, 1_000_000]),
+    total: integer(values, env, 'max-tenants', 'SANDBOX_MAX_TENANTS', [d.total, 1, 1_000_000]),
+    idleSeconds: 60 * integer(values, env, 'tenant-idle-minutes', 'SANDBOX_TENANT_IDLE_MINUTES', [d.idleSeconds / 60, 1, 525_600]),
   };
 }

@@ -1,13 +1,18 @@
 // One handler per operationId. Each parses its parameters with the spec-compiled validators, then
-// answers from the store: list envelopes with keyset paging, objects, or typed 404s.
+// answers from the caller's tenant in the store: list envelopes with keyset paging, objects, or typed
+// 404s (another tenant's id is unknown here, exactly like an id nobody has).
 import { invalidRequest, notFound, pagingBounds, parseParameters, type CompiledOperation, type PagingBounds } from '@session-obs/spec';
 import type { PageRequest, Page } from '../store/keyset.js';
-import type { Filters } from '../store/reads.js';
-import type { Store } from '../store/store.js';
+import type { Filters, SandboxStore } from '../store/contract.js';
 import type { HttpReply } from './reply.js';
 
-/** Answers one operation; `pathValues` are the raw (percent-encoded) values route matching found. */
-export type Handler = (operation: CompiledOperation, pathValues: Record<string, string>, query: URLSearchParams) => HttpReply;
+/** Answers one operation for a tenant; `pathValues` are the raw (percent-encoded) values route matching found. */
+export type Handler = (
+  operation: CompiledOperation,
+  pathValues: Record<string, string>,
+  query: URLSearchParams,
+  tenantId: string,
+) => Promise<HttpReply>;
 
 const PAGING = new Set(['limit', 'order', 'after', 'before', 'cursor']);
 
@@ -55,77 +60,78 @@ function parse(operation: CompiledOperation, pathValues: Record<string, string>,
 }
 
 /** The handlers of all ten operations, over one store. */
-export function createHandlers(store: Store): Record<string, Handler> {
-  const sessionMissing = (op: CompiledOperation, id: string) => (store.hasSession(id) ? undefined : notFound(op.dialect, 'session', id));
+export function createHandlers(store: SandboxStore): Record<string, Handler> {
+  const sessionMissing = async (op: CompiledOperation, tenant: string, id: string) =>
+    (await store.hasSession(tenant, id)) ? undefined : notFound(op.dialect, 'session', id);
   // A session's errors, events and group memberships are only ever stored together with the session
-  // row (ingest, import and seed insert it; nothing deletes one), so a found row proves the session
-  // exists and the separate session lookup is only needed when nothing was found.
-  const scopedEnvelope = (op: CompiledOperation, sessionId: string, page: Page) =>
-    (page.rows.length === 0 ? sessionMissing(op, sessionId) : undefined) ?? envelope(page);
+  // row (ingest, import and seed insert it; only a whole tenant is deleted), so a found row proves the
+  // session exists and the separate session lookup is only needed when nothing was found.
+  const scopedEnvelope = async (op: CompiledOperation, tenant: string, sessionId: string, page: Page) =>
+    (page.rows.length === 0 ? await sessionMissing(op, tenant, sessionId) : undefined) ?? envelope(page);
 
   return {
-    listSessionErrors(op, pv, q) {
+    async listSessionErrors(op, pv, q, tenant) {
       const { values, page, reject } = parse(op, pv, q, true);
       if (reject) return reject;
-      return envelope(store.listErrors(filtersOf(op, values), page!));
+      return envelope(await store.listErrors(tenant, filtersOf(op, values), page!));
     },
-    listSessionErrorsForSession(op, pv, q) {
+    async listSessionErrorsForSession(op, pv, q, tenant) {
       const { path, values, page, reject } = parse(op, pv, q, true);
       if (reject) return reject;
       const sessionId = path.session_id!;
-      return scopedEnvelope(op, sessionId, store.listErrors(filtersOf(op, values), page!, sessionId));
+      return scopedEnvelope(op, tenant, sessionId, await store.listErrors(tenant, filtersOf(op, values), page!, sessionId));
     },
-    getSessionError(op, pv, q) {
+    async getSessionError(op, pv, q, tenant) {
       const { path, reject } = parse(op, pv, q, false);
       if (reject) return reject;
-      const row = store.getError(path.session_error_id!);
+      const row = await store.getError(tenant, path.session_error_id!);
       if (row && row.session_id === path.session_id) return { status: 200, json: row.json };
-      return sessionMissing(op, path.session_id!) ?? notFound(op.dialect, 'session.error', path.session_error_id!);
+      return (await sessionMissing(op, tenant, path.session_id!)) ?? notFound(op.dialect, 'session.error', path.session_error_id!);
     },
-    listSessionErrorGroups(op, pv, q) {
+    async listSessionErrorGroups(op, pv, q, tenant) {
       const { values, page, reject } = parse(op, pv, q, true);
       if (reject) return reject;
-      return envelope(store.listGroups(filtersOf(op, values), page!));
+      return envelope(await store.listGroups(tenant, filtersOf(op, values), page!));
     },
-    getSessionErrorGroup(op, pv, q) {
+    async getSessionErrorGroup(op, pv, q, tenant) {
       const { path, reject } = parse(op, pv, q, false);
       if (reject) return reject;
-      const row = store.getGroup(path.session_error_group_id!);
+      const row = await store.getGroup(tenant, path.session_error_group_id!);
       if (!row) return notFound(op.dialect, 'session.error_group', path.session_error_group_id!);
       return { status: 200, json: row.json };
     },
-    listSessionErrorGroupsForSession(op, pv, q) {
+    async listSessionErrorGroupsForSession(op, pv, q, tenant) {
       const { path, values, page, reject } = parse(op, pv, q, true);
       if (reject) return reject;
       const sessionId = path.session_id!;
-      return scopedEnvelope(op, sessionId, store.listGroups(filtersOf(op, values), page!, sessionId));
+      return scopedEnvelope(op, tenant, sessionId, await store.listGroups(tenant, filtersOf(op, values), page!, sessionId));
     },
-    getSessionErrorGroupForSession(op, pv, q) {
+    async getSessionErrorGroupForSession(op, pv, q, tenant) {
       const { path, reject } = parse(op, pv, q, false);
       if (reject) return reject;
       const id = path.session_error_group_id!;
-      const row = store.groupInSession(path.session_id!, id) ? store.getGroup(id) : undefined;
+      const row = (await store.groupInSession(tenant, path.session_id!, id)) ? await store.getGroup(tenant, id) : undefined;
       if (row) return { status: 200, json: row.json };
-      return sessionMissing(op, path.session_id!) ?? notFound(op.dialect, 'session.error_group', id);
+      return (await sessionMissing(op, tenant, path.session_id!)) ?? notFound(op.dialect, 'session.error_group', id);
     },
-    listSessionEvents(op, pv, q) {
+    async listSessionEvents(op, pv, q, tenant) {
       const { path, values, page, reject } = parse(op, pv, q, true);
       if (reject) return reject;
       const sessionId = path.session_id!;
-      return scopedEnvelope(op, sessionId, store.listEvents(sessionId, filtersOf(op, values), page!));
+      return scopedEnvelope(op, tenant, sessionId, await store.listEvents(tenant, sessionId, filtersOf(op, values), page!));
     },
-    getSessionEvent(op, pv, q) {
+    async getSessionEvent(op, pv, q, tenant) {
       const { path, reject } = parse(op, pv, q, false);
       if (reject) return reject;
-      const row = store.getEvent(path.session_event_id!);
+      const row = await store.getEvent(tenant, path.session_event_id!);
       if (row && row.session_id === path.session_id) return { status: 200, json: row.json };
-      return sessionMissing(op, path.session_id!) ?? notFound(op.dialect, 'session.event', path.session_event_id!);
+      return (await sessionMissing(op, tenant, path.session_id!)) ?? notFound(op.dialect, 'session.event', path.session_event_id!);
     },
-    getObservabilitySession(op, pv, q) {
+    async getObservabilitySession(op, pv, q, tenant) {
       const { values, reject } = parse(op, pv, q, false);
       if (reject) return reject;
       const { platform, session_id: sessionId, version_key: versionKey } = values as Record<string, string>;
-      const body = store.getObservabilitySession(platform!, versionKey!, sessionId!);
+      const body = await store.getObservabilitySession(tenant, platform!, versionKey!, sessionId!);
       if (!body) return notFound(op.dialect, 'session', sessionId!, `No session ${sessionId} for app ${versionKey} on ${platform}.`);
       return { status: 200, json: `{"session":${body}}` };
     },

@@ -1,6 +1,7 @@
 // The sandbox's steps of the shared server pipeline, each a named function: route → authenticate →
 // rate-limit → handle → validate. The shared layer (`@session-obs/spec/server`) runs the Host and CORS
 // checks before them and sends the answer after them, exactly as for the mock.
+import { createHash } from 'node:crypto';
 import {
   endpointNotFound,
   internalError,
@@ -19,16 +20,17 @@ import {
 } from '@session-obs/spec/server';
 import { formatErrors, type SpecValidator } from '@session-obs/spec';
 import type { Handler } from './handlers.js';
-import { UNLIMITED, type TokenBuckets } from './rate-limit.js';
+import { UNLIMITED, type RateLimiter } from './rate-limit.js';
+import type { SandboxStore } from '../store/contract.js';
 import type { SandboxRoutes } from './sandbox-routes.js';
 
 /** What the steps share: the compiled spec, the handlers and the limits of one server. */
 export interface PipelineParts {
+  store: SandboxStore;
   operations: CompiledOperation[];
   handlers: Record<string, Handler>;
   sandboxRoutes: SandboxRoutes;
-  tokens: ReadonlySet<string>;
-  buckets: TokenBuckets;
+  limiter: RateLimiter;
   /** Validates answers against the spec when set (tests). */
   validator?: SpecValidator;
   onProblem(message: string): void;
@@ -41,6 +43,9 @@ interface Routed {
   pathValues: Record<string, string>;
 }
 
+/** A request's accepted token and the tenant it belongs to, or why it has none. */
+type Credentials = { token: string; tenant: string } | { refused: UnauthorizedReason };
+
 const fromError = (error: ErrorReply): Reply => ({ status: error.status, body: error.body, headers: error.headers });
 
 /** Step 1: the operation a request is for, or the 404/405 (`/_sandbox/` routes go to their own table). */
@@ -52,26 +57,31 @@ export function route(parts: PipelineParts, request: ApiRequest): Routed | Reply
   return { request, operation: matched.operation, pathValues: matched.pathValues };
 }
 
-/** Step 2: the request's accepted token, or why it has none. */
-export function authenticate(parts: PipelineParts, request: ApiRequest): { token: string } | { refused: UnauthorizedReason } {
+/** Step 2: the request's accepted token and its tenant (looked up by the token's hash), or why it has none. */
+export async function authenticate(parts: PipelineParts, request: ApiRequest): Promise<Credentials> {
   const bearer = readBearerToken(request.request.headers.authorization);
   if ('reason' in bearer) return { refused: bearer.reason };
-  return parts.tokens.has(bearer.token) ? { token: bearer.token } : { refused: 'unknown_token' };
+  const tenant = await parts.store.authenticate(bearer.token);
+  return tenant ? { token: bearer.token, tenant: tenant.id } : { refused: 'unknown_token' };
 }
 
 /** Step 3: takes one request from the caller's bucket; the RateLimit-* headers, and the 429 when it is empty. */
-export function rateLimit(parts: PipelineParts, routed: Routed, key: string): { headers: Record<string, string>; refusal?: Reply } {
-  const decision = parts.buckets.take(key);
+export async function rateLimit(
+  parts: PipelineParts,
+  routed: Routed,
+  key: string,
+): Promise<{ headers: Record<string, string>; refusal?: Reply }> {
+  const decision = await parts.limiter.take(key);
   const headers = rateLimitHeaders(decision === UNLIMITED ? undefined : decision);
   if (decision.allowed) return { headers };
   return { headers, refusal: fromError(tooManyRequests(routed.operation.dialect, decision.retryAfterSeconds)) };
 }
 
 /** Step 4: the operation's handler. */
-export async function handle(parts: PipelineParts, routed: Routed): Promise<Reply> {
+export async function handle(parts: PipelineParts, routed: Routed, tenant: string): Promise<Reply> {
   const handler = parts.handlers[routed.operation.operationId];
   if (!handler) return fromError(endpointNotFound(routed.request.method, routed.request.target.path));
-  return handler(routed.operation, routed.pathValues, routed.request.target.query);
+  return handler(routed.operation, routed.pathValues, routed.request.target.query, tenant);
 }
 
 /** Step 5 (tests): the answer checked against the spec; a mismatch is reported and becomes a 500. */
@@ -86,14 +96,20 @@ export function validate(parts: PipelineParts, routed: Routed, reply: Reply): Re
 
 /** The whole pipeline for one request. */
 export async function answer(parts: PipelineParts, request: ApiRequest): Promise<Reply> {
-  const credentials = authenticate(parts, request);
-  const refused = 'refused' in credentials ? credentials.refused : undefined;
-  if (request.target.path.startsWith('/_sandbox/')) return parts.sandboxRoutes(request, refused);
+  const credentials = await authenticate(parts, request);
+  if (request.target.path.startsWith('/_sandbox/')) {
+    const reply: Reply = await parts.sandboxRoutes(request, 'refused' in credentials ? credentials : { tenant: credentials.tenant });
+    return { ...reply, headers: { ...rateLimitHeaders(), ...reply.headers } };
+  }
   const routed = route(parts, request);
   if (!('operation' in routed)) return { ...routed, headers: { ...rateLimitHeaders(), ...routed.headers } };
-  const limited = rateLimit(parts, routed, 'token' in credentials ? credentials.token : `anonymous:${request.client}`);
+  // Anonymous callers share a bucket per address; each token has its own (keyed by its hash: the buckets
+  // may live in the database, which never holds a token).
+  const key =
+    'token' in credentials ? `token:${createHash('sha256').update(credentials.token).digest('hex')}` : `anonymous:${request.client}`;
+  const limited = await rateLimit(parts, routed, key);
   const withLimits = (reply: Reply): Reply => ({ ...reply, headers: { ...limited.headers, ...reply.headers } });
-  if (refused) return withLimits(fromError(unauthorized(routed.operation.dialect, refused)));
+  if ('refused' in credentials) return withLimits(fromError(unauthorized(routed.operation.dialect, credentials.refused)));
   if (limited.refusal) return withLimits(limited.refusal);
-  return withLimits(validate(parts, routed, await handle(parts, routed)));
+  return withLimits(validate(parts, routed, await handle(parts, routed, credentials.tenant)));
 }

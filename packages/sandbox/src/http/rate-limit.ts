@@ -1,5 +1,6 @@
 // Token-bucket rate limiting per bearer token. Off by default: then every response still carries
 // the RateLimit-* headers the spec declares, with a full bucket, and nothing is ever refused.
+import type { SandboxStore } from '../store/contract.js';
 
 export interface RateLimitOptions {
   /** Bucket size: requests allowed in a burst. */
@@ -67,6 +68,38 @@ export class TokenBuckets {
       remaining: Math.floor(bucket.tokens),
       resetSeconds: Math.ceil((options.capacity - bucket.tokens) / options.refillPerSecond),
       retryAfterSeconds: allowed ? 0 : Math.max(1, Math.ceil((1 - bucket.tokens) / options.refillPerSecond)),
+    };
+  }
+}
+
+/**
+ * The sandbox's rate limiter. On PostgreSQL the buckets live in the database (one atomic update per take),
+ * so the limit holds across replicas behind a load balancer; SQLite is one process, so its buckets stay
+ * in memory (no write per request).
+ */
+export class RateLimiter {
+  private readonly local: TokenBuckets;
+
+  constructor(
+    private readonly store: Pick<SandboxStore, 'engine' | 'takeRateToken'>,
+    private readonly options: RateLimitOptions | undefined,
+    private readonly now: () => number = () => Date.now(),
+  ) {
+    this.local = new TokenBuckets(options, now);
+  }
+
+  /** Takes one token for `key` if there is one. */
+  async take(key: string): Promise<RateLimitDecision> {
+    const options = this.options;
+    if (!options) return UNLIMITED;
+    if (this.store.engine !== 'postgres') return this.local.take(key);
+    const { allowed, tokens } = await this.store.takeRateToken(key, options.capacity, options.refillPerSecond, this.now());
+    return {
+      allowed,
+      limit: options.capacity,
+      remaining: Math.floor(tokens),
+      resetSeconds: Math.ceil((options.capacity - tokens) / options.refillPerSecond),
+      retryAfterSeconds: allowed ? 0 : Math.max(1, Math.ceil((1 - tokens) / options.refillPerSecond)),
     };
   }
 }

@@ -1,5 +1,6 @@
 // The sandbox-only endpoints under `/_sandbox/` (documented in `@session-obs/spec/sandbox-api.json`,
-// not part of the public API): health, fixture ids, error ingest and a grouping run. Routes, methods
+// not part of the public API): health, fixture ids, error ingest, a grouping run, and the self-service
+// tenants (create, reset, delete). Everything but health and tenant creation acts on the caller's tenant. Routes, methods
 // (405 with `Allow`) and which routes need a token come from that document, as for the API's routes.
 import type { IncomingMessage } from 'node:http';
 import { listOperations } from '@session-obs/spec';
@@ -7,22 +8,31 @@ import {
   badRequest,
   compileOperations,
   endpointNotFound,
+  forbidden,
   invalidRequest,
   matchRoute,
   methodNotAllowed,
   payloadTooLarge,
   unauthorized,
-  type CompiledOperation,
   type ApiRequest,
+  type CompiledOperation,
+  type ErrorDialect,
   type UnauthorizedReason,
   encodeCursor,
 } from '@session-obs/spec/server';
 import { createErrorIds, errorRow, loadSandboxApi, validateIngestRequest, type IngestError } from '../ingest.js';
-import type { Store } from '../store/store.js';
+import type { SandboxStore } from '../store/contract.js';
 import type { HttpReply } from './reply.js';
+import { createTenantHandlers, type TenantSettings } from './tenant-handlers.js';
 
 /** The largest ingest body read (5 MB); a larger one is a 413. */
 export const MAX_INGEST_BYTES = 5 * 1024 * 1024;
+
+/** 403 `forbidden`: an ingest that would store more rows than the tenant may hold (nothing was written). */
+function rowLimitReached(dialect: ErrorDialect, limit: number): HttpReply {
+  const message = `This tenant may hold ${limit} rows (errors, events, observability sessions); this ingest would pass that, so nothing was stored.`;
+  return forbidden(dialect, message, 'POST /_sandbox/reset puts the tenant back to its seed; DELETE /_sandbox/tenant removes it.');
+}
 
 /** The body as text, or undefined once it is larger than `maxBytes` (reading stops there). */
 async function readBody(req: IncomingMessage, maxBytes: number): Promise<string | undefined> {
@@ -37,19 +47,22 @@ async function readBody(req: IncomingMessage, maxBytes: number): Promise<string 
   return Buffer.concat(chunks).toString('utf8');
 }
 
-type SandboxHandler = (operation: CompiledOperation, req: IncomingMessage) => HttpReply | Promise<HttpReply>;
+type SandboxHandler = (operation: CompiledOperation, req: IncomingMessage, tenantId: string) => Promise<HttpReply>;
 
 /** One handler per operationId of the sandbox-only document. */
-function createHandlers(store: Store): Record<string, SandboxHandler> {
+function createHandlers(store: SandboxStore): Record<string, SandboxHandler> {
   const newId = createErrorIds();
   return {
-    getSandboxHealth: () => ({ status: 200, body: { status: 'ok', counts: store.counts() } }),
-    getSandboxFixtures: () => {
-      const ids = store.fixtureIds();
+    getSandboxHealth: async () => ({ status: 200, body: { status: 'ok', counts: await store.counts() } }),
+    getSandboxFixtures: async (_operation, _req, tenant) => {
+      const ids = await store.fixtureIds(tenant);
       return { status: 200, body: ids ? { ...ids, cursor: encodeCursor('after', ids.session_error_group_id) } : {} };
     },
-    createSandboxGroupingRun: () => ({ status: 200, body: { processed: store.groupAllPending() } }),
-    async createSandboxSessionErrors(operation, req) {
+    createSandboxGroupingRun: async (_operation, _req, tenant) => ({
+      status: 200,
+      body: { processed: await store.groupAllPending(tenant) },
+    }),
+    async createSandboxSessionErrors(operation, req, tenant) {
       const text = await readBody(req, MAX_INGEST_BYTES);
       if (text === undefined) return payloadTooLarge(operation.dialect, MAX_INGEST_BYTES);
       let body: unknown;
@@ -61,35 +74,44 @@ function createHandlers(store: Store): Record<string, SandboxHandler> {
       const problems = validateIngestRequest(body);
       if (problems.length) return invalidRequest(operation.dialect, problems);
       const rows = (body as { errors: IngestError[] }).errors.map((error) => errorRow(error, newId));
-      store.ingestErrors(rows);
-      const items = rows.map((row) => store.getError(row.id)!.json).join(',');
-      return { status: 202, json: `{"object":"list","items":[${items}]}` };
+      const result = await store.ingestErrors(tenant, rows);
+      if ('rowLimit' in result) return rowLimitReached(operation.dialect, result.rowLimit);
+      return { status: 202, json: `{"object":"list","items":[${result.stored.join(',')}]}` };
     },
   };
 }
 
-/** Answers a `/_sandbox/*` request; `refused` says why its credentials were refused (undefined: accepted). */
-export type SandboxRoutes = (request: ApiRequest, refused: UnauthorizedReason | undefined) => HttpReply | Promise<HttpReply>;
+/** What the pipeline knows of a request's credentials: its tenant, or why it has none. */
+export type SandboxAuth = { tenant: string } | { refused: UnauthorizedReason };
+
+/** Answers a `/_sandbox/*` request for its tenant (or refuses it); open routes (health, tenant creation) need none. */
+export type SandboxRoutes = (request: ApiRequest, auth: SandboxAuth) => Promise<HttpReply>;
 
 /** Handles `/_sandbox/*` from the sandbox-only document's routes. */
-export function createSandboxRoutes(store: Store): SandboxRoutes {
+export function createSandboxRoutes(store: SandboxStore, tenants: TenantSettings): SandboxRoutes {
   const api = loadSandboxApi();
   const operations = compileOperations(api);
-  // Operations that declare `security: []` (the health probe) take no token.
+  // Operations that declare `security: []` (health, tenant creation) take no token.
   const open = new Set(
     listOperations(api)
       .filter(({ operation }) => Array.isArray(operation.security) && operation.security.length === 0)
       .map(({ operationId }) => operationId),
   );
-  const handlers = createHandlers(store);
+  // The client address (the load balancer's X-Forwarded-For when trusted) is the shared layer's.
+  const clients = new WeakMap<IncomingMessage, string>();
+  const handlers = {
+    ...createHandlers(store),
+    ...createTenantHandlers(store, tenants, readBody, (req) => clients.get(req) ?? req.socket.remoteAddress ?? 'unknown'),
+  };
 
-  return ({ request: req, method, target }, refused) => {
+  return async ({ request: req, method, target, client }, auth) => {
     const route = matchRoute(operations, method, target.path);
     if (route.kind === 'not_found') return endpointNotFound(method, target.path);
     if (route.kind === 'method_not_allowed') return methodNotAllowed(route.dialect, method, route.allow);
     const { operation } = route;
-    if (refused && !open.has(operation.operationId)) return unauthorized(operation.dialect, refused);
+    if ('refused' in auth && !open.has(operation.operationId)) return unauthorized(operation.dialect, auth.refused);
+    clients.set(req, client);
     const handler = handlers[operation.operationId];
-    return handler ? handler(operation, req) : endpointNotFound(method, target.path);
+    return handler ? handler(operation, req, 'tenant' in auth ? auth.tenant : '') : endpointNotFound(method, target.path);
   };
 }

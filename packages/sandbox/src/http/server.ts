@@ -1,6 +1,6 @@
 // The sandbox's HTTP server: the shared server layer (`@session-obs/spec/server`: Host and CORS checks,
 // request ids, send, graceful close) around the sandbox's pipeline (route → authenticate → rate-limit →
-// handle → validate, in `pipeline.ts`). While it listens, the grouping worker runs.
+// handle → validate, in `pipeline.ts`). While it listens, the grouping worker and the tenant sweeper run.
 import type { Server } from 'node:http';
 import { createSpecValidator, loadSpec, type OpenApiDocument } from '@session-obs/spec';
 import {
@@ -13,12 +13,16 @@ import {
 } from '@session-obs/spec/server';
 import { createHandlers } from './handlers.js';
 import { answer, type PipelineParts } from './pipeline.js';
-import { TokenBuckets, type RateLimitOptions } from './rate-limit.js';
+import { RateLimiter, type RateLimitOptions } from './rate-limit.js';
 import { createSandboxRoutes } from './sandbox-routes.js';
+import { TENANT_DEFAULTS, type TenantSettings } from './tenant-handlers.js';
+import { startTenantSweeper, type TenantSweeper } from '../tenant-sweeper.js';
 import { startGroupingWorker, type GroupingWorker } from '../grouping-worker.js';
-import { Store, type SandboxStore } from '../store/store.js';
+import type { SandboxStore } from '../store/contract.js';
+import { PgStore } from '../store/postgres/store.js';
+import { SqliteStore } from '../store/store.js';
 
-/** The token accepted when none is configured. */
+/** The token accepted when none is configured (local mode only). */
 export const DEFAULT_TOKEN = 'metorial_sk_sandbox_dev';
 
 export interface SandboxServerOptions {
@@ -29,9 +33,16 @@ export interface SandboxServerOptions {
    * `false`: only when `POST /_sandbox/grouping/run` asks.
    */
   groupingIntervalMs?: number | false;
-  /** Bearer tokens that are accepted. Default: [{@link DEFAULT_TOKEN}]. */
+  /** Self-service tenants (`POST /_sandbox/tenants`): the seed they get and their limits. Default {@link TENANT_DEFAULTS}. */
+  tenants?: TenantSettings;
+  /**
+   * Bearer tokens of the local tenant. Default: [{@link DEFAULT_TOKEN}]; in hosted mode none (keys come only
+   * from `POST /_sandbox/tenants`).
+   */
   tokens?: string[];
-  /** Token-bucket rate limit per token; off when undefined. */
+  /** Hosted mode: no default token. Default false. */
+  hosted?: boolean;
+  /** Token-bucket rate limit per token (held in the store, so it holds across replicas); off when undefined. */
   rateLimit?: RateLimitOptions;
   /** Validate every response against the spec and answer 500 when one does not match (tests). */
   validateResponses?: boolean;
@@ -47,7 +58,7 @@ export interface SandboxServerOptions {
   accessLog?: (line: string) => void;
   /** Called for responses that failed validation and for unexpected errors. */
   onProblem?: (message: string) => void;
-  /** Injectable clock for the rate limiter (ms). */
+  /** Injectable clock for the rate limiter (ms since the epoch). */
   now?: () => number;
 }
 
@@ -55,21 +66,27 @@ export interface SandboxServer {
   server: Server;
   /** Starts listening; resolves with the base URL. */
   listen(port?: number, host?: string): Promise<string>;
-  /** Stops the grouping worker, stops accepting, lets requests in flight finish (up to `graceMs`, default 10 s). */
+  /** Stops the workers, stops accepting, lets requests in flight finish (up to `graceMs`, default 10 s). */
   close(graceMs?: number): Promise<void>;
 }
 
+/** The local tenant's tokens: as configured, else the dev token — except in hosted mode, where there is none by default. */
+function localTokens(options: SandboxServerOptions): string[] {
+  if (options.tokens?.length) return options.tokens;
+  return options.hosted ? [] : [DEFAULT_TOKEN];
+}
+
 /** The parts of the pipeline over one store and spec. */
-function pipelineParts(options: SandboxServerOptions, store: Store): PipelineParts {
+function pipelineParts(options: SandboxServerOptions, store: SandboxStore): PipelineParts {
   const spec = options.spec ?? loadSpec<OpenApiDocument>();
   // One validator over the spec serves the parameters and, when asked, the responses.
   const specValidator = createSpecValidator(spec);
   return {
+    store,
     operations: compileOperations(spec, specValidator),
     handlers: createHandlers(store),
-    sandboxRoutes: createSandboxRoutes(store),
-    tokens: new Set(options.tokens?.length ? options.tokens : [DEFAULT_TOKEN]),
-    buckets: new TokenBuckets(options.rateLimit, options.now),
+    sandboxRoutes: createSandboxRoutes(store, options.tenants ?? TENANT_DEFAULTS),
+    limiter: new RateLimiter(store, options.rateLimit, options.now),
     ...(options.validateResponses && { validator: specValidator }),
     onProblem: options.onProblem ?? ((message: string) => console.error(message)),
   };
@@ -78,7 +95,8 @@ function pipelineParts(options: SandboxServerOptions, store: Store): PipelinePar
 /** Creates (without starting) the sandbox server over a store. */
 export function createSandboxServer(options: SandboxServerOptions): SandboxServer {
   const store = options.store;
-  if (!(store instanceof Store)) throw new TypeError('createSandboxServer: `store` must be the store prepareStore() returned.');
+  if (!(store instanceof SqliteStore) && !(store instanceof PgStore))
+    throw new TypeError('createSandboxServer: `store` must be the store prepareStore() returned.');
   const parts = pipelineParts(options, store);
   const dialectAt = (method: string, path: string): ErrorDialect => {
     const matched = matchRoute(parts.operations, method, path);
@@ -97,9 +115,12 @@ export function createSandboxServer(options: SandboxServerOptions): SandboxServe
   });
 
   let worker: GroupingWorker | undefined;
+  let sweeper: TenantSweeper | undefined;
   return {
     server: api.server,
     listen: async (port = 0, host = '127.0.0.1') => {
+      // The configured tokens are the local tenant's (stored as hashes).
+      await store.setLocalTokens(localTokens(options));
       const url = await api.listen(port, host);
       if (options.groupingIntervalMs !== false) {
         worker = startGroupingWorker(store, {
@@ -107,10 +128,12 @@ export function createSandboxServer(options: SandboxServerOptions): SandboxServe
           onError: (error) => parts.onProblem(`✖ grouping worker: ${(error as Error).message}`),
         });
       }
+      sweeper = startTenantSweeper(store, { onError: (error) => parts.onProblem(`✖ tenant sweeper: ${(error as Error).message}`) });
       return url;
     },
     close: async (graceMs) => {
-      worker?.stop();
+      await worker?.stop();
+      await sweeper?.stop();
       await api.close(graceMs);
     },
   };

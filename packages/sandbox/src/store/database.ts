@@ -2,7 +2,7 @@
 import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import BetterSqlite3, { type Database } from 'better-sqlite3';
-import { createIndexes, createTables } from './schema.js';
+import { SQLITE_MIGRATIONS } from './schema.js';
 
 export type { Database } from 'better-sqlite3';
 
@@ -33,6 +33,7 @@ const REASONS: Record<string, string> = {
   SQLITE_CORRUPT: 'the file is corrupt',
   SQLITE_FULL: 'no space left on the device',
   SQLITE_BUSY: 'another process holds it locked',
+  LEGACY_SCHEMA: 'it was made by an earlier sandbox version (without tenants): start with --fresh to replace it',
 };
 
 /** The error as a StoreOpenError (known codes get a readable reason). */
@@ -58,7 +59,7 @@ function makeFolder(folder: string): void {
  * could drop the last commits), and a kill mid-transaction rolls that transaction back.
  * Throws a {@link StoreOpenError} when the path cannot hold a database.
  */
-export function openDatabase(path: string, options: { indexes?: boolean } = {}): Database {
+export function openDatabase(path: string): Database {
   const memory = path === ':memory:';
   let db: Database | undefined;
   try {
@@ -72,11 +73,30 @@ export function openDatabase(path: string, options: { indexes?: boolean } = {}):
     db.pragma('busy_timeout = 10000');
     db.pragma('cache_size = -65536');
     db.pragma('temp_store = MEMORY');
-    createTables(db);
-    if (options.indexes !== false) createIndexes(db);
+    migrate(db);
     return db;
   } catch (error) {
     db?.close();
     throw openError(path, error);
   }
+}
+
+/** Applies the migrations not yet recorded, under one write lock: two processes opening a new file at once apply each step once. */
+export function migrate(db: Database): void {
+  db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)');
+  const applied = db.prepare('SELECT version FROM schema_migrations').pluck();
+  const latest = SQLITE_MIGRATIONS.at(-1)!.version;
+  if ((applied.all() as number[]).includes(latest)) return;
+  // IMMEDIATE: the write lock is taken at BEGIN, so a second process waits here, then finds the steps applied.
+  db.transaction(() => {
+    const done = new Set(applied.all() as number[]);
+    const legacy = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'meta'").get();
+    if (done.size === 0 && legacy) throw Object.assign(new Error('legacy schema'), { code: 'LEGACY_SCHEMA' });
+    const record = db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)');
+    for (const step of SQLITE_MIGRATIONS) {
+      if (done.has(step.version)) continue;
+      db.exec(step.sql);
+      record.run(step.version, step.name, new Date().toISOString());
+    }
+  }).immediate();
 }

@@ -1,7 +1,7 @@
-// Ids of existing objects, for tests and examples (`GET /_sandbox/fixtures`): the first processed error
-// of a session that also has events, an error of another session, an event (and one of a server run),
-// an observability session's key. Not a hot path: statements are prepared per call.
-import type { Database } from 'better-sqlite3';
+// Ids of a tenant's existing objects, for tests and examples (`GET /_sandbox/fixtures`): the first
+// processed error of a session that also has events, an error of another session, an event (and one of
+// a server run), an observability session's key. The SQL is shared by both engines (`?` placeholders);
+// each engine runs it with its own `get`. Not a hot path.
 
 /** The ids `GET /_sandbox/fixtures` is made of; empty when the store holds no processed error yet. */
 export interface FixtureIds {
@@ -18,26 +18,40 @@ export interface FixtureIds {
   observability?: { platform: string; session_id: string; version_key: string };
 }
 
-type Row = Record<string, string | null>;
+/** A row as the fixtures' queries read it. */
+export type Row = Record<string, string | null>;
 
-/** Reads one existing id of each kind. */
-export function readFixtureIds(db: Database): FixtureIds | undefined {
-  const get = (sql: string, ...args: unknown[]) => db.prepare(sql).get(...args) as Row | undefined;
-  const first = get(`SELECT e.id, e.session_id, e.group_id, e.provider_run_id, e.provider_id FROM session_errors e
-    WHERE e.status = 'processed' AND EXISTS (SELECT 1 FROM session_events v WHERE v.session_id = e.session_id) ORDER BY e.id LIMIT 1`);
+/** Runs one query and returns its first row. */
+export type RowGetter = (sql: string, ...args: unknown[]) => Promise<Row | undefined>;
+
+/** Reads one existing id of each kind in a tenant. */
+export async function readFixtureIds(get: RowGetter, tenantId: string): Promise<FixtureIds | undefined> {
+  const first = await get(
+    `SELECT e.id, e.session_id, e.group_id, e.provider_run_id, e.provider_id FROM session_errors e
+    WHERE e.tenant_id = ? AND e.status = 'processed'
+    AND EXISTS (SELECT 1 FROM session_events v WHERE v.tenant_id = e.tenant_id AND v.session_id = e.session_id) ORDER BY e.id LIMIT 1`,
+    tenantId,
+  );
   if (!first?.id || !first.session_id || !first.group_id) return undefined;
-  const other = get(
-    "SELECT id, session_id FROM session_errors WHERE session_id <> ? AND status = 'processed' ORDER BY id LIMIT 1",
+  const other = await get(
+    "SELECT id, session_id FROM session_errors WHERE tenant_id = ? AND session_id <> ? AND status = 'processed' ORDER BY id LIMIT 1",
+    tenantId,
     first.session_id,
   );
-  const event = get('SELECT id FROM session_events WHERE session_id = ? ORDER BY id LIMIT 1', first.session_id);
-  const runEvent = get(
-    'SELECT server_run_id, server_session_id FROM session_events WHERE session_id = ? AND server_run_id IS NOT NULL ORDER BY id LIMIT 1',
+  const event = await get(
+    'SELECT id FROM session_events WHERE tenant_id = ? AND session_id = ? ORDER BY id LIMIT 1',
+    tenantId,
     first.session_id,
   );
-  const observability = get(
-    'SELECT platform, session_id, version_key FROM observability_sessions ORDER BY platform, version_key, session_id LIMIT 1',
-  ) as FixtureIds['observability'];
+  const runEvent = await get(
+    'SELECT server_run_id, server_session_id FROM session_events WHERE tenant_id = ? AND session_id = ? AND server_run_id IS NOT NULL ORDER BY id LIMIT 1',
+    tenantId,
+    first.session_id,
+  );
+  const observability = (await get(
+    'SELECT platform, session_id, version_key FROM observability_sessions WHERE tenant_id = ? ORDER BY platform, version_key, session_id LIMIT 1',
+    tenantId,
+  )) as FixtureIds['observability'];
   return {
     session_id: first.session_id,
     session_error_id: first.id,

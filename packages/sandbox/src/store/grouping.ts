@@ -1,124 +1,66 @@
-// Grouping's SQL: an error joins the group of its fingerprint (created on first occurrence,
-// `occurrence_count` incremented after). A grouping step moves a batch of errors from `processing` to
-// `processed` in one IMMEDIATE transaction, so counts stay exact however many writers (ingest
-// requests, imports, the worker) run at once. The seed uses the bulk variant.
+// Grouping in SQLite: an error joins its tenant's group of its fingerprint (created on first
+// occurrence, `occurrence_count` incremented after). A step moves a batch of errors from `processing`
+// to `processed` in one IMMEDIATE transaction, so counts stay exact however many writers (ingest
+// requests, imports, workers in other processes) run at once: SQLite serialises them.
 import type { Database, Statement } from 'better-sqlite3';
 import { fingerprint } from '../fingerprint.js';
-import { makeId, type Rng } from '../ids.js';
-import type { SessionErrorRow } from './rows.js';
+import { makeId } from '../ids.js';
+import type { GroupableError } from './seeding.js';
 
-/** The columns of a stored error that grouping reads. */
-export type GroupableError = Pick<
-  SessionErrorRow,
-  'id' | 'session_id' | 'type' | 'code' | 'message' | 'data' | 'provider_run_id' | 'provider_id' | 'created_at'
->;
+/** A pending error as the grouping step reads it. */
+export type PendingError = GroupableError & { tenant_id: string };
 
-// A group's row, first seen with `occurrence_count` errors; seen again, its count grows by as many.
-const UPSERT_GROUP = `INSERT INTO session_error_groups (id, type, fingerprint, code, message, data, provider_id, occurrence_count, created_at)
-  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-  ON CONFLICT (type, fingerprint) DO UPDATE SET occurrence_count = occurrence_count + excluded.occurrence_count`;
-const ADD_MEMBER = 'INSERT OR IGNORE INTO session_error_group_sessions (session_id, group_id) VALUES (?, ?)';
+const PENDING_COLUMNS = 'tenant_id, id, session_id, type, code, message, data, provider_run_id, provider_id, created_at';
 
-/** Assigns errors to groups, one statement each (the grouping step). */
-export class GroupAssigner {
-  private readonly upsert: Statement;
-  private readonly member: Statement;
+/** The group upsert of one error: its new id when first seen, else the stored group's (SQL for both engines, `?` placeholders). */
+export const UPSERT_GROUP_SQL = `INSERT INTO session_error_groups (tenant_id, id, type, fingerprint, code, message, data, provider_id, occurrence_count, created_at)
+  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+  ON CONFLICT (tenant_id, type, fingerprint) DO UPDATE SET occurrence_count = session_error_groups.occurrence_count + excluded.occurrence_count
+  RETURNING id`;
 
-  constructor(
-    db: Database,
-    private readonly rng: Rng = Math.random,
-  ) {
-    this.upsert = db.prepare(`${UPSERT_GROUP} RETURNING id`);
-    this.member = db.prepare(ADD_MEMBER);
-  }
-
-  /** Counts one more occurrence of the error's group (creating it) and returns the group id. Call inside a transaction. */
-  assign(error: GroupableError): string {
-    const fp = fingerprint(error);
-    const newId = makeId('seg', Date.parse(error.created_at) || Date.now(), this.rng);
-    const { id } = this.upsert.get(
-      newId,
-      error.type,
-      fp,
-      error.code,
-      error.message,
-      error.data,
-      error.provider_id,
-      1,
-      error.created_at,
-    ) as {
-      id: string;
-    };
-    this.member.run(error.session_id, id);
-    return id;
-  }
+/** The upsert's parameters for `count` more errors like `error` (its group id when the group is new). */
+export function upsertGroupParams(error: PendingError, count: number): unknown[] {
+  const newId = makeId('seg', Date.parse(error.created_at) || Date.now(), Math.random);
+  return [
+    error.tenant_id,
+    newId,
+    error.type,
+    fingerprint(error),
+    error.code,
+    error.message,
+    error.data,
+    error.provider_id,
+    count,
+    error.created_at,
+  ];
 }
 
-/**
- * The seed's variant of {@link GroupAssigner}: the same fingerprint and group semantics, but counts
- * accumulate in memory and are written once per transaction by {@link BulkGroupAssigner.flush}
- * (one statement per touched group instead of two per error). Call `flush()` before each COMMIT.
- */
-export class BulkGroupAssigner {
-  private readonly groups = new Map<string, { id: string; added: number; row: GroupableError; fp: string }>();
-  private readonly members = new Set<string>();
-  private readonly upsert: Statement;
-  private readonly member: Statement;
-
-  constructor(
-    db: Database,
-    private readonly rng: Rng = Math.random,
-  ) {
-    this.upsert = db.prepare(UPSERT_GROUP);
-    this.member = db.prepare(ADD_MEMBER);
-  }
-
-  /** The group id for the error (first occurrence: a new group keeping this error's message and data). */
-  assign(error: GroupableError): string {
-    const fp = fingerprint(error);
-    const key = `${error.type}\u0000${fp}`;
-    let group = this.groups.get(key);
-    if (!group) {
-      group = { id: makeId('seg', Date.parse(error.created_at) || Date.now(), this.rng), added: 0, row: error, fp };
-      this.groups.set(key, group);
-    }
-    group.added++;
-    const member = `${error.session_id}\u0000${group.id}`;
-    if (!this.members.has(member)) {
-      this.members.add(member);
-      this.member.run(error.session_id, group.id);
-    }
-    return group.id;
-  }
-
-  /** Writes the accumulated counts (inside the transaction that stored the errors). */
-  flush(): void {
-    for (const g of this.groups.values()) {
-      if (g.added === 0) continue;
-      const r = g.row;
-      this.upsert.run(g.id, r.type, g.fp, r.code, r.message, r.data, r.provider_id, g.added, r.created_at);
-      g.added = 0;
-    }
-  }
-}
-
-/** Groups up to `batchSize` pending errors in one transaction; returns how many were processed. */
-export function createGroupingStep(db: Database, batchSize = 500): () => number {
-  const assigner = new GroupAssigner(db);
-  const pending = db.prepare(
-    "SELECT id, session_id, type, code, message, data, provider_run_id, provider_id, created_at FROM session_errors WHERE status = 'processing' ORDER BY id LIMIT ?",
+/** Groups up to `batchSize` pending errors (of one tenant, or of any) in one transaction; returns how many. */
+export function createGroupingStep(db: Database, batchSize = 500): (tenantId?: string) => number {
+  const upsert: Statement = db.prepare(UPSERT_GROUP_SQL).pluck();
+  const member = db.prepare('INSERT OR IGNORE INTO session_error_group_sessions (tenant_id, session_id, group_id) VALUES (?, ?, ?)');
+  const pendingAll = db.prepare(`SELECT ${PENDING_COLUMNS} FROM session_errors WHERE status = 'processing' ORDER BY tenant_id, id LIMIT ?`);
+  const pendingOf = db.prepare(
+    `SELECT ${PENDING_COLUMNS} FROM session_errors WHERE tenant_id = ? AND status = 'processing' ORDER BY tenant_id, id LIMIT ?`,
   );
-  const mark = db.prepare("UPDATE session_errors SET status = 'processed', group_id = ? WHERE id = ? AND status = 'processing'");
-  const step = db.transaction(() => {
-    const rows = pending.all(batchSize) as GroupableError[];
+  const mark = db.prepare(
+    "UPDATE session_errors SET status = 'processed', group_id = ? WHERE tenant_id = ? AND id = ? AND status = 'processing'",
+  );
+  const step = db.transaction((tenantId: string | undefined) => {
+    const rows = (tenantId === undefined ? pendingAll.all(batchSize) : pendingOf.all(tenantId, batchSize)) as PendingError[];
     for (const row of rows) {
-      const groupId = assigner.assign(row);
-      mark.run(groupId, row.id);
+      const groupId = upsert.get(...upsertGroupParams(row, 1)) as string;
+      member.run(row.tenant_id, row.session_id, groupId);
+      mark.run(groupId, row.tenant_id, row.id);
     }
     return rows.length;
   });
   // A plain read first (served by the partial `status = 'processing'` index): an idle worker never
   // takes the write lock, so polling costs the readers nothing.
-  const anyPending = db.prepare("SELECT 1 FROM session_errors WHERE status = 'processing' LIMIT 1");
-  return () => (anyPending.get() === undefined ? 0 : step.immediate());
+  const anyAll = db.prepare("SELECT 1 FROM session_errors WHERE status = 'processing' LIMIT 1");
+  const anyOf = db.prepare("SELECT 1 FROM session_errors WHERE tenant_id = ? AND status = 'processing' LIMIT 1");
+  return (tenantId) => {
+    const found = tenantId === undefined ? anyAll.get() : anyOf.get(tenantId);
+    return found === undefined ? 0 : step.immediate(tenantId);
+  };
 }

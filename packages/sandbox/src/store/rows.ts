@@ -69,3 +69,37 @@ export const SESSION_EVENT_JSON = 'v.body';
 export interface JsonRow {
   json: string;
 }
+
+const q = JSON.stringify;
+
+/** The columns PostgreSQL selects for a `session.error` (`e` joined with its group `g`). */
+export const ERROR_COLUMNS_SQL =
+  'e.id, e.code, e.message, e.data, e.status, e.session_id, e.provider_run_id, e.connection_id, e.group_id, g.occurrence_count, e.created_at';
+
+/** A `session.error` as PostgreSQL reads it. */
+export type ErrorColumns = Pick<
+  SessionErrorRow,
+  'id' | 'code' | 'message' | 'data' | 'status' | 'session_id' | 'provider_run_id' | 'connection_id' | 'group_id' | 'created_at'
+> & { occurrence_count: number | null };
+
+/** `session.error` JSON from its columns: the same bytes as {@link SESSION_ERROR_JSON} builds in SQLite. */
+export function errorJson(r: ErrorColumns): string {
+  return (
+    `{"object":"session.error","id":${q(r.id)},"code":${q(r.code)},"message":${q(r.message)},"data":${r.data},"status":${q(r.status)}` +
+    `,"session_id":${q(r.session_id)},"provider_run_id":${q(r.provider_run_id)},"connection_id":${q(r.connection_id)}` +
+    `,"group_id":${q(r.group_id)},"similar_error_count":${r.occurrence_count ?? 0},"created_at":${q(r.created_at)}}`
+  );
+}
+
+/** The columns PostgreSQL selects for a `session.error_group` (`g`). */
+export const GROUP_COLUMNS_SQL = 'g.id, g.code, g.message, g.data, g.provider_id, g.occurrence_count, g.created_at';
+
+/** `session.error_group` JSON from its columns: the same bytes as {@link SESSION_ERROR_GROUP_JSON}. */
+export function groupJson(
+  r: Pick<SessionErrorGroupRow, 'id' | 'code' | 'message' | 'data' | 'provider_id' | 'occurrence_count' | 'created_at'>,
+): string {
+  return (
+    `{"object":"session.error_group","id":${q(r.id)},"code":${q(r.code)},"message":${q(r.message)},"data":${r.data}` +
+    `,"provider_id":${q(r.provider_id)},"occurrence_count":${r.occurrence_count},"created_at":${q(r.created_at)}}`
+  );
+}

@@ -1,25 +1,16 @@
-// Inserting live data (ingest requests, NDJSON imports): errors arrive as `processing` for the grouping
-// worker; events and observability sessions are stored whole. Rows with an id already stored are
-// skipped, so a re-run import is idempotent. Callers run these inside a transaction (see Store).
+// Inserting live data into SQLite (ingest requests, NDJSON imports, seed batches), always for one
+// tenant: errors arrive as `processing` for the grouping worker (seeded ones `processed`, grouped);
+// events and observability sessions are stored whole. Rows with an id already stored are skipped, so
+// a re-run import is idempotent. Callers run these inside a transaction (see SqliteStore).
 import type { Database, Statement } from 'better-sqlite3';
 import type { SessionErrorRow, SessionEventRow } from './rows.js';
+import type { SeedBatch } from './seeding.js';
 
 /** A new session error, as stored (`data` is its JSON text); it has no status or group yet. */
 export type NewErrorRow = Omit<SessionErrorRow, 'status' | 'group_id'>;
 
 /** A `session.event`, as stored: the columns it is filtered by and its whole JSON text. */
 export type NewEventRow = SessionEventRow;
-
-/** The columns of a stored error; the values are named parameters, so a row object binds as it is. */
-export const ERROR_INSERT_COLUMNS =
-  '(id, session_id, type, code, message, data, status, provider_run_id, provider_id, connection_id, session_provider_id, session_message_id, group_id, created_at)';
-const ERROR_VALUES = (status: string, groupId: string) =>
-  `(@id, @session_id, @type, @code, @message, @data, '${status}', @provider_run_id, @provider_id, @connection_id, @session_provider_id, @session_message_id, ${groupId}, @created_at)`;
-
-/** `INSERT … INTO session_errors` of a row in `status` (`processing` rows have no group; `processed` ones bind `@group_id`). */
-export function insertErrorSql(verb: 'INSERT' | 'INSERT OR IGNORE', status: 'processing' | 'processed'): string {
-  return `${verb} INTO session_errors ${ERROR_INSERT_COLUMNS} VALUES ${ERROR_VALUES(status, status === 'processed' ? '@group_id' : 'NULL')}`;
-}
 
 /** An observability session, keyed as `/observability.sessions.get` looks it up; `body` is its JSON text. */
 export interface NewObservabilityRow {
@@ -33,50 +24,85 @@ export interface NewObservabilityRow {
 export type ImportRecord =
   { kind: 'error'; row: NewErrorRow } | { kind: 'event'; row: NewEventRow } | { kind: 'observability_session'; row: NewObservabilityRow };
 
-/** The insert statements of live data. */
+/** The columns of a stored error, in insert order (shared with the PostgreSQL engine). */
+export const ERROR_COLUMNS = [
+  'id',
+  'session_id',
+  'type',
+  'code',
+  'message',
+  'data',
+  'status',
+  'provider_run_id',
+  'provider_id',
+  'connection_id',
+  'session_provider_id',
+  'session_message_id',
+  'group_id',
+  'created_at',
+] as const;
+
+const named = (columns: readonly string[]) => columns.map((c) => `@${c}`).join(', ');
+
+/** The insert statements of one SQLite connection; every row is bound with its tenant. */
 export class RowWriter {
   private readonly insertSession: Statement;
   private readonly insertError: Statement;
   private readonly insertEvent: Statement;
   private readonly insertObservability: Statement;
+  private readonly upsertGroup: Statement;
+  private readonly insertMember: Statement;
 
   constructor(db: Database) {
-    this.insertSession = db.prepare('INSERT OR IGNORE INTO sessions (id, created_at) VALUES (?, ?)');
-    this.insertError = db.prepare(insertErrorSql('INSERT OR IGNORE', 'processing'));
+    this.insertSession = db.prepare('INSERT OR IGNORE INTO sessions (tenant_id, id, created_at) VALUES (?, ?, ?)');
+    this.insertError = db.prepare(
+      `INSERT OR IGNORE INTO session_errors (tenant_id, ${ERROR_COLUMNS.join(', ')}) VALUES (@tenant_id, ${named(ERROR_COLUMNS)})`,
+    );
     this.insertEvent = db.prepare(
-      'INSERT OR IGNORE INTO session_events (id, session_id, type, server_run_id, server_session_id, body, created_at) VALUES (@id, @session_id, @type, @server_run_id, @server_session_id, @body, @created_at)',
+      'INSERT OR IGNORE INTO session_events (tenant_id, id, session_id, type, server_run_id, server_session_id, body, created_at) VALUES (@tenant_id, @id, @session_id, @type, @server_run_id, @server_session_id, @body, @created_at)',
     );
     this.insertObservability = db.prepare(
-      'INSERT OR REPLACE INTO observability_sessions (platform, version_key, session_id, body) VALUES (@platform, @version_key, @session_id, @body)',
+      'INSERT OR REPLACE INTO observability_sessions (tenant_id, platform, version_key, session_id, body) VALUES (@tenant_id, @platform, @version_key, @session_id, @body)',
     );
+    this.upsertGroup =
+      db.prepare(`INSERT INTO session_error_groups (tenant_id, id, type, fingerprint, code, message, data, provider_id, occurrence_count, created_at)
+      VALUES (@tenant_id, @id, @type, @fingerprint, @code, @message, @data, @provider_id, @added, @created_at)
+      ON CONFLICT (tenant_id, type, fingerprint) DO UPDATE SET occurrence_count = occurrence_count + excluded.occurrence_count`);
+    this.insertMember = db.prepare('INSERT OR IGNORE INTO session_error_group_sessions (tenant_id, session_id, group_id) VALUES (?, ?, ?)');
   }
 
-  /** Stores a session, unless it is stored already. */
-  session(id: string, createdAt: string): void {
-    this.insertSession.run(id, createdAt);
+  /** Stores one error as `processing` (and its session, on first sight); returns whether it was new. */
+  error(tenantId: string, row: NewErrorRow): boolean {
+    this.insertSession.run(tenantId, row.session_id, row.created_at);
+    return this.insertError.run({ ...row, tenant_id: tenantId, status: 'processing', group_id: null }).changes > 0;
   }
 
-  /** Stores one error as `processing` (and its session, on first sight). */
-  error(row: NewErrorRow): void {
-    this.insertSession.run(row.session_id, row.created_at);
-    this.insertError.run(row);
-  }
-
-  /** Stores one event (and its session, on first sight). */
-  event(row: NewEventRow): void {
-    this.insertSession.run(row.session_id, row.created_at);
-    this.insertEvent.run(row);
+  /** Stores one event (and its session, on first sight); returns whether it was new. */
+  event(tenantId: string, row: NewEventRow): boolean {
+    this.insertSession.run(tenantId, row.session_id, row.created_at);
+    return this.insertEvent.run({ ...row, tenant_id: tenantId }).changes > 0;
   }
 
   /** Stores (or replaces) one observability session. */
-  observabilitySession(row: NewObservabilityRow): void {
-    this.insertObservability.run(row);
+  observabilitySession(tenantId: string, row: NewObservabilityRow): void {
+    this.insertObservability.run({ ...row, tenant_id: tenantId });
   }
 
-  /** Stores one import line. */
-  record(record: ImportRecord): void {
-    if (record.kind === 'error') this.error(record.row);
-    else if (record.kind === 'event') this.event(record.row);
-    else this.observabilitySession(record.row);
+  /** Stores one import line; returns how many rows it added (0 when its id was stored already). */
+  record(tenantId: string, record: ImportRecord): number {
+    if (record.kind === 'error') return this.error(tenantId, record.row) ? 1 : 0;
+    if (record.kind === 'event') return this.event(tenantId, record.row) ? 1 : 0;
+    this.observabilitySession(tenantId, record.row);
+    return 1;
+  }
+
+  /** Stores one seed batch: sessions, events, observability sessions, grouped errors, group counts, memberships. */
+  seedBatch(tenantId: string, batch: SeedBatch): void {
+    for (const s of batch.sessions) this.insertSession.run(tenantId, s.id, s.created_at);
+    for (const row of batch.events) this.insertEvent.run({ ...row, tenant_id: tenantId });
+    for (const row of batch.observability) this.insertObservability.run({ ...row, tenant_id: tenantId });
+    for (const g of batch.groups) this.upsertGroup.run({ ...g, tenant_id: tenantId });
+    for (const m of batch.members) this.insertMember.run(tenantId, m.session_id, m.group_id);
+    for (const row of batch.errors) this.insertError.run({ ...row, tenant_id: tenantId, status: 'processed' });
   }
 }

@@ -16,7 +16,7 @@ export const DIALECT_ERROR_SCHEMA: Readonly<Record<ErrorDialect, string>> = {
 };
 
 /** The statuses the builders below produce. */
-export type ErrorStatus = 400 | 401 | 404 | 405 | 413 | 429 | 500;
+export type ErrorStatus = 400 | 401 | 403 | 404 | 405 | 413 | 429 | 500;
 
 export type SessionErrorCode =
   'invalid_data' | 'bad_request' | 'unauthorized' | 'forbidden' | 'not_found' | 'rate_limit_exceeded' | 'internal_server_error';
@@ -48,6 +48,7 @@ export type ObservabilityErrorType =
   | 'invalid_field'
   | 'missing_required_field'
   | 'unauthenticated'
+  | 'forbidden'
   | 'not_found'
   | 'request_entity_too_large'
   | 'too_many_requests'
@@ -195,6 +196,13 @@ export function unauthorized(dialect: ErrorDialect, reason: UnauthorizedReason):
   return dialect === 'observability'
     ? observability(401, 'unauthenticated', UNAUTHORIZED[reason], { detail: hint })
     : session(401, 'unauthorized', UNAUTHORIZED[reason], { hint });
+}
+
+/** 403: the caller is known but may not do this (session `forbidden` with a hint; observability `forbidden`). */
+export function forbidden(dialect: ErrorDialect, message: string, hint?: string): ErrorReply<403> {
+  return dialect === 'observability'
+    ? observability(403, 'forbidden', message, hint ? { detail: hint } : {})
+    : session(403, 'forbidden', message, hint ? { hint } : {});
 }
 
 /**

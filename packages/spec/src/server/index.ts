@@ -13,6 +13,7 @@ export {
   badRequest,
   endpointNotFound,
   errorDialectOf,
+  forbidden,
   internalError,
   invalidRequest,
   methodNotAllowed,

@@ -1,0 +1,92 @@
+// Connecting to PostgreSQL: a pool, the schema migrated under an advisory lock (replicas starting at
+// once apply each step exactly once, the others wait and find it applied), and connection failures as
+// one-line StoreOpenErrors that name the host and port, never the password.
+import pg from 'pg';
+import { StoreOpenError } from '../database.js';
+import { POSTGRES_MIGRATIONS } from './schema.js';
+
+/** Whether a `--database` value is a PostgreSQL URL. */
+export function isPostgresUrl(value: string): boolean {
+  return /^postgres(ql)?:\/\//i.test(value);
+}
+
+/** The URL without its password, for messages. */
+export function describeUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    return `${parsed.hostname || 'localhost'}:${parsed.port || '5432'}${parsed.pathname.length > 1 ? parsed.pathname : ''}`;
+  } catch {
+    return 'the given URL';
+  }
+}
+
+const REASONS: Record<string, string> = {
+  ECONNREFUSED: 'connection refused (is PostgreSQL running there?)',
+  ENOTFOUND: 'no such host',
+  EAI_AGAIN: 'the host name cannot be resolved now',
+  ETIMEDOUT: 'the connection timed out',
+  EHOSTUNREACH: 'the host is unreachable',
+  '28P01': 'password authentication failed',
+  '28000': 'the server refused this user',
+  '3D000': 'the database does not exist',
+};
+
+function openError(url: string, error: unknown): StoreOpenError {
+  const code = String((error as { code?: unknown }).code ?? 'UNKNOWN');
+  const first = String((error as Error).message ?? error).split('\n')[0];
+  return new StoreOpenError(`postgres at ${describeUrl(url)}`, code, REASONS[code] ?? `${code}: ${first}`);
+}
+
+// bigint (int8) columns and counts as numbers: every bigint here (ms timestamps, counts) fits in 2^53.
+const types = {
+  getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+    oid === 20 ? (value: string) => Number(value) : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+};
+
+// One key for the whole sandbox schema: migrations and the local tenant's seed claim.
+const MIGRATION_LOCK = 0x5e551011;
+
+/** Applies the migrations not yet recorded, under a session advisory lock. */
+async function migrate(client: pg.PoolClient): Promise<void> {
+  await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
+  try {
+    await client.query(
+      'CREATE TABLE IF NOT EXISTS schema_migrations (version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())',
+    );
+    const done = new Set((await client.query<{ version: number }>('SELECT version FROM schema_migrations')).rows.map((r) => r.version));
+    for (const step of POSTGRES_MIGRATIONS) {
+      if (done.has(step.version)) continue;
+      await client.query('BEGIN');
+      try {
+        await client.query(step.sql);
+        await client.query('INSERT INTO schema_migrations (version, name) VALUES ($1, $2)', [step.version, step.name]);
+        await client.query('COMMIT');
+      } catch (error) {
+        await client.query('ROLLBACK');
+        throw error;
+      }
+    }
+  } finally {
+    await client.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]);
+  }
+}
+
+/** Opens a pool on `url` and migrates the schema; throws a one-line StoreOpenError when it cannot. */
+export async function openPool(url: string, options: { max?: number } = {}): Promise<pg.Pool> {
+  const pool = new pg.Pool({ connectionString: url, max: options.max ?? 10, connectionTimeoutMillis: 10_000, types });
+  // An idle client losing its connection (the server restarted) must not crash the process.
+  pool.on('error', () => {});
+  let client: pg.PoolClient | undefined;
+  try {
+    client = await pool.connect();
+    await migrate(client);
+    return pool;
+  } catch (error) {
+    client?.release(true);
+    client = undefined;
+    await pool.end().catch(() => {});
+    throw openError(url, error);
+  } finally {
+    client?.release();
+  }
+}

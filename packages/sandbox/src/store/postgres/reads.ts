@@ -1,0 +1,97 @@
+// The read side of the PostgreSQL store: the same keyset plans as SQLite, numbered for PostgreSQL,
+// with each row's JSON built in JS from its columns (the same bytes SQLite builds). Always one tenant.
+import type pg from 'pg';
+import type { Filters } from '../contract.js';
+import { finishPage, type Page, type PagePlan, type PageRequest } from '../keyset.js';
+import { errorListPlan, eventListPlan, fromClauses, groupListPlan, type Sources } from '../queries.js';
+import { ERROR_COLUMNS_SQL, errorJson, GROUP_COLUMNS_SQL, groupJson, type ErrorColumns, type JsonRow } from '../rows.js';
+
+const FROM = fromClauses('JOIN');
+const SOURCES: Sources = {
+  errors: { from: FROM.errors, id: 'e.id', select: ERROR_COLUMNS_SQL },
+  groups: { from: FROM.groups, id: 'g.id', select: GROUP_COLUMNS_SQL },
+  sessionGroups: { from: FROM.sessionGroups, id: 's.group_id', select: GROUP_COLUMNS_SQL },
+  events: { from: FROM.events, id: 'v.id', select: 'v.body' },
+};
+
+/** `?` placeholders as PostgreSQL's `$1, $2, …` (the store's SQL has no other `?`). */
+export function numbered(sql: string): string {
+  let n = 0;
+  return sql.replace(/\?/g, () => `$${++n}`);
+}
+
+type Json = (row: any) => string;
+const JSON_OF: Record<keyof Sources, Json> = { errors: errorJson, groups: groupJson, sessionGroups: groupJson, events: (r) => r.body };
+
+/** The query side of the PostgreSQL store (extended by PgStore with writes, grouping and tenants). */
+export class PgReads {
+  private readonly names = new Map<string, string>();
+
+  constructor(protected readonly pool: pg.Pool) {}
+
+  /** Runs one statement, prepared by name: each connection parses and plans a distinct SQL text once. */
+  protected async rows<T>(sql: string, params: readonly unknown[]): Promise<T[]> {
+    let name = this.names.get(sql);
+    if (name === undefined && this.names.size < 2000) this.names.set(sql, (name = `s${this.names.size}`));
+    return (await this.pool.query<T & pg.QueryResultRow>({ text: sql, values: params as unknown[], ...(name ? { name } : {}) })).rows;
+  }
+
+  private async runPlan(plan: PagePlan, json: Json): Promise<Page> {
+    const [rows, probe] = await Promise.all([
+      this.rows(numbered(plan.scan.sql), plan.scan.params),
+      plan.probe ? this.rows(numbered(plan.probe.sql), plan.probe.params) : Promise.resolve([]),
+    ]);
+    return finishPage(plan, rows.map(json), probe.length > 0);
+  }
+
+  async hasSession(tenantId: string, id: string): Promise<boolean> {
+    return (await this.rows('SELECT 1 FROM sessions WHERE tenant_id = $1 AND id = $2', [tenantId, id])).length > 0;
+  }
+
+  async listErrors(tenantId: string, filters: Filters, request: PageRequest, sessionId?: string): Promise<Page> {
+    return this.runPlan(errorListPlan(SOURCES, tenantId, filters, request, sessionId), JSON_OF.errors);
+  }
+
+  async getError(tenantId: string, id: string): Promise<(JsonRow & { session_id: string }) | undefined> {
+    const [row] = await this.rows<ErrorColumns>(`SELECT ${ERROR_COLUMNS_SQL} FROM ${FROM.errors} WHERE e.tenant_id = $1 AND e.id = $2`, [
+      tenantId,
+      id,
+    ]);
+    return row && { session_id: row.session_id, json: errorJson(row) };
+  }
+
+  async listGroups(tenantId: string, filters: Filters, request: PageRequest, sessionId?: string): Promise<Page> {
+    return this.runPlan(groupListPlan(SOURCES, tenantId, filters, request, sessionId), JSON_OF.groups);
+  }
+
+  async getGroup(tenantId: string, id: string): Promise<JsonRow | undefined> {
+    const [row] = await this.rows<any>(`SELECT ${GROUP_COLUMNS_SQL} FROM session_error_groups g WHERE g.tenant_id = $1 AND g.id = $2`, [
+      tenantId,
+      id,
+    ]);
+    return row && { json: groupJson(row) };
+  }
+
+  async groupInSession(tenantId: string, sessionId: string, groupId: string): Promise<boolean> {
+    const sql = 'SELECT 1 FROM session_error_group_sessions WHERE tenant_id = $1 AND session_id = $2 AND group_id = $3';
+    return (await this.rows(sql, [tenantId, sessionId, groupId])).length > 0;
+  }
+
+  async listEvents(tenantId: string, sessionId: string, filters: Filters, request: PageRequest): Promise<Page> {
+    return this.runPlan(eventListPlan(SOURCES, tenantId, sessionId, filters, request), JSON_OF.events);
+  }
+
+  async getEvent(tenantId: string, id: string): Promise<(JsonRow & { session_id: string }) | undefined> {
+    const [row] = await this.rows<{ session_id: string; body: string }>(
+      'SELECT session_id, body FROM session_events WHERE tenant_id = $1 AND id = $2',
+      [tenantId, id],
+    );
+    return row && { session_id: row.session_id, json: row.body };
+  }
+
+  async getObservabilitySession(tenantId: string, platform: string, versionKey: string, sessionId: string): Promise<string | undefined> {
+    const sql = 'SELECT body FROM observability_sessions WHERE tenant_id = $1 AND platform = $2 AND version_key = $3 AND session_id = $4';
+    const [row] = await this.rows<{ body: string }>(sql, [tenantId, platform, versionKey, sessionId]);
+    return row?.body;
+  }
+}

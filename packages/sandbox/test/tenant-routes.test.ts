@@ -1,0 +1,92 @@
+// The self-service tenant routes over HTTP, on the real CLI, on SQLite and on a real PostgreSQL: a new
+// tenant's token sees only its own data (another tenant's id is a 404 like an unknown id), fixtures are
+// per tenant, the row limit refuses an ingest as a whole (403), reset and delete, the per-address limit
+// (429), and every answer as sandbox-api.json declares it.
+import { createSpecValidator, formatErrors, loadSpec, sandboxApiPath } from '@session-obs/spec';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { startSandbox, type RunningSandbox } from '../src/start-sandbox.js';
+import { TOKEN } from './helpers.js';
+import { createTestDatabase } from './support/postgres.js';
+
+const sandboxApi = createSpecValidator(loadSpec(sandboxApiPath));
+
+/** Calls the sandbox; checks the answer against sandbox-api.json when the path is one of its routes. */
+async function call(url: string, method: string, path: string, token?: string, body?: unknown) {
+  const headers: Record<string, string> = token ? { Authorization: `Bearer ${token}` } : {};
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  const response = await fetch(url + path, { method, headers, ...(body !== undefined ? { body: JSON.stringify(body) } : {}) });
+  const json = (await response.json()) as any;
+  if (path.startsWith('/_sandbox/')) {
+    const result = sandboxApi.validateResponse(method.toLowerCase(), path, response.status, json);
+    expect(result.valid, formatErrors(result.errors)).toBe(true);
+  }
+  return { status: response.status, headers: response.headers, body: json };
+}
+
+const ingest = (sessionId: string, count: number) => ({
+  errors: Array.from({ length: count }, (_, i) => ({
+    session_id: sessionId,
+    type: 'message_processing_timeout',
+    code: 'T',
+    message: `m ${i}`,
+  })),
+});
+
+describe.each(['sqlite', 'postgres'] as const)('tenants over HTTP on %s', (engine) => {
+  let sandbox: RunningSandbox;
+  beforeAll(async () => {
+    const args = ['--tenants-per-hour', '3', '--tenant-rows', '150', '--tenant-errors', '80', '--tenant-sessions', '3'];
+    if (engine === 'postgres') args.push('--database', await createTestDatabase(inject('postgresUrl'), 'routes'));
+    sandbox = await startSandbox({ tokens: [TOKEN], sessions: 4, errors: 100, groupingIntervalMs: 20, args });
+  });
+  afterAll(() => sandbox?.stop());
+
+  it("gives a new tenant its own seeded data; other tenants' ids are unknown to it", async () => {
+    const created = await call(sandbox.url, 'POST', '/_sandbox/tenants', undefined, { seed: 77 });
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({ seed: 77, row_limit: 150, seeded: { sessions: 3, session_errors: 80 } });
+    const token: string = created.body.token;
+    const mine = (await call(sandbox.url, 'GET', '/session-errors?limit=100', token)).body.items as any[];
+    const local = (await call(sandbox.url, 'GET', '/session-errors?limit=100', TOKEN)).body.items as any[];
+    expect(mine).toHaveLength(80);
+    expect(local).toHaveLength(100);
+    const localIds = new Set(local.map((item) => item.id));
+    expect(mine.some((item) => localIds.has(item.id))).toBe(false);
+    // The local tenant's error, asked for by the new tenant: exactly the 404 of an id nobody has.
+    const foreign = local[0];
+    const asked = await call(sandbox.url, 'GET', `/sessions/${foreign.session_id}/errors/${foreign.id}`, token);
+    const unknown = await call(sandbox.url, 'GET', `/sessions/ses_nobody00000000/errors/${foreign.id}`, token);
+    expect(asked.status).toBe(404);
+    expect({ ...asked.body, id: 'x' }).toEqual({ ...unknown.body, id: 'x' });
+    expect((await call(sandbox.url, 'GET', `/session-error-groups/${foreign.group_id}`, token)).status).toBe(404);
+    const fixtures = await call(sandbox.url, 'GET', '/_sandbox/fixtures', token);
+    expect(mine.map((item) => item.id)).toContain(fixtures.body.session_error_id);
+  });
+
+  it('refuses an ingest past the row limit as a whole (403), resets, deletes', async () => {
+    const { token, seeded } = (await call(sandbox.url, 'POST', '/_sandbox/tenants', undefined, {})).body;
+    const used = seeded.session_errors + seeded.session_events + seeded.observability_sessions;
+    const over = await call(sandbox.url, 'POST', '/_sandbox/errors', token, ingest('ses_limit00000001', 150 - used + 1));
+    expect(over.status).toBe(403);
+    expect(over.body).toMatchObject({ code: 'forbidden' });
+    expect((await call(sandbox.url, 'GET', '/sessions/ses_limit00000001/errors', token)).status).toBe(404);
+    expect((await call(sandbox.url, 'POST', '/_sandbox/errors', token, ingest('ses_limit00000001', 150 - used))).status).toBe(202);
+    const reset = await call(sandbox.url, 'POST', '/_sandbox/reset', token);
+    expect(reset.body.seeded).toEqual(seeded);
+    expect((await call(sandbox.url, 'GET', '/sessions/ses_limit00000001/errors', token)).status).toBe(404);
+    expect((await call(sandbox.url, 'DELETE', '/_sandbox/tenant', token)).body).toEqual({ deleted: true });
+    expect((await call(sandbox.url, 'GET', '/session-errors', token)).status).toBe(401);
+    expect((await call(sandbox.url, 'DELETE', '/_sandbox/tenant', TOKEN)).status).toBe(403);
+  });
+
+  it('limits tenants per client address (429 with Retry-After) and checks the body', async () => {
+    const invalid = await call(sandbox.url, 'POST', '/_sandbox/tenants', undefined, { errors: -1, extra: true });
+    expect(invalid.status).toBe(400);
+    expect(invalid.body).toMatchObject({ code: 'invalid_data', entity: 'body' });
+    // Two were created above; the third is the last this hour.
+    expect((await call(sandbox.url, 'POST', '/_sandbox/tenants')).status).toBe(201);
+    const refused = await call(sandbox.url, 'POST', '/_sandbox/tenants');
+    expect(refused.status).toBe(429);
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(3000);
+  });
+});
