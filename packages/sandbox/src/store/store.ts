@@ -131,7 +131,8 @@ export class SqliteStore extends StoreReads implements SandboxStore {
    * the end. Nobody reads meanwhile: other processes wait for this seed.
    */
   async beginBulkSeed(): Promise<void> {
-    if (this.sql('SELECT 1 FROM session_errors LIMIT 1').get() !== undefined) return;
+    const empty = this.sql('SELECT (SELECT 1 FROM sessions LIMIT 1) IS NULL AND (SELECT 1 FROM session_errors LIMIT 1) IS NULL').pluck();
+    if (!empty.get()) return;
     this.write(() => {
       for (const [, name] of INDEX_COLUMNS) this.db.exec(`DROP INDEX IF EXISTS ${name}`);
     });
