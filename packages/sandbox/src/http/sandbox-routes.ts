@@ -13,6 +13,7 @@ import {
   matchRoute,
   methodNotAllowed,
   payloadTooLarge,
+  serviceUnavailable,
   unauthorized,
   type ApiRequest,
   type CompiledOperation,
@@ -54,6 +55,16 @@ function createHandlers(store: SandboxStore): Record<string, SandboxHandler> {
   const newId = createErrorIds();
   return {
     getSandboxHealth: async () => ({ status: 200, body: { status: 'ok', counts: await store.counts() } }),
+    // Readiness: a replica whose database does not answer is taken out of rotation (503), not crashed.
+    getSandboxReadiness: async (operation) => {
+      try {
+        await store.ping();
+        return { status: 200, body: { status: 'ready' } };
+      } catch (error) {
+        const reason = error instanceof Error ? error.message.split('\n', 1)[0] : String(error);
+        return serviceUnavailable(operation.dialect, `The database does not answer: ${reason}.`);
+      }
+    },
     getSandboxFixtures: async (_operation, _req, tenant) => {
       const ids = await store.fixtureIds(tenant);
       return { status: 200, body: ids ? { ...ids, cursor: encodeCursor('after', ids.session_error_group_id) } : {} };

@@ -127,6 +127,8 @@ export interface SandboxStore {
   counts(tenantId?: string): Promise<StoreCounts>;
   /** Takes one token from the named bucket (created full), atomically across processes. */
   takeRateToken(key: string, capacity: number, refillPerSecond: number, now?: number): Promise<BucketTake>;
+  /** Resolves when the database answers a trivial query (readiness); rejects with the driver's error. */
+  ping(): Promise<void>;
   /** Closes the connection(s), after the server using the store is closed. */
   close(): Promise<void>;
 }

@@ -290,6 +290,10 @@ export class SqliteStore extends StoreReads implements SandboxStore {
     this.db.exec('PRAGMA optimize');
   }
 
+  async ping(): Promise<void> {
+    this.db.prepare('SELECT 1').get();
+  }
+
   async close(): Promise<void> {
     this.db.close();
   }

@@ -16,7 +16,7 @@ export const DIALECT_ERROR_SCHEMA: Readonly<Record<ErrorDialect, string>> = {
 };
 
 /** The statuses the builders below produce. */
-export type ErrorStatus = 400 | 401 | 403 | 404 | 405 | 413 | 429 | 500;
+export type ErrorStatus = 400 | 401 | 403 | 404 | 405 | 413 | 429 | 500 | 503;
 
 export type SessionErrorCode =
   'invalid_data' | 'bad_request' | 'unauthorized' | 'forbidden' | 'not_found' | 'rate_limit_exceeded' | 'internal_server_error';
@@ -52,7 +52,8 @@ export type ObservabilityErrorType =
   | 'not_found'
   | 'request_entity_too_large'
   | 'too_many_requests'
-  | 'internal_error';
+  | 'internal_error'
+  | 'service_unavailable';
 
 /** The observability endpoint's error body, with the per-type fields the builders set. */
 export interface ObservabilityErrorBody {
@@ -259,6 +260,13 @@ export function tooManyRequests(dialect: ErrorDialect, retryAfterSeconds: number
         { hint: 'Wait Retry-After seconds before retrying.' },
         headers,
       );
+}
+
+/** 503: this server cannot serve now (its database does not answer); session `internal_server_error`, observability `service_unavailable`. */
+export function serviceUnavailable(dialect: ErrorDialect, message: string): ErrorReply<503> {
+  return dialect === 'observability'
+    ? observability(503, 'service_unavailable', message)
+    : session(503, 'internal_server_error', message, { hint: 'Retry later; the operator is told by the readiness probe.' });
 }
 
 /** 500 naming the request id to quote (observability: `internal_error` with `reference_id`). */

@@ -19,6 +19,7 @@ export {
   methodNotAllowed,
   notFound,
   payloadTooLarge,
+  serviceUnavailable,
   tooManyRequests,
   unauthorized,
   type ErrorDialect,

@@ -287,6 +287,10 @@ export class PgStore extends PgReads implements SandboxStore {
     await this.pool.query('ANALYZE');
   }
 
+  async ping(): Promise<void> {
+    await this.pool.query('SELECT 1');
+  }
+
   async close(): Promise<void> {
     await this.pool.end();
   }

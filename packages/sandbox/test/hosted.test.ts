@@ -1,0 +1,153 @@
+// Hosted mode, on the real CLI over a real PostgreSQL (the engine for hosting): no well-known token, keys
+// only from POST /_sandbox/tenants; the Host allow-list (DNS rebinding) and the CORS allow-list (never a
+// reflected origin, never credentials); security headers; the client address from X-Forwarded-For only with
+// --trust-proxy; liveness and readiness (503 once the database is gone); one JSON access-log line per
+// request without the token; and a graceful SIGTERM that lets a request in flight finish.
+import { request as httpRequest } from 'node:http';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { DEFAULT_TOKEN } from '../src/http/server.js';
+import { startSandbox, type RunningSandbox } from '../src/start-sandbox.js';
+import { createTestDatabase } from './support/postgres.js';
+
+const DOCS = 'https://docs.example.com';
+
+/** A GET with any headers (fetch refuses to send `Host`), answered as status, headers and JSON. */
+function rawGet(base: string, path: string, headers: Record<string, string>) {
+  return new Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: any }>((resolve, reject) => {
+    const url = new URL(base + path);
+    const req = httpRequest({ host: url.hostname, port: url.port, path: url.pathname + url.search, method: 'GET', headers }, (response) => {
+      let text = '';
+      response.setEncoding('utf8').on('data', (chunk: string) => (text += chunk));
+      response.on('end', () =>
+        resolve({ status: response.statusCode ?? 0, headers: response.headers, body: text ? JSON.parse(text) : undefined }),
+      );
+    });
+    req.on('error', reject).end();
+  });
+}
+
+describe('the sandbox in hosted mode (on PostgreSQL)', () => {
+  let sandbox: RunningSandbox;
+  let databaseUrl: string;
+  const log: string[] = [];
+  beforeAll(async () => {
+    databaseUrl = await createTestDatabase(inject('postgresUrl'), 'hosted');
+    sandbox = await startSandbox({
+      args: ['--hosted', '--database', databaseUrl, '--allowed-hosts', 'sandbox.example.com', '--cors-origins', DOCS, '--trust-proxy'],
+      onLog: (line) => log.push(line),
+    });
+  });
+  afterAll(() => sandbox?.stop());
+
+  const host = () => `127.0.0.1:${sandbox.port}`;
+
+  it('accepts no well-known token: the dev token is a 401; a key from POST /_sandbox/tenants works', async () => {
+    const dev = await rawGet(sandbox.url, '/session-errors?limit=1', { Host: host(), Authorization: `Bearer ${DEFAULT_TOKEN}` });
+    expect(dev.status).toBe(401);
+    const created = await fetch(`${sandbox.url}/_sandbox/tenants`, { method: 'POST', headers: { 'X-Forwarded-For': '203.0.113.7' } });
+    expect(created.status).toBe(201);
+    const { token } = (await created.json()) as { token: string };
+    const mine = await rawGet(sandbox.url, '/session-errors?limit=1', { Host: host(), Authorization: `Bearer ${token}` });
+    expect(mine.status).toBe(200);
+    // The token never reaches the access log.
+    await expect.poll(() => log.some((line) => line.includes('"path":"/session-errors"'))).toBe(true);
+    expect(log.join('\n')).not.toContain(token);
+  });
+
+  it('writes one JSON access-log line per request: id, method, path (no query), status, duration, client', async () => {
+    await rawGet(sandbox.url, '/_sandbox/health?probe=secret-ish', { Host: host(), 'X-Forwarded-For': '198.51.100.23' });
+    await expect.poll(() => log.find((line) => line.includes('"client":"198.51.100.23"'))).toBeDefined();
+    const entry = JSON.parse(log.find((line) => line.includes('"client":"198.51.100.23"'))!) as Record<string, unknown>;
+    expect(entry).toMatchObject({ method: 'GET', path: '/_sandbox/health', status: 200, client: '198.51.100.23' });
+    expect(entry.request_id).toMatch(/^req_/);
+    expect(typeof entry.duration_ms).toBe('number');
+    expect(JSON.stringify(entry)).not.toContain('secret-ish');
+  });
+
+  it('serves only its allowed host names and loopback; any other Host is a 400 in the API dialect', async () => {
+    expect((await rawGet(sandbox.url, '/_sandbox/health', { Host: 'sandbox.example.com' })).status).toBe(200);
+    const evil = await rawGet(sandbox.url, '/_sandbox/health', { Host: 'evil.example' });
+    expect(evil.status).toBe(400);
+    expect(evil.body).toMatchObject({ object: 'error', code: 'bad_request' });
+  });
+
+  it('allows its listed origin by name, gives others nothing, never sends credentials; preflight is fixed', async () => {
+    const listed = await rawGet(sandbox.url, '/_sandbox/health', { Host: host(), Origin: DOCS });
+    expect(listed.headers['access-control-allow-origin']).toBe(DOCS);
+    expect(listed.headers['access-control-allow-credentials']).toBeUndefined();
+    const other = await rawGet(sandbox.url, '/_sandbox/health', { Host: host(), Origin: 'https://evil.example' });
+    expect(other.headers['access-control-allow-origin']).toBeUndefined();
+    const preflight = await fetch(`${sandbox.url}/_sandbox/tenants`, {
+      method: 'OPTIONS',
+      headers: { Origin: DOCS, 'Access-Control-Request-Method': 'POST', 'Access-Control-Request-Headers': 'x-anything' },
+    });
+    expect(preflight.status).toBe(204);
+    expect(preflight.headers.get('access-control-allow-methods')).toBe('GET, HEAD, POST, DELETE, OPTIONS');
+    expect(preflight.headers.get('access-control-allow-headers')).toBe('Authorization, Content-Type, Prefer');
+  });
+
+  it('sends nosniff and no-store on API answers', async () => {
+    const answer = await rawGet(sandbox.url, '/session-errors', { Host: host() });
+    expect(answer.headers['x-content-type-options']).toBe('nosniff');
+    expect(answer.headers['cache-control']).toBe('no-store');
+  });
+
+  it('is live and ready; once its database is gone it is still live but answers readiness with a 503', async () => {
+    expect((await rawGet(sandbox.url, '/_sandbox/ready', { Host: host() })).body).toEqual({ status: 'ready' });
+    const admin = new pg.Client({ connectionString: inject('postgresUrl') });
+    await admin.connect();
+    try {
+      await admin.query(`DROP DATABASE "${new URL(databaseUrl).pathname.slice(1)}" WITH (FORCE)`);
+    } finally {
+      await admin.end();
+    }
+    const ready = await rawGet(sandbox.url, '/_sandbox/ready', { Host: host() });
+    expect(ready.status).toBe(503);
+    expect(ready.body).toMatchObject({ object: 'error', status: 503, code: 'internal_server_error' });
+    expect(sandbox.process.exitCode).toBeNull();
+  });
+});
+
+describe('graceful shutdown', () => {
+  it('on SIGTERM stops accepting, lets the request in flight finish, says so, and exits 0 within 10 s', async () => {
+    const log: string[] = [];
+    const sandbox = await startSandbox({ sessions: 3, errors: 50, onLog: (line) => log.push(line) });
+    // A request in flight: an ingest whose body is still being sent when the signal arrives.
+    const body = JSON.stringify({
+      errors: [{ session_id: 'ses_graceful', type: 'message_processing_timeout', code: 'T', message: 'late' }],
+    });
+    const url = new URL(`${sandbox.url}/_sandbox/errors`);
+    const answered = new Promise<number>((resolve, reject) => {
+      const req = httpRequest(
+        {
+          host: url.hostname,
+          port: url.port,
+          path: url.pathname,
+          method: 'POST',
+          headers: {
+            Authorization: `Bearer ${DEFAULT_TOKEN}`,
+            'Content-Type': 'application/json',
+            'Content-Length': Buffer.byteLength(body),
+          },
+        },
+        (response) => {
+          response.resume();
+          resolve(response.statusCode ?? 0);
+        },
+      );
+      req.on('error', reject);
+      req.write(body.slice(0, 10));
+      setTimeout(() => {
+        sandbox.process.kill('SIGTERM');
+        setTimeout(() => req.end(body.slice(10)), 300);
+      }, 200);
+    });
+    const exited = new Promise<number | null>((resolve) => sandbox.process.once('exit', (code) => resolve(code)));
+    const started = Date.now();
+    expect(await answered).toBe(202);
+    expect(await exited).toBe(0);
+    expect(Date.now() - started).toBeLessThan(10_000);
+    expect(log.some((line) => line.startsWith('Stopping the sandbox'))).toBe(true);
+  });
+});
