@@ -4,6 +4,7 @@
 // being served. Runs never overlap: changes during a run trigger one more run after it.
 
 const ms = (start, now) => `${Math.round(now() - start)} ms`;
+const errorMessage = (error) => (error instanceof Error ? error.message : String(error));
 const indent = (lines) => lines.map((line) => `    ${line}`).join('\n');
 
 /**
@@ -27,11 +28,19 @@ export function createDevLoop({ bundle, publish, lint, followUps = [], log = con
           await step.run(result);
           log(`✔ ${step.name} (${ms(started, now)})`);
         } catch (error) {
-          log(`✖ ${step.name}: ${error.message}`);
+          log(`✖ ${step.name}: ${errorMessage(error)}`);
         }
       }
     }
-    background = undefined;
+  }
+
+  // `background` is cleared only once the run has settled (a run with nothing to do settles at once), and
+  // a bundle that arrived in between starts the next run.
+  function startFollowUps() {
+    background ??= runFollowUps().finally(() => {
+      background = undefined;
+      if (latest) startFollowUps();
+    });
   }
 
   async function rebuild(reason) {
@@ -45,25 +54,37 @@ export function createDevLoop({ bundle, publish, lint, followUps = [], log = con
     try {
       await publish(result);
     } catch (error) {
-      log(`✖ the docs cannot render this spec; the last good build is still served:\n${indent([error.message])}`);
-      return { ok: false, problems: [error.message] };
+      log(`✖ the docs cannot render this spec; the last good build is still served:\n${indent([errorMessage(error)])}`);
+      return { ok: false, problems: [errorMessage(error)] };
     }
     log(`✔ docs rebuilt and open pages reloaded (${ms(started, now)})`);
-    const findings = await lint();
-    log(findings.length ? `⚠ redocly lint: ${findings.length} finding(s):\n${indent(findings)}` : '✔ redocly lint: no findings');
+    try {
+      const findings = await lint();
+      log(findings.length ? `⚠ redocly lint: ${findings.length} finding(s):\n${indent(findings)}` : '✔ redocly lint: no findings');
+    } catch (error) {
+      log(`✖ redocly lint failed: ${errorMessage(error)}`);
+    }
     latest = result;
-    background ??= runFollowUps();
+    startFollowUps();
     return result;
   }
 
+  // A step that throws must never leave `running` set: every later save would then only set `again`
+  // and the served docs would stay stale for good.
   async function drain(reason) {
     let result;
-    do {
-      again = false;
-      result = await rebuild(reason);
-      reason = 'changed during the last rebuild';
-    } while (again);
-    running = undefined;
+    try {
+      do {
+        again = false;
+        result = await rebuild(reason).catch((error) => {
+          log(`✖ rebuild failed; the last good build is still served: ${errorMessage(error)}`);
+          return { ok: false, problems: [errorMessage(error)] };
+        });
+        reason = 'changed during the last rebuild';
+      } while (again);
+    } finally {
+      running = undefined;
+    }
     return result;
   }
 
