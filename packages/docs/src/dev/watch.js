@@ -1,3 +1,4 @@
+// @ts-check
 // Watches a folder tree and reports a burst of changes once, after `quietMs` without a new one (an
 // editor's save is often several events: temp file, rename).
 //
@@ -70,6 +71,7 @@ export function watchTree(dir, onChange, { quietMs = 60 } = {}) {
       watchers.delete(folder);
     });
     watchers.set(folder, watcher);
+    /** @type {import('node:fs').Dirent[]} */
     let entries = [];
     try {
       entries = readdirSync(folder, { withFileTypes: true });
