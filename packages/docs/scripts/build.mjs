@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // Builds the docs site into dist/: decorates the bundled spec with generated code samples and the
 // project logo, renders it with `redocly build-docs --inlineBundle` (Redoc's scripts inlined,
-// telemetry off), points Redoc's CDN logo at a local file, adds the Try it console (src/page.js), and
-// checks that nothing in the page still names a CDN.
+// telemetry off), applies src/build/redoc-patches.js (local logos, no Function() probe), adds the Try it console (src/page.js), and
+// checks that nothing in the page still names a CDN, and writes `_headers` (src/build/static-headers.js).
 // `--samples-only` just writes the TypeScript samples to build/samples/ (for `typecheck`).
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
@@ -11,17 +11,14 @@ import { fileURLToPath } from 'node:url';
 import { changelogPage } from '@session-obs/governance';
 import { bundlePath, loadSpec } from '@session-obs/spec';
 import { buildConsoleScript } from '../src/console-bundle.js';
+import { patchRedoc } from '../src/build/redoc-patches.js';
+import { staticHeaders } from '../src/build/static-headers.js';
 import { LOGO_FILE, addConsole, prepareSpec } from '../src/page.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const dist = join(root, 'dist');
 const samplesDir = join(root, 'build', 'samples');
 
-/** Redoc's sidebar logo comes from its CDN at view time; these local files replace it. */
-export const LOGO_REWRITES = [
-  ['https://cdn.redoc.ly/redoc/logo-mini-full.svg', 'redocly-logo.svg'],
-  ['https://cdn.redoc.ly/redoc/logo-mini.svg', 'redocly-logo-mini.svg'],
-];
 /** Redoc options: show our three samples (Redoc only shows languages listed here), in this order. */
 const REDOC_OPTIONS = {
   codeSamples: {
@@ -88,10 +85,7 @@ if (result.status !== 0) {
 }
 
 let html = readFileSync(join(dist, 'index.html'), 'utf8');
-for (const [from, to] of LOGO_REWRITES) {
-  if (!html.includes(from)) throw new Error(`build: Redoc no longer references ${from}; review LOGO_REWRITES`);
-  html = html.replaceAll(from, to);
-}
+html = patchRedoc(html);
 html = addConsole(html, spec, buildConsoleScript());
 const problems = FORBIDDEN.filter((pattern) => pattern.test(html)).map(String);
 if (!html.includes('"disableTelemetry":true')) problems.push('telemetry is not disabled');
@@ -102,6 +96,7 @@ if (problems.length) {
 writeFileSync(join(dist, 'index.html'), html);
 for (const file of ['favicon.svg', LOGO_FILE, 'redocly-logo.svg', 'redocly-logo-mini.svg'])
   copyFileSync(join(root, 'assets', file), join(dist, file));
+writeFileSync(join(dist, '_headers'), staticHeaders(dist));
 console.log(
   `✔ dist/index.html (${Math.round(Buffer.byteLength(html) / 1024)} KiB, self-contained), dist/changelog.html and dist/openapi.json with x-codeSamples`,
 );

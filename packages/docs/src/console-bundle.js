@@ -1,3 +1,4 @@
+// @ts-check
 // Bundles the Try it console (src/try-it/, TypeScript) into one minified ES module for the page, with
 // its stylesheet inlined as text. esbuild runs in-process (~50 ms), so the dev loop can call it too.
 import { buildSync } from 'esbuild';
@@ -18,5 +19,7 @@ export function buildConsoleScript() {
     write: false,
     legalComments: 'none',
   });
-  return result.outputFiles[0].text;
+  const [output] = result.outputFiles;
+  if (!output) throw new Error('esbuild wrote no console script');
+  return output.text;
 }

@@ -1,3 +1,4 @@
+// @ts-check
 // What the build and the dev loop add to the page `redocly build-docs` renders: the spec it renders
 // (samples, logo), the Try it console (its model of the spec and its script, at the end of the body so
 // the first paint never waits for it), and the dev variant of a built page that renders a new spec in
@@ -13,13 +14,17 @@ const DEFINITION_START = 'const __redoc_definition = ';
 const DEFINITION_END = ';\n      const __redoc_options = ';
 
 /** JSON that is safe inside a `<script>` element (no `</script>` can end it early). */
-export const scriptJson = (value) => JSON.stringify(value).replace(/</g, '\\u003c');
+export const scriptJson = (/** @type {unknown} */ value) => JSON.stringify(value).replace(/</g, '\\u003c');
 
 /** The overview's last section: the link to the Changelog page (`changelog.html`, written by the build). */
 export const CHANGELOG_SECTION =
   '## Changelog\n\nWhat changed in each release of the API, generated from the published spec: [Changelog](changelog.html).\n';
 
-/** The spec the site renders: every operation's code samples, the project logo in the sidebar, the Changelog link. */
+/**
+ * The spec the site renders: every operation's code samples, the project logo in the sidebar, the Changelog link.
+ * @param {import('@session-obs/spec').OpenApiDocument} spec
+ * @returns {{ spec: any, typescript: Record<string, string> }} (the spec as plain JSON: tests and the build walk it freely)
+ */
 export function prepareSpec(spec) {
   const { spec: decorated, typescript } = decorateSpec(spec);
   decorated.info['x-logo'] = { url: LOGO_FILE, altText: `${decorated.info.title} logo` };
@@ -28,12 +33,17 @@ export function prepareSpec(spec) {
 }
 
 /** The page without the Try it console (what it was before the build added it). */
-export function withoutConsole(html) {
+export function withoutConsole(/** @type {string} */ html) {
   const start = html.indexOf(CONSOLE_START);
   return start === -1 ? html : html.slice(0, start) + html.slice(html.indexOf(CONSOLE_END) + CONSOLE_END.length + 1);
 }
 
-/** The page with the console for `spec` (a prepared spec) added before `</body>`; replaces a console already there. */
+/**
+ * The page with the console for `spec` (a prepared spec) added before `</body>`; replaces a console already there.
+ * @param {string} html
+ * @param {import('@session-obs/spec').OpenApiDocument} spec
+ * @param {string} script
+ */
 export function addConsole(html, spec, script) {
   const page = withoutConsole(html);
   const end = page.lastIndexOf('</body>');
@@ -50,6 +60,9 @@ export function addConsole(html, spec, script) {
 /**
  * The dev variant of a built page for a new prepared spec: the prerendered markup is dropped (Redoc then
  * renders in the browser instead of hydrating), the embedded definition and the console's model are replaced.
+ * @param {string} html
+ * @param {import('@session-obs/spec').OpenApiDocument} spec
+ * @param {string} script
  */
 export function devPage(html, spec, script) {
   const root = html.indexOf('<div id="redoc">');

@@ -154,7 +154,16 @@ export function fetchSample(op) {
   return lines.join('\n') + '\n';
 }
 
-/** The three samples of one operation, as Redoc's `x-codeSamples`. */
+/**
+ * One sample as Redoc's `x-codeSamples` entry.
+ * @typedef {{ lang: string, label: string, source: string }} CodeSample
+ */
+
+/**
+ * The three samples of one operation, as Redoc's `x-codeSamples`.
+ * @param {ReturnType<typeof describeOperation>} op
+ * @returns {[CodeSample, CodeSample, CodeSample]}
+ */
 export function codeSamples(op) {
   return [
     { lang: 'curl', label: 'curl', source: curlSample(op) },
@@ -169,6 +178,7 @@ export function codeSamples(op) {
  */
 export function decorateSpec(spec) {
   const decorated = structuredClone(spec);
+  /** @type {Record<string, string>} */
   const typescript = {};
   for (const entry of listOperations(decorated)) {
     const op = describeOperation(decorated, entry);

@@ -1,47 +1,96 @@
-// A small static file server for the built docs: correct content types, no directory escapes. Beside
-// local servers (`pnpm start`, `pnpm dev`) it adds the Try it console's local settings to the page, and
-// for `pnpm dev` a live-reload channel that reloads open pages after a rebuild.
-import { createReadStream } from 'node:fs';
-import { readFile, stat } from 'node:fs/promises';
+// @ts-check
+// The docs server (`pnpm start`, `pnpm dev`, `pnpm --filter @session-obs/docs start`): the built site
+// served like a real one — compressed (the build's `.br`/`.gz`), with ETags and 304s, content-hashed
+// files cached for a year, a CSP computed from the page and the servers it may call, no framing, no
+// referrer, and on loopback only for a loopback `Host`. Beside local servers it adds the Try it
+// console's settings to pages and shows the local servers' actual URLs; for `pnpm dev`, live reload.
 import { createServer } from 'node:http';
-import { extname, join, normalize, resolve, sep } from 'node:path';
+import { join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { liveReload as createLiveReload } from './live-reload.js';
 import { scriptJson } from './page.js';
+import { BASE_HEADERS, pageHeaders } from './serve/csp.js';
+import { chooseEncoding, COMPRESSIBLE } from './serve/encoding.js';
+import { hostProblem, servedHosts } from './serve/host-check.js';
+import { rewriteUrls, serverRewrites } from './serve/local-urls.js';
+import { siteFiles } from './serve/site-files.js';
+import { specServersIn } from './serve/spec-servers.js';
+
+export { contentType } from './serve/content-type.js';
 
 /** Folder `pnpm docs:build` writes the site to. */
 export const siteDir = fileURLToPath(new URL('../dist/', import.meta.url));
 
-const TYPES = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.yaml': 'application/yaml; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-  '.txt': 'text/plain; charset=utf-8',
-};
-
-/** Content type of a file by its extension. */
-export function contentType(file) {
-  return TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream';
-}
-
 /** `html` with `additions` inserted before its last `</body>`. */
-function beforeBodyEnd(html, additions) {
+function beforeBodyEnd(/** @type {string} */ html, /** @type {string} */ additions) {
   const end = html.lastIndexOf('</body>');
   return end === -1 ? html + additions : html.slice(0, end) + additions + html.slice(end);
+}
+
+/**
+ * What the server changes in the site's text files, and the API servers its pages may call.
+ * @param {string} root
+ * @param {import('./try-it/model.js').LocalConfig | undefined} consoleConfig
+ * @param {string} additions
+ */
+function siteView(root, consoleConfig, additions) {
+  const specFile = join(root, 'openapi.json');
+  const rewrites = () => (consoleConfig ? serverRewrites(specServersIn(specFile), consoleConfig.servers) : []);
+  return {
+    /** @type {(file: string, text: string) => string} */
+    transform(file, text) {
+      const changed = rewriteUrls(text, rewrites());
+      return file.endsWith('.html') && additions ? beforeBodyEnd(changed, additions) : changed;
+    },
+    /** The URLs the console may call: the configured servers, else every server the spec names. */
+    connectTo: () => [...(consoleConfig?.servers ?? []), ...specServersIn(specFile)].map((server) => rewriteUrls(server.url, rewrites())),
+  };
+}
+
+/**
+ * A one-line plain-text error answer: `status code: message`.
+ * @param {import('node:http').ServerResponse} res
+ * @param {number} status
+ * @param {string} code
+ * @param {string} message
+ * @param {Record<string, string>} [extra]
+ */
+function fail(res, status, code, message, extra = {}) {
+  res.writeHead(status, { ...BASE_HEADERS, 'Content-Type': 'text/plain; charset=utf-8', ...extra }).end(`${status} ${code}: ${message}\n`);
+}
+
+/**
+ * Sends `file`: 304 when the client's ETag matches, else the body, compressed when the client accepts it.
+ * @param {import('node:http').IncomingMessage} req
+ * @param {import('node:http').ServerResponse} res
+ * @param {import('./serve/site-files.js').SiteFile} file
+ * @param {Record<string, string>} headers
+ */
+async function sendFile(req, res, file, headers) {
+  const all = {
+    ...headers,
+    'Content-Type': file.type,
+    'Cache-Control': file.immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
+    ETag: file.etag,
+    Vary: 'Accept-Encoding',
+  };
+  const etags = (req.headers['if-none-match'] ?? '').split(',').map((tag) => tag.trim().replace(/^W\//, ''));
+  if (etags.includes(file.etag) || etags.includes('*')) {
+    res.writeHead(304, all).end();
+    return;
+  }
+  const encoding = COMPRESSIBLE.test(file.type) && file.body.length > 1024 ? chooseEncoding(req.headers['accept-encoding']) : undefined;
+  const body = encoding ? await file.encoded(encoding) : file.body;
+  res.writeHead(200, { ...all, ...(encoding ? { 'Content-Encoding': encoding } : {}), 'Content-Length': String(body.length) });
+  res.end(req.method === 'HEAD' ? undefined : body);
 }
 
 /**
  * Serves `dir` on `host:port` (port 0 picks a free one). Resolves with `{ url, port, reload, close }` once
  * listening. `consoleConfig` (the Try it settings of src/try-it-config.js) is added to every HTML page;
  * `liveReload: true` adds a script that reloads the page when `reload()` is called.
+ * @param {{ dir?: string, port?: number, host?: string, consoleConfig?: import('./try-it/model.js').LocalConfig, liveReload?: boolean }} [options]
+ * @returns {Promise<{ url: string, port: number, reload(): void, close(): Promise<void> }>}
  */
 export function serveDocs({ dir = siteDir, port = 8080, host = '127.0.0.1', consoleConfig, liveReload = false } = {}) {
   const root = resolve(dir);
@@ -49,53 +98,55 @@ export function serveDocs({ dir = siteDir, port = 8080, host = '127.0.0.1', cons
   const additions =
     (consoleConfig ? `<script type="application/json" id="try-it-config">${scriptJson(consoleConfig)}</script>\n` : '') +
     (live?.script ?? '');
-  const server = createServer(async (req, res) => {
-    if (req.method !== 'GET' && req.method !== 'HEAD') {
-      res.writeHead(405, { Allow: 'GET, HEAD', 'Content-Type': 'text/plain; charset=utf-8' }).end('Method Not Allowed\n');
-      return;
-    }
+  const view = siteView(root, consoleConfig, additions);
+  const files = siteFiles(view.transform);
+  /** @type {Set<string> | undefined} */
+  let hosts;
+
+  /**
+   * @param {import('node:http').IncomingMessage} req
+   * @param {import('node:http').ServerResponse} res
+   * @returns {Promise<void>}
+   */
+  async function handle(req, res) {
+    if (req.method !== 'GET' && req.method !== 'HEAD')
+      return fail(res, 405, 'method_not_allowed', `${req.method} is not served; use GET or HEAD.`, { Allow: 'GET, HEAD' });
+    const refused = hostProblem(req.headers.host, hosts);
+    if (refused) return fail(res, 421, 'unknown_host', refused);
     let path;
     try {
       path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
     } catch {
-      res.writeHead(400, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Bad Request\n');
-      return;
+      return fail(res, 400, 'bad_path', 'the request path is not a valid URL path.');
     }
     if (live?.handles(path, req, res)) return;
-    let file = normalize(join(root, path));
-    if (file !== root && !file.startsWith(root + sep)) {
-      res.writeHead(403, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Forbidden\n');
-      return;
-    }
-    try {
-      let info = await stat(file);
-      if (info.isDirectory()) {
-        file = join(file, 'index.html');
-        info = await stat(file);
-      }
-      const headers = { 'Content-Type': contentType(file), 'Cache-Control': 'no-cache', 'X-Content-Type-Options': 'nosniff' };
-      if (additions && extname(file) === '.html') {
-        const page = beforeBodyEnd(await readFile(file, 'utf8'), additions);
-        res.writeHead(200, { ...headers, 'Content-Length': Buffer.byteLength(page) });
-        res.end(req.method === 'HEAD' ? undefined : page);
-        return;
-      }
-      res.writeHead(200, { ...headers, 'Content-Length': info.size });
-      if (req.method === 'HEAD') res.end();
-      else createReadStream(file).pipe(res);
-    } catch {
-      res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Not Found\n');
-    }
+    const target = normalize(join(root, path));
+    if (target !== root && !target.startsWith(root + sep)) return fail(res, 403, 'outside_site', 'the path leaves the site.');
+    const file = await files.get(target).catch(() => files.get(join(target, 'index.html')).catch(() => undefined));
+    if (!file) return fail(res, 404, 'not_found', `${path} is not part of the site.`);
+    const headers = file.type.startsWith('text/html') ? pageHeaders(file.body.toString('utf8'), view.connectTo()) : BASE_HEADERS;
+    await sendFile(req, res, file, headers);
+  }
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch((/** @type {unknown} */ error) => {
+      if (!res.headersSent) fail(res, 500, 'internal', error instanceof Error ? error.message : String(error));
+      else res.destroy();
+    });
   });
   return new Promise((resolvePromise, reject) => {
     server.once('error', reject);
     server.listen(port, host, () => {
       const address = server.address();
       const actual = typeof address === 'object' && address ? address.port : port;
+      hosts = servedHosts(host, actual);
       resolvePromise({
-        url: `http://${host}:${actual}`,
+        url: `http://${host.includes(':') ? `[${host}]` : host}:${actual}`,
         port: actual,
-        reload: () => live?.reload(),
+        reload: () => {
+          files.clear();
+          live?.reload();
+        },
         // Browsers keep sockets open (keep-alive, preconnects that never send a request and would
         // hold close() until the headers timeout): stopping the server drops them all.
         close: () =>

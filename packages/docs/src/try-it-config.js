@@ -1,3 +1,4 @@
+// @ts-check
 // The Try it settings a docs server injects when it runs beside the local mock and sandbox (`pnpm start`,
 // `pnpm dev`): the spec's local server entries re-pointed at the ports actually in use, the sandbox
 // preselected with its dev token, and ids that exist in the sandbox prefilled, so Send works at once.
@@ -5,29 +6,49 @@ import { loadSpec } from '@session-obs/spec';
 import { consoleModel } from './try-it-model.js';
 import { SAMPLE_TOKEN } from './samples.js';
 
-/** Which local server a `servers` entry of the spec stands for, told by its description. */
+/** @typedef {import('./try-it/model.js').LocalConfig} LocalConfig */
+/** @typedef {import('./try-it/model.js').ConsoleModel} ConsoleModel */
+/** @typedef {import('./try-it/model.js').ModelServer} ModelServer */
+/** A local server the docs run beside: its URL, and for the sandbox its token and fixtures. */
+/** @typedef {{ url: string, token?: string, fixtures?: Fixtures }} LocalServer */
+/** What the sandbox's `/_sandbox/fixtures` answers: ids by parameter name, and the observability fixture. */
+/** @typedef {Record<string, unknown> & { observability?: Record<string, unknown> }} Fixtures */
+
+/**
+ * Which local server a `servers` entry of the spec stands for, told by its description.
+ * @type {Array<['sandbox' | 'mock', RegExp]>}
+ */
 const LOCAL_KINDS = [
   ['sandbox', /sandbox/i],
   ['mock', /\bmock\b|prism/i],
 ];
 
 /** `sandbox`, `mock` or undefined for a server entry of the spec. */
-export function localKind(server) {
+export function localKind(/** @type {{ description?: string }} */ server) {
   return LOCAL_KINDS.find(([, pattern]) => pattern.test(server.description ?? ''))?.[0];
 }
 
 /**
  * Values from the sandbox's `/_sandbox/fixtures` for each operation's path and required query parameters:
  * the observability fixture when it names every required query parameter, else the fixture of the same name.
+ * @param {ConsoleModel} model
+ * @param {Fixtures} fixtures
  */
 export function fixtureValues(model, fixtures) {
+  /** @type {Record<string, Record<string, string>>} */
   const values = {};
   for (const operation of model.operations) {
     const wanted = operation.params.filter((param) => param.in === 'path' || param.required);
     const requiredQuery = wanted.filter((param) => param.in === 'query');
+    /** @type {Record<string, unknown>} */
     const source =
-      requiredQuery.length && requiredQuery.every((param) => fixtures.observability?.[param.name]) ? fixtures.observability : fixtures;
-    const found = wanted.filter((param) => typeof source[param.name] === 'string').map((param) => [param.name, source[param.name]]);
+      requiredQuery.length && requiredQuery.every((param) => fixtures.observability?.[param.name])
+        ? (fixtures.observability ?? {})
+        : fixtures;
+    const found = wanted.flatMap((param) => {
+      const value = source[param.name];
+      return typeof value === 'string' ? [[param.name, value]] : [];
+    });
     if (found.length) values[operation.id] = Object.fromEntries(found);
   }
   return values;
@@ -36,19 +57,25 @@ export function fixtureValues(model, fixtures) {
 /**
  * The console settings for a docs server next to local servers: `mock` and `sandbox` are `{ url }`
  * (the sandbox also `{ token, fixtures }`); either may be absent.
+ * @param {import('@session-obs/spec').OpenApiDocument} spec
+ * @param {{ mock?: LocalServer, sandbox?: LocalServer }} [servers]
+ * @returns {LocalConfig}
  */
 export function localConsoleConfig(spec, { mock, sandbox } = {}) {
   const model = consoleModel(spec);
   const local = { mock, sandbox };
   const servers = model.servers.map((server) => {
     const kind = localKind(server);
-    return kind && local[kind] ? { url: local[kind].url, description: server.description } : server;
+    const running = kind && local[kind];
+    return running ? { url: running.url, description: server.description } : server;
   });
-  for (const [kind, running] of Object.entries(local)) {
+  for (const [kind, running] of /** @type {Array<[string, LocalServer | undefined]>} */ (Object.entries(local))) {
     if (running && !servers.some((server) => server.url === running.url))
       servers.push({ url: running.url, description: kind === 'sandbox' ? 'Local sandbox' : 'Local Prism mock' });
   }
+  /** @type {Record<string, string>} */
   const tokens = {};
+  /** @type {LocalConfig['values']} */
   const values = {};
   if (mock) tokens[mock.url] = SAMPLE_TOKEN;
   if (sandbox) {
@@ -62,8 +89,11 @@ export function localConsoleConfig(spec, { mock, sandbox } = {}) {
  * The console settings for the docs served beside a running mock and sandbox (`pnpm start`, `pnpm dev`):
  * asks the sandbox for ids that exist in it (`GET /_sandbox/fixtures`); without them the form keeps the
  * spec's examples. `spec` defaults to the bundled spec.
+ * @param {{ mock?: LocalServer, sandbox?: LocalServer & { token: string }, spec?: import('@session-obs/spec').OpenApiDocument, fetchImpl?: typeof fetch }} [options]
+ * @returns {Promise<LocalConfig>}
  */
 export async function consoleConfigFor({ mock, sandbox, spec = loadSpec(), fetchImpl = fetch } = {}) {
+  /** @type {Fixtures} */
   let fixtures = {};
   if (sandbox) {
     const response = await fetchImpl(`${sandbox.url}/_sandbox/fixtures`, { headers: { Authorization: `Bearer ${sandbox.token}` } }).catch(
@@ -71,5 +101,5 @@ export async function consoleConfigFor({ mock, sandbox, spec = loadSpec(), fetch
     );
     if (response?.ok) fixtures = await response.json();
   }
-  return localConsoleConfig(spec, { mock, sandbox: sandbox && { ...sandbox, fixtures } });
+  return localConsoleConfig(spec ?? loadSpec(), { mock, sandbox: sandbox && { ...sandbox, fixtures } });
 }

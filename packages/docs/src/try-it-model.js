@@ -74,7 +74,11 @@ function responseSchemas(spec, operation) {
   );
 }
 
-/** The console's model of a spec: servers, operations (parameters, response schemas) and component schemas. */
+/**
+ * The console's model of a spec: servers, operations (parameters, response schemas) and component schemas.
+ * @param {import('@session-obs/spec').OpenApiDocument} spec
+ * @returns {import('./try-it/model.js').ConsoleModel}
+ */
 export function consoleModel(spec) {
   return {
     servers: (spec.servers ?? []).map(({ url, description }) => ({ url, description: description ?? url })),

@@ -36,6 +36,12 @@ beforeAll(async () => {
     return route.continue();
   });
   page = await context.newPage();
+  // The docs server's CSP (no eval, hashed inline scripts): any refusal is reported as an error.
+  await page.addInitScript(() =>
+    document.addEventListener('securitypolicyviolation', (event) =>
+      console.error(`CSP refused ${event.violatedDirective}: ${event.blockedURI} at ${event.sourceFile}:${event.lineNumber}`),
+    ),
+  );
   page.on('console', (message) => {
     if (message.type() === 'error') consoleErrors.push(message.text());
   });

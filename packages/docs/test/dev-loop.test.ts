@@ -123,4 +123,34 @@ describe('dev loop', () => {
     await loop.idle();
     expect(followed).toEqual([1, 3]);
   });
+
+  it('keeps rebuilding after a step throws: a lint or bundle that throws never leaves the loop stuck', async () => {
+    const log: string[] = [];
+    const published: unknown[] = [];
+    const steps: Array<() => Promise<BundleResult>> = [
+      async () => good(1),
+      async () => {
+        throw new Error('bundler crashed');
+      },
+      async () => good(3),
+    ];
+    let lints = 0;
+    const loop = createDevLoop({
+      bundle: () => steps.shift()!(),
+      publish: (result) => void published.push(result.spec),
+      lint: async () => {
+        if (++lints === 1) throw new Error('lint crashed');
+        return [];
+      },
+      log: (line) => log.push(line),
+      now: () => 0,
+    });
+    await loop.trigger();
+    expect(await loop.trigger()).toEqual({ ok: false, problems: ['bundler crashed'] });
+    expect(await loop.trigger()).toEqual(good(3));
+    await loop.idle();
+    expect(published).toEqual([{ n: 1 }, { n: 3 }]);
+    expect(log).toContain('✖ redocly lint failed: lint crashed');
+    expect(log).toContain('✖ rebuild failed; the last good build is still served: bundler crashed');
+  });
 });

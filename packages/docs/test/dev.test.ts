@@ -1,7 +1,7 @@
 // `pnpm dev`'s loop on a temp copy of openapi/ (the real tree is only read): a save reaches the served
 // docs and reloads an open page in Chromium, a broken file keeps the last good build served until it is
 // fixed, lint findings are printed while the loop goes on, and the mock is restarted on the new spec.
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, renameSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -111,6 +111,36 @@ describe('pnpm dev loop', () => {
       await expect.poll(title, POLL).toBe('List session errors, fixed');
     },
     SLOW,
+  );
+
+  it(
+    'never sticks: edit, break, restore by replacing the file, edit again — 6 times in a row, each edit served',
+    async () => {
+      // The sequence of issue 21: the restore replaces the file by a new one (as `git checkout` and
+      // editors' atomic saves do), the next edit writes it in place. Waits are for the served page or a log line.
+      const replace = (text: string, i: number) => {
+        if (i % 2) {
+          writeFileSync(`${operationFile}.tmp`, text);
+          renameSync(`${operationFile}.tmp`, operationFile);
+        } else {
+          unlinkSync(operationFile);
+          writeFileSync(operationFile, text);
+        }
+      };
+      const withSummary = (summary: string) => original.replace('summary: List all session errors', `summary: ${summary}`);
+      for (let i = 0; i < 6; i++) {
+        save(withSummary(`First edit ${i}`));
+        await expect.poll(served, POLL).toContain(`First edit ${i}`);
+        const failed = nextLog(/^✖ the spec does not bundle/);
+        save('get:\n  summary: [unclosed\n');
+        await failed;
+        replace(withSummary(`Restored ${i}`), i);
+        await expect.poll(served, POLL).toContain(`Restored ${i}`);
+        save(withSummary(`Second edit ${i}`));
+        await expect.poll(served, POLL).toContain(`Second edit ${i}`);
+      }
+    },
+    SLOW * 3,
   );
 
   it(

@@ -27,6 +27,7 @@ describe('built docs site', () => {
     expect(html).not.toContain('cdn.redocly.com/redoc');
     expect(html).toContain('"disableTelemetry":true');
     expect(readdirSync(siteDir).sort()).toEqual([
+      '_headers',
       'changelog.html',
       'favicon.svg',
       'index.html',

@@ -1,3 +1,4 @@
+// @ts-check
 // The site `pnpm dev` serves: a copy of the last full build (logo, favicon and any other page stay as
 // built) whose index.html and openapi.json are rewritten for each new bundle, in ~0.2 s instead of a
 // full `redocly build-docs` (the page renders the new spec in the browser; see devPage).
@@ -7,12 +8,15 @@ import { buildConsoleScript } from '../console-bundle.js';
 import { devPage, prepareSpec } from '../page.js';
 
 /** Writes a file through a temp file and a rename, so the server never sends half of it. */
-export function writeAtomic(path, text) {
+export function writeAtomic(/** @type {string} */ path, /** @type {string} */ text) {
   writeFileSync(`${path}.${process.pid}.tmp`, text);
   renameSync(`${path}.${process.pid}.tmp`, path);
 }
 
-/** The dev copy of the built site in `outDir`; `publish(spec)` rewrites its page for a new bundle (throws on a spec the docs cannot render). */
+/**
+ * The dev copy of the built site in `outDir`; `publish(spec)` rewrites its page for a new bundle (throws on a spec the docs cannot render).
+ * @param {{ builtDir: string, outDir: string }} options
+ */
 export function createDevSite({ builtDir, outDir }) {
   const template = readFileSync(join(builtDir, 'index.html'), 'utf8');
   const script = buildConsoleScript();
@@ -20,7 +24,7 @@ export function createDevSite({ builtDir, outDir }) {
   cpSync(builtDir, outDir, { recursive: true });
   return {
     dir: outDir,
-    publish(bundled) {
+    publish(/** @type {any} */ bundled) {
       const { spec } = prepareSpec(bundled);
       const html = devPage(template, spec, script);
       writeAtomic(join(outDir, 'openapi.json'), JSON.stringify(spec, null, 2) + '\n');

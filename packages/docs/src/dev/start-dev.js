@@ -1,3 +1,4 @@
+// @ts-check
 // `pnpm dev` for spec authors, composed from the dev-loop steps: watches the spec tree, and on each save
 // bundles it, writes the bundle where the other tools read it, rewrites and reloads the served docs,
 // lints, and in the background restarts the mock on the new spec and runs the other follow-ups (types,
@@ -14,10 +15,17 @@ import { openSpecTree } from './spec-tree.js';
 import { watchTree } from './watch.js';
 
 /**
+ * A running `pnpm dev` loop.
+ * @typedef {{ docsUrl: string, mockUrl: string, rebuild(reason?: string): Promise<import('./spec-tree.js').BundleResult>, idle(): Promise<void>, close(): Promise<void> }} RunningDev
+ */
+
+/**
  * Starts the loop over the spec tree in `specRoot` (its `openapi.yaml`). `specOut` (`{ json, yaml }`)
  * receives each good bundle; `builtDir` is a full docs build (the page template); `sandbox`
  * (`{ url, token }`) is a running sandbox for the console; `followUps` run after the mock restart.
  * Resolves with `{ docsUrl, mockUrl, rebuild, idle, close }` once docs and mock serve the current spec.
+ * @param {{ specRoot: string, redoclyConfig: string, builtDir?: string, specOut?: { json?: string, yaml?: string }, docsPort?: number, mockPort?: number, sandbox?: { url: string, token: string }, followUps?: import('./dev-loop.js').FollowUp[], log?: (line: string) => void }} options
+ * @returns {Promise<RunningDev>}
  */
 export async function startDev({
   specRoot,
@@ -34,6 +42,7 @@ export async function startDev({
   const tree = await openSpecTree({ entry: join(specRoot, 'openapi.yaml'), configPath: redoclyConfig });
   const first = await tree.bundle();
   if (!first.ok) throw new Error(`the spec in ${specRoot} does not bundle:\n${first.problems.join('\n')}`);
+  const mockUrlOf = () => mock.url ?? '';
 
   const site = createDevSite({ builtDir, outDir: join(workDir, 'site') });
   site.publish(first.spec);
@@ -41,7 +50,7 @@ export async function startDev({
   mkdirSync(mockDir);
   const mock = devMock({ port: mockPort, dir: mockDir, log });
   await mock.serve(first.json);
-  const consoleConfig = await consoleConfigFor({ mock: { url: mock.url }, sandbox, spec: first.spec });
+  const consoleConfig = await consoleConfigFor({ mock: { url: mockUrlOf() }, sandbox, spec: first.spec });
   const docs = await serveDocs({ dir: site.dir, port: docsPort, consoleConfig, liveReload: true });
 
   const loop = createDevLoop({
@@ -60,7 +69,7 @@ export async function startDev({
 
   return {
     docsUrl: docs.url,
-    mockUrl: mock.url,
+    mockUrl: mockUrlOf(),
     /** Rebuilds now (as a save would). */
     rebuild: (reason = 'rebuild asked') => loop.trigger(reason),
     /** Resolves once no rebuild or follow-up is running. */

@@ -9,6 +9,9 @@ import { el } from './dom.js';
 import { parameterFields } from './form.js';
 import type { ConsoleModel, LocalConfig, ModelOperation } from './model.js';
 import { paramKey, prepareRequest } from './request.js';
+import { afterRender } from './after-render.js';
+import { repairOutline } from './outline.js';
+import { focusScrollables } from './scrollables.js';
 import { send } from './send.js';
 import styles from './styles.css';
 
@@ -111,13 +114,16 @@ function buildConsole(operation: ModelOperation): HTMLElement {
       answer.replaceChildren(el('p', { class: 'ti-failure', role: 'alert' }, request.problem));
       return;
     }
-    sendButton.disabled = true;
+    // Never `disabled`: a disabled button drops the keyboard focus to <body>, where Escape no longer
+    // reaches the console. A press while sending is ignored instead.
+    if (sendButton.getAttribute('aria-disabled') === 'true') return;
+    sendButton.setAttribute('aria-disabled', 'true');
     answer.replaceChildren(el('p', {}, 'Sending…'));
     curl = curlView(request, () => reveal.checked);
     const result = await send(request);
     const check = 'failure' in result ? undefined : checkBody(model!, operation, result.status, result.bodyText);
     answer.replaceChildren(answerView(result, check), curl.element);
-    sendButton.disabled = false;
+    sendButton.removeAttribute('aria-disabled');
     answer.scrollIntoView({ block: 'start' });
   });
   return el('div', { class: 'ti-console', 'data-operation': operation.id }, form, answer);
@@ -128,16 +134,18 @@ let opener: HTMLButtonElement | undefined;
 const consoles = new Map<string, HTMLElement>();
 
 function close(): void {
-  panel?.setAttribute('hidden', '');
+  if (!panel || panel.hidden) return;
+  panel.setAttribute('hidden', '');
   opener?.setAttribute('aria-expanded', 'false');
   if (opener?.isConnected) opener.focus();
 }
 
 function open(operation: ModelOperation, button: HTMLButtonElement): void {
   if (!panel) {
-    panel = el('aside', { class: 'ti-panel', role: 'dialog', 'aria-modal': 'false', 'aria-labelledby': 'ti-title' });
-    panel.addEventListener('keydown', (event) => {
-      if (event.key === 'Escape') close();
+    panel = el('div', { class: 'ti-panel', role: 'dialog', 'aria-modal': 'false', 'aria-labelledby': 'ti-title' });
+    // Escape closes the console from anywhere in the page while it is open (the focus may be on the page beside it).
+    document.addEventListener('keydown', (event) => {
+      if (event.key === 'Escape' && !event.defaultPrevented) close();
     });
     document.body.append(panel);
   }
@@ -205,5 +213,9 @@ if (model) {
       });
     }).observe(root, { childList: true, subtree: true });
     mountButtons();
+    afterRender(root, () => {
+      focusScrollables(root);
+      repairOutline(root);
+    });
   });
 }

@@ -1,0 +1,93 @@
+// Accessibility of the site as `pnpm start` serves it (beside a real sandbox), judged by axe-core in
+// Chromium at 1280 and 390 px: no violation of serious or critical impact on the overview, on an
+// operation, with Try it open and after Send. The console is driven by the keyboard only: Enter on
+// Try it moves the focus into the dialog, Tab reaches Send, Enter sends and the focus stays on Send,
+// Escape closes the dialog and gives the focus back to the button that opened it.
+import { mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import AxeBuilder from '@axe-core/playwright';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CHROMIUM_ARGS, chromiumPath } from '@session-obs/devkit';
+import { DEFAULT_TOKEN, startSandbox, type RunningSandbox } from '@session-obs/sandbox';
+import { serveDocs } from '../src/serve.js';
+import { consoleConfigFor } from '../src/try-it-config.js';
+
+const artifacts = fileURLToPath(new URL('../artifacts/', import.meta.url));
+const OPERATION = '#/session-errors/listsessionerrors';
+let sandbox: RunningSandbox;
+let docs: Awaited<ReturnType<typeof serveDocs>>;
+let browser: Browser;
+
+beforeAll(async () => {
+  sandbox = await startSandbox({ port: 0, sessions: 10, errors: 100 });
+  const consoleConfig = await consoleConfigFor({ sandbox: { url: sandbox.url, token: DEFAULT_TOKEN } });
+  docs = await serveDocs({ port: 0, consoleConfig });
+  browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
+  mkdirSync(artifacts, { recursive: true });
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await docs?.close();
+  await sandbox?.stop();
+});
+
+/** axe's violations of serious or critical impact on the page as it is now, one line each. */
+async function seriousViolations(page: Page) {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  return violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .flatMap((violation) => violation.nodes.map((node) => `${violation.id}: ${node.html.slice(0, 120)} ${node.failureSummary ?? ''}`));
+}
+/** Whether the focused element is inside the Try it dialog, and what it is. */
+const focus = (page: Page) =>
+  page.evaluate(() => ({
+    inDialog: document.activeElement?.closest('[role="dialog"]') !== null,
+    text: document.activeElement?.textContent ?? '',
+  }));
+
+describe.each([1280, 390])('at %i px', (width) => {
+  let page: Page;
+  beforeAll(async () => {
+    const context = await browser.newContext({ viewport: { width, height: width > 600 ? 900 : 844 } });
+    page = await context.newPage();
+  });
+  afterAll(() => page?.context().close());
+
+  it('has no serious or critical axe violation on the overview', async () => {
+    await page.goto(docs.url + '/');
+    await page.locator('[role="navigation"][aria-label="API reference"]').waitFor({ state: 'attached' });
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.screenshot({ path: `${artifacts}a11y-overview-${width}.png` });
+  }, 120_000);
+
+  it('has none on an operation, with Try it open, or after Send, all driven by the keyboard', async () => {
+    await page.goto(docs.url + '/' + OPERATION);
+    const button = page.locator('[data-try-it="listSessionErrors"]');
+    await button.waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+
+    await button.focus();
+    await page.keyboard.press('Enter');
+    const dialog = page.getByRole('dialog', { name: 'Try it' });
+    await dialog.waitFor();
+    await expect.poll(() => focus(page)).toMatchObject({ inDialog: true });
+    expect(await seriousViolations(page)).toEqual([]);
+
+    for (let presses = 0; (await focus(page)).text !== 'Send'; presses++) {
+      expect(presses, 'Send is reachable with Tab').toBeLessThan(40);
+      await page.keyboard.press('Tab');
+    }
+    await page.keyboard.press('Enter');
+    await dialog.locator('[data-status="200"]').waitFor();
+    expect(await focus(page)).toEqual({ inDialog: true, text: 'Send' });
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.screenshot({ path: `${artifacts}a11y-after-send-${width}.png` });
+
+    await page.keyboard.press('Escape');
+    await expect.poll(() => dialog.isHidden()).toBe(true);
+    expect(await button.evaluate((node) => node === document.activeElement)).toBe(true);
+    expect(await button.getAttribute('aria-expanded')).toBe('false');
+  }, 240_000);
+});
