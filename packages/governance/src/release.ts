@@ -19,6 +19,7 @@ export const PUBLISHED = [
   { name: '@session-obs/client', dir: 'packages/client' },
   { name: '@session-obs/mock', dir: 'packages/mock' },
   { name: '@session-obs/sandbox', dir: 'packages/sandbox' },
+  { name: '@session-obs/mcp', dir: 'packages/mcp' },
 ] as const;
 const CLIENT = PUBLISHED[1];
 

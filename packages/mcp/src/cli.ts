@@ -41,7 +41,11 @@ async function main(): Promise<void> {
   const context = { checkArguments: createArgumentChecker(manifest.tools), clientFor, secrets };
   const where = describeTarget(settings.target);
   if (settings.httpPort === undefined) {
-    await createMcpServer(manifest, context).connect(new StdioServerTransport());
+    const server = createMcpServer(manifest, context);
+    await server.connect(new StdioServerTransport());
+    // The client closing our stdin ends the session: exit, even when launched through npx or pnpm exec,
+    // whose own process is the one a client stops.
+    process.stdin.once('end', () => void server.close().finally(() => process.exit(0)));
     console.error(`✔ session-obs-mcp: ${manifest.tools.length} tools over stdio; ${where}`);
     return;
   }
