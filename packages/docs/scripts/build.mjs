@@ -12,6 +12,7 @@ import { changelogPage } from '@session-obs/governance';
 import { bundlePath, loadSpec } from '@session-obs/spec';
 import { buildConsoleScript } from '../src/console-bundle.js';
 import { LOGO_FILE, addConsole, prepareSpec } from '../src/page.js';
+import { writeMachineDocs } from '../src/markdown/index.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const dist = join(root, 'dist');
@@ -63,6 +64,8 @@ mkdirSync(dist, { recursive: true });
 // bundle's unreleased changes), linked from the overview (prepareSpec).
 writeFileSync(join(dist, 'changelog.html'), changelogPage({ current: loadSpec(bundlePath) }));
 writeFileSync(join(dist, 'openapi.json'), JSON.stringify(spec, null, 2) + '\n');
+// llms.txt, llms-full.txt and a Markdown page per operation (src/markdown/); prepareSpec links them.
+writeMachineDocs(dist, loadSpec(bundlePath));
 
 const redocly = join(root, 'node_modules', '.bin', process.platform === 'win32' ? 'redocly.cmd' : 'redocly');
 const result = spawnSync(
