@@ -15,4 +15,5 @@ export { createMcpServer, SERVER_INFO } from './runtime/mcp-server.js';
 export { loadManifest } from './runtime/load-manifest.js';
 export { serveHttp, MCP_PATH } from './runtime/serve-http.js';
 export type { RunningHttp } from './runtime/serve-http.js';
+export { errorResult, nextPage, redact, redactValue, successResult } from './runtime/tool-results.js';
 export type { ToolResult, ToolErrorBody } from './runtime/tool-results.js';

@@ -1,5 +1,5 @@
 // What a tool answers: the API's body as structured content (plus `next_page` for list tools), or a
-// tool error (`isError: true`) carrying a machine-readable code and a human message. Every text goes
+// tool error (`isError: true`) carrying a machine-readable code and a human message. Every string goes
 // through `redact`, so no credential can reach an answer even if a server echoes it.
 import type { ToolRoute } from '../generate/manifest.js';
 
@@ -26,9 +26,18 @@ export function redact(text: string, secrets: readonly string[]): string {
   return secrets.reduce((out, secret) => (secret ? out.split(secret).join('[redacted]') : out), text);
 }
 
+/** `value` with every secret in its strings (keys included) replaced by `[redacted]`. */
+export function redactValue(value: unknown, secrets: readonly string[]): unknown {
+  if (typeof value === 'string') return redact(value, secrets);
+  if (Array.isArray(value)) return value.map((item) => redactValue(item, secrets));
+  if (typeof value === 'object' && value !== null)
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [redact(key, secrets), redactValue(item, secrets)]));
+  return value;
+}
+
 /** A tool error. */
 export function errorResult(error: ToolErrorBody, secrets: readonly string[]): ToolResult {
-  return { isError: true, content: [{ type: 'text', text: redact(JSON.stringify({ error }, null, 2), secrets) }] };
+  return { isError: true, content: [{ type: 'text', text: JSON.stringify(redactValue({ error }, secrets), null, 2) }] };
 }
 
 /**
@@ -48,11 +57,12 @@ export function nextPage(page: Record<string, unknown>, args: Record<string, unk
 /** A successful call: the body as structured content (list tools add `next_page`) and as JSON text. */
 export function successResult(route: ToolRoute, body: unknown, args: Record<string, unknown>, secrets: readonly string[]): ToolResult {
   const isObject = typeof body === 'object' && body !== null && !Array.isArray(body);
-  const structured =
+  const page =
     isObject && route.list ? { ...(body as Record<string, unknown>), next_page: nextPage(body as Record<string, unknown>, args) } : body;
-  const text = redact(JSON.stringify(structured, null, 2) ?? '', secrets);
+  const structured = redactValue(page, secrets);
+  const text = JSON.stringify(structured, null, 2) ?? '';
   // Structured content is only sent for an object body (MCP's rule); the text is the same JSON.
   return isObject
-    ? { content: [{ type: 'text', text }], structuredContent: JSON.parse(text) as Record<string, unknown> }
+    ? { content: [{ type: 'text', text }], structuredContent: structured as Record<string, unknown> }
     : { content: [{ type: 'text', text }] };
 }
