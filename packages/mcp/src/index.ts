@@ -1,7 +1,7 @@
 // @session-obs/mcp: the Session Observability API as read-only MCP tools. Most users run the
 // `session-obs-mcp` command; these exports let a program embed the server or generate tools from a spec.
 export { generateTools, MANIFEST_BANNER, NEXT_PAGE_SCHEMA } from './generate/generate-tools.js';
-export { toJsonSchema } from './generate/json-schema.js';
+export { toJsonSchema, toJsonSchemaWithDefs } from './generate/json-schema.js';
 export { toolNameOf, argumentNames } from './generate/tool-names.js';
 export type { ArgumentBinding, ObjectSchema, ToolDefinition, ToolManifest, ToolRoute } from './generate/manifest.js';
 export { parseSettings, upstreamOptionNames, UsageError } from './runtime/config.js';

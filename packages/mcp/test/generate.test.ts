@@ -40,7 +40,11 @@ describe('generateTools', () => {
       expect(tool.description.startsWith(`${operation.summary}\n\n${operation.description.trim()}`)).toBe(true);
       expect(Object.keys(tool.inputSchema.properties!)).toHaveLength(parameters.length);
       expect(tool.inputSchema.additionalProperties).toBe(false);
-      expect(JSON.stringify(tool)).not.toMatch(/"\$ref"|"discriminator"|"x-internal"/);
+      expect(JSON.stringify(tool.inputSchema)).not.toMatch(/"\$ref"/);
+      expect(JSON.stringify(tool)).not.toMatch(/"discriminator"|"x-internal"|#\/components\//);
+      // Output schemas keep each object component once, under $defs, and refer only there.
+      const refs = [...JSON.stringify(tool.outputSchema).matchAll(/"\$ref":"#\/\$defs\/([^"]+)"/g)].map(([, name]) => name!);
+      for (const name of refs) expect(tool.outputSchema!.$defs, `${tool.name} → ${name}`).toHaveProperty(name);
     });
     expect(manifest.upstreams).toEqual({ metorial: 'https://api.metorial.com', devrev: 'https://api.devrev.ai' });
     const observability = manifest.tools.find((tool) => tool.name === 'get_observability_session')!;
@@ -48,6 +52,7 @@ describe('generateTools', () => {
     expect(observability.inputSchema.required).toEqual(['platform', 'session_id', 'version_key']);
     expect(observability.inputSchema.properties!.platform).toMatchObject({ enum: ['android', 'ios', 'web'] });
     expect(observability.outputSchema!.required).toEqual(['session']);
+    expect(manifest.tools.find((tool) => tool.name === 'list_session_events')!.outputSchema!.$defs).toHaveProperty('ServerRun');
   });
 
   it('gives list tools next_page in their output schema', () => {

@@ -2,7 +2,7 @@
 // operation to the spec adds its tool with no code change.
 import { listOperations, resolveRef, type ApiOperation, type OpenApiDocument } from '@session-obs/spec/pointer';
 import type { ParameterObject, ResponseObject } from '@session-obs/spec';
-import { toJsonSchema } from './json-schema.js';
+import { toJsonSchema, toJsonSchemaWithDefs } from './json-schema.js';
 import type { ArgumentBinding, ObjectSchema, ToolDefinition, ToolManifest } from './manifest.js';
 import { argumentNames, toolNameOf } from './tool-names.js';
 import { upstreamOf } from './upstream.js';
@@ -53,7 +53,8 @@ function toolOf(spec: OpenApiDocument, entry: ApiOperation): ToolDefinition {
   const names = argumentNames(parameters);
   const bindings: ArgumentBinding[] = parameters.map((p, index) => ({ argument: names[index]!, name: p.name, in: p.in }));
   const ok = resolveRef<ResponseObject>(spec, operation.responses?.['200'], '', { onUnresolvable: 'stop' }).value;
-  const body = toJsonSchema(spec, ok?.content?.['application/json']?.schema);
+  // Output schemas keep each component once, under `$defs`: inlined, the events' would be ~25 kB each.
+  const body = toJsonSchemaWithDefs(spec, ok?.content?.['application/json']?.schema);
   const list = isListBody(body) && bindings.some((b) => b.in === 'query' && b.name === 'after');
   const upstream = upstreamOf(spec, path, operation);
   const title = String(operation.summary ?? operationId);
