@@ -14,6 +14,7 @@ import { buildConsoleScript } from '../src/console-bundle.js';
 import { patchRedoc } from '../src/build/redoc-patches.js';
 import { staticHeaders } from '../src/build/static-headers.js';
 import { LOGO_FILE, addConsole, prepareSpec } from '../src/page.js';
+import { writeMachineDocs } from '../src/markdown/index.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const dist = join(root, 'dist');
@@ -60,6 +61,8 @@ mkdirSync(dist, { recursive: true });
 // bundle's unreleased changes), linked from the overview (prepareSpec).
 writeFileSync(join(dist, 'changelog.html'), changelogPage({ current: loadSpec(bundlePath) }));
 writeFileSync(join(dist, 'openapi.json'), JSON.stringify(spec, null, 2) + '\n');
+// llms.txt, llms-full.txt and a Markdown page per operation (src/markdown/); prepareSpec links them.
+writeMachineDocs(dist, loadSpec(bundlePath));
 
 const redocly = join(root, 'node_modules', '.bin', process.platform === 'win32' ? 'redocly.cmd' : 'redocly');
 const result = spawnSync(

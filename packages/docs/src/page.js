@@ -3,6 +3,7 @@
 // (samples, logo), the Try it console (its model of the spec and its script, at the end of the body so
 // the first paint never waits for it), and the dev variant of a built page that renders a new spec in
 // the browser without running Redoc's server-side render again.
+import { linkMachineDocs } from './markdown/index.js';
 import { decorateSpec } from './samples.js';
 import { consoleModel } from './try-it-model.js';
 
@@ -21,7 +22,7 @@ export const CHANGELOG_SECTION =
   '## Changelog\n\nWhat changed in each release of the API, generated from the published spec: [Changelog](changelog.html).\n';
 
 /**
- * The spec the site renders: every operation's code samples, the project logo in the sidebar, the Changelog link.
+ * The spec the site renders: every operation's code samples, the project logo in the sidebar, the Changelog link, the links to the docs for machines.
  * @param {import('@session-obs/spec').OpenApiDocument} spec
  * @returns {{ spec: any, typescript: Record<string, string> }} (the spec as plain JSON: tests and the build walk it freely)
  */
@@ -29,6 +30,8 @@ export function prepareSpec(spec) {
   const { spec: decorated, typescript } = decorateSpec(spec);
   decorated.info['x-logo'] = { url: LOGO_FILE, altText: `${decorated.info.title} logo` };
   decorated.info.description = `${decorated.info.description ?? ''}\n\n${CHANGELOG_SECTION}`;
+  // The links to llms.txt, llms-full.txt and each operation's Markdown page (written by the build).
+  linkMachineDocs(decorated, spec);
   return { spec: decorated, typescript };
 }
 

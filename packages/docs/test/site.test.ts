@@ -31,8 +31,11 @@ describe('built docs site', () => {
       'changelog.html',
       'favicon.svg',
       'index.html',
+      'llms-full.txt',
+      'llms.txt',
       'logo.svg',
       'openapi.json',
+      'operations',
       'redocly-logo-mini.svg',
       'redocly-logo.svg',
     ]);

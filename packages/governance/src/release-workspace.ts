@@ -11,6 +11,7 @@ export const PUBLISHED = [
   { name: '@session-obs/client', dir: 'packages/client' },
   { name: '@session-obs/mock', dir: 'packages/mock' },
   { name: '@session-obs/sandbox', dir: 'packages/sandbox' },
+  { name: '@session-obs/mcp', dir: 'packages/mcp' },
 ] as const;
 
 /** Where the snapshot of the last release lives, relative to the repository root. */

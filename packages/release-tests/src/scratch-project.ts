@@ -20,7 +20,7 @@ export interface ScratchProject {
 }
 
 /** The packages a consumer installs by name from the local registry. */
-export const OUR_PACKAGES = ['@session-obs/client', '@session-obs/sandbox', '@session-obs/mock'];
+export const OUR_PACKAGES = ['@session-obs/client', '@session-obs/sandbox', '@session-obs/mock', '@session-obs/mcp'];
 
 /** Tools the consumer's project already has (from the npm registry), pinned as the workspace pins them. */
 const TOOLS = { typescript: '5.9.3', '@types/node': '20.19.43', esbuild: '0.27.7' };

@@ -27,8 +27,14 @@ for (const name of publicNames) {
 }
 
 describe('the published packages', () => {
-  it('are exactly the public workspace packages: spec, client, mock and sandbox; types stay private', async () => {
-    expect(publicNames.sort()).toEqual(['@session-obs/client', '@session-obs/mock', '@session-obs/sandbox', '@session-obs/spec']);
+  it('are exactly the public workspace packages: spec, client, mock, sandbox and mcp; types stay private', async () => {
+    expect(publicNames.sort()).toEqual([
+      '@session-obs/client',
+      '@session-obs/mcp',
+      '@session-obs/mock',
+      '@session-obs/sandbox',
+      '@session-obs/spec',
+    ]);
     expect(inject('published').sort()).toEqual(publicNames.map((name) => `${name}@${uploaded.get(name)?.version}`).sort());
     for (const name of workspace.filter((manifest) => manifest.private === true).map((manifest) => manifest.name))
       expect(await readPackument(registryUrl, name), name).toBeUndefined();
@@ -41,7 +47,7 @@ describe('the published packages', () => {
       expect(uploaded.get(manifest.name)?.version).toBe(manifest.version);
   });
 
-  it.each(['@session-obs/client', '@session-obs/mock', '@session-obs/sandbox', '@session-obs/spec'])(
+  it.each(['@session-obs/client', '@session-obs/mcp', '@session-obs/mock', '@session-obs/sandbox', '@session-obs/spec'])(
     '%s: exact versions only, no workspace: or catalog: range; engines, license, types',
     (name) => {
       const manifest = uploaded.get(name)!;
@@ -57,9 +63,11 @@ describe('the published packages', () => {
     },
   );
 
-  it('pin the spec package the sandbox needs to the version released with it', () => {
+  it('pin the spec package the sandbox needs, and the client and spec the MCP server needs, to the versions released with them', () => {
     const sandbox = uploaded.get('@session-obs/sandbox')!;
     expect((sandbox.dependencies as Record<string, string>)['@session-obs/spec']).toBe(uploaded.get('@session-obs/spec')?.version);
+    const mcp = uploaded.get('@session-obs/mcp')!.dependencies as Record<string, string>;
+    for (const name of ['@session-obs/client', '@session-obs/spec']) expect(mcp[name], name).toBe(uploaded.get(name)?.version);
     for (const name of ['@session-obs/client', '@session-obs/mock'])
       expect(
         Object.keys((uploaded.get(name)!.dependencies ?? {}) as Record<string, string>).filter((dep) => dep.startsWith('@session-obs/')),
@@ -70,5 +78,6 @@ describe('the published packages', () => {
   it('carry the bins consumers run', () => {
     expect(uploaded.get('@session-obs/mock')?.bin).toEqual({ 'session-obs-mock': 'bin/session-obs-mock.js' });
     expect(uploaded.get('@session-obs/sandbox')?.bin).toEqual({ 'session-obs-sandbox': 'bin/session-obs-sandbox.js' });
+    expect(uploaded.get('@session-obs/mcp')?.bin).toEqual({ 'session-obs-mcp': 'bin/session-obs-mcp.js' });
   });
 });

@@ -1,5 +1,5 @@
 // The root README's install commands for today (before a release is on the registry), run as printed: pack
-// the four packages from this repository, install the client's tarball into a scratch project with npm,
+// the five packages from this repository, install the client's tarball into a scratch project with npm,
 // and make a call with it. The servers' line is checked for what it names (each glob matches one tarball
 // whose manifest has exact ranges only); installing it is what the registry consumers above already do.
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -14,7 +14,7 @@ import { assertIsolated } from '../src/scratch-project.js';
 
 const README_FOLDER = '/tmp/session-obs-tarballs';
 const PACK =
-  'pnpm --filter @session-obs/spec --filter @session-obs/client --filter @session-obs/mock --filter @session-obs/sandbox pack --pack-destination /tmp/session-obs-tarballs';
+  'pnpm --filter @session-obs/spec --filter @session-obs/client --filter @session-obs/mock --filter @session-obs/sandbox --filter @session-obs/mcp pack --pack-destination /tmp/session-obs-tarballs';
 const INSTALL_CLIENT = 'npm install /tmp/session-obs-tarballs/session-obs-client-*.tgz';
 const INSTALL_SERVERS =
   'npm install --save-dev /tmp/session-obs-tarballs/session-obs-spec-*.tgz /tmp/session-obs-tarballs/session-obs-sandbox-*.tgz /tmp/session-obs-tarballs/session-obs-mock-*.tgz';
@@ -40,11 +40,12 @@ describe('the README’s tarball install', () => {
     for (const line of [PACK, INSTALL_CLIENT, INSTALL_SERVERS]) expect(readme).toContain(`\n${line}\n`);
   });
 
-  it('packs the four packages, with exact ranges only', async () => {
+  it('packs the five packages, with exact ranges only', async () => {
     await runLine(PACK, repoRoot);
     const files = readdirSync(tarballs).sort();
     expect(files.map((file) => file.replace(/-\d+\.\d+\.\d+\.tgz$/, ''))).toEqual([
       'session-obs-client',
+      'session-obs-mcp',
       'session-obs-mock',
       'session-obs-sandbox',
       'session-obs-spec',

@@ -1,0 +1,53 @@
+// llms.txt (https://llmstxt.org): what the API is and one line and link per operation; llms-full.txt:
+// the API's overview and every operation page in one file, for a model to read at once.
+import { listOperations } from '@session-obs/spec';
+import { operationPage, pagePath } from './operation-page.js';
+
+/** The first sentence of a text, on one line. */
+function firstSentence(text) {
+  const line = String(text ?? '')
+    .replace(/\s+/g, ' ')
+    .trim();
+  const end = line.search(/\.(\s|$)/);
+  return end === -1 ? line : line.slice(0, end + 1);
+}
+
+/** The operations of the spec that get a page. */
+export const documentedOperations = (spec) => listOperations(spec);
+
+/** llms.txt for `spec`: title, summary, a short orientation, one line per operation, then optional links. */
+export function llmsTxt(spec) {
+  const { info } = spec;
+  const lines = documentedOperations(spec).map(
+    ({ method, path, operationId, operation }) =>
+      `- [${operation.summary ?? operationId}](${pagePath(operationId)}): \`${method.toUpperCase()} ${path}\`. ${firstSentence(operation.description)}`,
+  );
+  return [
+    `# ${info.title}`,
+    '',
+    `> ${String(info.summary ?? firstSentence(info.description)).trim()}`,
+    '',
+    `Version ${info.version}, described by an OpenAPI ${spec.openapi} document: [openapi.json](openapi.json).`,
+    'Every operation is a read (`GET`) that takes `Authorization: Bearer <token>`. List operations page by id:',
+    '`limit` (1 to 100), `after` or `before` an id, `order` `asc` or `desc`; the answer says `has_more_after` and `has_more_before`.',
+    'Errors carry a machine-readable `code` (the observability endpoint: `type`) and a `message`.',
+    'AI agents can call every operation as an MCP tool: `npx session-obs-mcp` (package `@session-obs/mcp`).',
+    '',
+    '## Operations',
+    '',
+    ...lines,
+    '',
+    '## Optional',
+    '',
+    '- [llms-full.txt](llms-full.txt): the overview and every operation page in one file',
+    '- [API reference](index.html): the interactive reference site',
+    '- [Changelog](changelog.html): what changed in each release',
+    '',
+  ].join('\n');
+}
+
+/** llms-full.txt for `spec`: the overview, then every operation page with its headings one level down. */
+export function llmsFullTxt(spec) {
+  const pages = documentedOperations(spec).map((entry) => operationPage(spec, entry).replace(/^(#+) /gm, '#$1 '));
+  return [`# ${spec.info.title} ${spec.info.version}`, '', String(spec.info.description ?? '').trim(), '', ...pages].join('\n');
+}

@@ -1,0 +1,52 @@
+// JSON Schemas in words, for Markdown tables: "integer, 1 to 100, default 20", "`asc` | `desc`",
+// "`SessionError`" for a named component. One line, no pipes left unescaped.
+import { resolveRef } from '@session-obs/spec';
+
+/** The component name of a `$ref` (`#/components/schemas/SessionError` → `SessionError`), else undefined. */
+export function componentName(node) {
+  return typeof node?.$ref === 'string' ? node.$ref.split('/').pop() : undefined;
+}
+
+/** Text that is safe inside a Markdown table cell: one line, pipes escaped. */
+export function cell(text) {
+  return String(text ?? '')
+    .replace(/\s*\n\s*/g, ' ')
+    .replace(/\|/g, '\\|')
+    .trim();
+}
+
+/** The limits and default of a schema, in words. */
+function limits(schema) {
+  const parts = [];
+  if (schema.minimum !== undefined && schema.maximum !== undefined) parts.push(`${schema.minimum} to ${schema.maximum}`);
+  else if (schema.minimum !== undefined) parts.push(`at least ${schema.minimum}`);
+  else if (schema.maximum !== undefined) parts.push(`at most ${schema.maximum}`);
+  if (schema.minLength !== undefined || schema.maxLength !== undefined)
+    parts.push(`${schema.minLength ?? 0} to ${schema.maxLength ?? '∞'} characters`);
+  if (schema.maxItems !== undefined) parts.push(`at most ${schema.maxItems} items`);
+  if (schema.pattern) parts.push(`pattern \`${schema.pattern}\``);
+  if (schema.format) parts.push(schema.format);
+  if (schema.default !== undefined) parts.push(`default \`${JSON.stringify(schema.default)}\``);
+  return parts;
+}
+
+/** The type of a resolved schema without its limits: enums, arrays, unions, nullability. */
+function typeOf(spec, schema, depth) {
+  if (Array.isArray(schema.enum)) return schema.enum.map((value) => `\`${value}\``).join(' | ');
+  const union = schema.oneOf ?? schema.anyOf;
+  if (Array.isArray(union)) return union.map((member) => schemaText(spec, member, depth + 1)).join(' or ');
+  const types = Array.isArray(schema.type) ? schema.type : schema.type ? [schema.type] : [];
+  const named = types.map((type) => (type === 'array' ? `array of ${schemaText(spec, schema.items, depth + 1)}` : type));
+  return named.length ? named.join(' or ') : 'any';
+}
+
+/** A schema (or `$ref`) in words: a named component as its name, else its type and limits. */
+export function schemaText(spec, node, depth = 0) {
+  const name = componentName(node);
+  if (name && depth > 0) return `\`${name}\``;
+  const schema = resolveRef(spec, node, '', { mergeSiblings: true, onUnresolvable: 'stop' }).value ?? {};
+  if (depth > 3) return 'object';
+  const type = typeOf(spec, schema, depth);
+  // A union's members already state their own limits: say each one once.
+  return [type, ...limits(schema).filter((part) => !type.includes(part))].join(', ');
+}

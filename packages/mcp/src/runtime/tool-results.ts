@@ -1,0 +1,68 @@
+// What a tool answers: the API's body as structured content (plus `next_page` for list tools), or a
+// tool error (`isError: true`) carrying a machine-readable code and a human message. Every string goes
+// through `redact`, so no credential can reach an answer even if a server echoes it.
+import type { ToolRoute } from '../generate/manifest.js';
+
+/** The result of `tools/call`, as MCP defines it (the part we send). */
+export interface ToolResult {
+  [key: string]: unknown;
+  content: Array<{ type: 'text'; text: string }>;
+  structuredContent?: Record<string, unknown>;
+  isError?: boolean;
+}
+
+/** A tool error's body: the API's (or our) code and message, and what else helps fix the call. */
+export interface ToolErrorBody {
+  code: string;
+  message: string;
+  status?: number;
+  request_id?: string;
+  /** Per-parameter problems: the API's `errors` of an `invalid_data`, or ours for refused arguments. */
+  errors?: unknown[];
+}
+
+/** `text` with every secret replaced by `[redacted]`. */
+export function redact(text: string, secrets: readonly string[]): string {
+  return secrets.reduce((out, secret) => (secret ? out.split(secret).join('[redacted]') : out), text);
+}
+
+/** `value` with every secret in its strings (keys included) replaced by `[redacted]`. */
+export function redactValue(value: unknown, secrets: readonly string[]): unknown {
+  if (typeof value === 'string') return redact(value, secrets);
+  if (Array.isArray(value)) return value.map((item) => redactValue(item, secrets));
+  if (typeof value === 'object' && value !== null)
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [redact(key, secrets), redactValue(item, secrets)]));
+  return value;
+}
+
+/** A tool error. */
+export function errorResult(error: ToolErrorBody, secrets: readonly string[]): ToolResult {
+  return { isError: true, content: [{ type: 'text', text: JSON.stringify(redactValue({ error }, secrets), null, 2) }] };
+}
+
+/**
+ * For a list page: the arguments that fetch the next page in the direction the call walked (`before`
+ * given and no `after`: backward), or null at the end.
+ */
+export function nextPage(page: Record<string, unknown>, args: Record<string, unknown>): { after: string } | { before: string } | null {
+  const items = Array.isArray(page.items) ? (page.items as Array<{ id?: unknown }>) : [];
+  const pagination = (page.pagination ?? {}) as { has_more_after?: unknown; has_more_before?: unknown };
+  const backward = args.before !== undefined && args.after === undefined;
+  const edge = backward ? items[0]?.id : items[items.length - 1]?.id;
+  if (typeof edge !== 'string') return null;
+  if (backward) return pagination.has_more_before === true ? { before: edge } : null;
+  return pagination.has_more_after === true ? { after: edge } : null;
+}
+
+/** A successful call: the body as structured content (list tools add `next_page`) and as JSON text. */
+export function successResult(route: ToolRoute, body: unknown, args: Record<string, unknown>, secrets: readonly string[]): ToolResult {
+  const isObject = typeof body === 'object' && body !== null && !Array.isArray(body);
+  const page =
+    isObject && route.list ? { ...(body as Record<string, unknown>), next_page: nextPage(body as Record<string, unknown>, args) } : body;
+  const structured = redactValue(page, secrets);
+  const text = JSON.stringify(structured, null, 2) ?? '';
+  // Structured content is only sent for an object body (MCP's rule); the text is the same JSON.
+  return isObject
+    ? { content: [{ type: 'text', text }], structuredContent: structured as Record<string, unknown> }
+    : { content: [{ type: 'text', text }] };
+}

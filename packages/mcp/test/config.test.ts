@@ -1,0 +1,154 @@
+// Configuration: the settings parsed from arguments and environment, the production defaults checked on
+// the exact requests (an injected `fetch`), per-API credentials against the real sandbox, and starts that
+// cannot work as one line on stderr.
+import { spawnSync } from 'node:child_process';
+import { createServer } from 'node:net';
+import { describe, expect, inject, it } from 'vitest';
+import { callTool, createArgumentChecker, createUpstreamClients, parseSettings, UsageError, type ToolManifest } from '../src/index.js';
+import { argumentsFor, SANDBOX_TOKEN } from './fixtures.js';
+import { BIN, cleanEnv, connectStdio } from './mcp-client.js';
+import builtManifest from '../dist/tools.json' with { type: 'json' };
+
+const manifest = builtManifest as unknown as ToolManifest;
+const upstreams = manifest.upstreams;
+const fixtures = inject('fixtures');
+const tool = (name: string) => manifest.tools.find((t) => t.name === name)!;
+
+describe('parseSettings', () => {
+  it('sends every tool to one server with --base-url and --token, or their variables', () => {
+    expect(parseSettings(['--base-url', 'http://127.0.0.1:4020/', '--token', 't'], {}, upstreams)).toMatchObject({
+      target: { mode: 'single', baseUrl: 'http://127.0.0.1:4020', token: 't' },
+      host: '127.0.0.1',
+    });
+    expect(parseSettings([], { SESSION_OBS_BASE_URL: 'http://127.0.0.1:4010', SESSION_OBS_TOKEN: 'x' }, upstreams)).toMatchObject({
+      target: { mode: 'single', baseUrl: 'http://127.0.0.1:4010' },
+    });
+  });
+
+  it('gives each production API its own credential and the spec production URL', () => {
+    const settings = parseSettings(['--devrev-token', 'pat'], { METORIAL_TOKEN: 'sk' }, upstreams);
+    expect(settings).toMatchObject({
+      target: {
+        mode: 'per-api',
+        upstreams: {
+          metorial: { token: 'sk', baseUrl: 'https://api.metorial.com' },
+          devrev: { token: 'pat', baseUrl: 'https://api.devrev.ai' },
+        },
+      },
+    });
+    expect(parseSettings(['--http', '0'], { METORIAL_TOKEN: 'sk', METORIAL_BASE_URL: 'http://127.0.0.1:9' }, upstreams)).toMatchObject({
+      httpPort: 0,
+      target: { upstreams: { metorial: { baseUrl: 'http://127.0.0.1:9' }, devrev: { baseUrl: 'https://api.devrev.ai' } } },
+    });
+  });
+
+  it('refuses what cannot work, in one line naming the option', () => {
+    const refused = (argv: string[], env: NodeJS.ProcessEnv = {}) => {
+      try {
+        parseSettings(argv, env, upstreams);
+      } catch (error) {
+        expect(error).toBeInstanceOf(UsageError);
+        return (error as Error).message;
+      }
+      throw new Error('accepted');
+    };
+    expect(refused([])).toMatch(
+      /^no credentials: set METORIAL_TOKEN and\/or DEVREV_TOKEN .* or SESSION_OBS_BASE_URL and SESSION_OBS_TOKEN/,
+    );
+    expect(refused(['--base-url', 'http://127.0.0.1:1'])).toMatch(/^--base-url needs a token/);
+    expect(refused(['--token', 't'])).toMatch(/^--token goes with --base-url/);
+    expect(refused(['--base-url', 'ftp://x', '--token', 't'])).toMatch(/^--base-url must be an http\(s\) URL/);
+    expect(refused(['--http', '70000'], { METORIAL_TOKEN: 'sk' })).toMatch(/^--http must be an integer from 0 to 65535/);
+    expect(refused(['--colour'])).toMatch(/^Unknown option '--colour' \(see --help\)/);
+  });
+});
+
+describe('production defaults, on the exact requests', () => {
+  it('sends each tool to its API production host with that API token, and nothing else', async () => {
+    const sent: Request[] = [];
+    const fetch = async (request: Request) => {
+      sent.push(request);
+      return Response.json({ object: 'list', items: [], pagination: { has_more_before: false, has_more_after: false } });
+    };
+    const settings = parseSettings([], { METORIAL_TOKEN: 'metorial_sk_prod', DEVREV_TOKEN: 'devrev_pat_prod' }, upstreams);
+    if (settings === 'help') throw new Error('help');
+    const { clientFor, secrets } = createUpstreamClients(settings.target, upstreams, { fetch: fetch as typeof globalThis.fetch });
+    const context = { checkArguments: createArgumentChecker(manifest.tools), clientFor, secrets };
+    await callTool(
+      tool('list_session_errors_for_session'),
+      { session_id: 'ses_a', query_session_id: ['ses_b', 'ses_c'], order: 'desc' },
+      context,
+    );
+    await callTool(tool('get_observability_session'), fixtures.observability, context);
+    expect(sent.map((request) => request.url)).toEqual([
+      'https://api.metorial.com/sessions/ses_a/errors?order=desc&session_id=ses_b&session_id=ses_c',
+      `https://api.devrev.ai/observability.sessions.get?platform=${fixtures.observability.platform}&session_id=${fixtures.observability.session_id}&version_key=${fixtures.observability.version_key}`,
+    ]);
+    expect(sent.map((request) => request.headers.get('authorization'))).toEqual(['Bearer metorial_sk_prod', 'Bearer devrev_pat_prod']);
+    expect(sent.map((request) => request.method)).toEqual(['GET', 'GET']);
+  });
+});
+
+describe('per-API credentials through the command', () => {
+  it('calls the API that has a token and answers missing_credential, naming it, for the one without', async () => {
+    const mcp = await connectStdio({ METORIAL_TOKEN: SANDBOX_TOKEN, METORIAL_BASE_URL: inject('sandboxUrl') });
+    try {
+      const ok = (await mcp.client.callTool({
+        name: 'get_session_error_group',
+        arguments: argumentsFor(tool('get_session_error_group'), fixtures),
+      })) as any;
+      expect(ok.isError).toBeFalsy();
+      expect(ok.structuredContent.id).toBe(fixtures.session_error_group_id);
+      const missing = (await mcp.client.callTool({ name: 'get_observability_session', arguments: fixtures.observability })) as any;
+      expect(missing.isError).toBe(true);
+      expect(JSON.parse(missing.content[0].text).error).toEqual({
+        code: 'missing_credential',
+        message: 'devrev.token is not set: pass --devrev-token or set DEVREV_TOKEN to call the devrev API.',
+      });
+      expect(mcp.stderr()).toContain('devrev → https://api.devrev.ai (no token');
+      expect(mcp.stderr()).not.toContain(SANDBOX_TOKEN);
+    } finally {
+      await mcp.close();
+    }
+  });
+});
+
+describe('starts that cannot work', () => {
+  const run = (args: string[], env: Record<string, string> = {}) =>
+    spawnSync(process.execPath, [BIN, ...args], { env: cleanEnv(env), encoding: 'utf8', timeout: 30_000 });
+
+  it('prints one line on stderr, nothing on stdout, and exits non-zero', async () => {
+    const cases: Array<[string[], Record<string, string>, number, RegExp]> = [
+      [[], {}, 2, /^✖ no credentials: /],
+      [['--colour'], {}, 2, /^✖ Unknown option '--colour'/],
+      [
+        ['--spec', '/nonexistent/openapi.json'],
+        { METORIAL_TOKEN: 'sk' },
+        2,
+        /^✖ --spec \/nonexistent\/openapi.json is not a readable JSON OpenAPI document/,
+      ],
+    ];
+    const taken = createServer();
+    await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
+    const port = (taken.address() as { port: number }).port;
+    cases.push([['--http', String(port)], { METORIAL_TOKEN: 'sk' }, 1, new RegExp(`^✖ port ${port} on 127.0.0.1 is in use`)]);
+    try {
+      for (const [args, env, status, line] of cases) {
+        const result = run(args, env);
+        expect(result.status, args.join(' ')).toBe(status);
+        expect(result.stdout).toBe('');
+        expect(result.stderr.trimEnd().split('\n')).toHaveLength(1);
+        expect(result.stderr).toMatch(line);
+      }
+    } finally {
+      taken.close();
+    }
+  });
+
+  it('prints its help on stderr for --help', () => {
+    const result = run(['--help']);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toContain('--metorial-token <t>    [METORIAL_TOKEN]');
+  });
+});

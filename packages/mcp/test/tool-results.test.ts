@@ -1,0 +1,38 @@
+// The pieces of an answer that the end-to-end tests cannot provoke from a well-behaved sandbox: a server
+// that echoes the token (into any string, even one that would break JSON text), and paging at the edges.
+import { describe, expect, it } from 'vitest';
+import { errorResult, nextPage, successResult, type ToolRoute } from '../src/index.js';
+
+const route = { list: true } as ToolRoute;
+const secret = 'sk_"quoted\\secret';
+
+describe('answers keep credentials out', () => {
+  it('redacts a token a server echoes, in structured content, text and error bodies', () => {
+    const body = {
+      object: 'list',
+      items: [{ id: 'a', message: `bad token ${secret}` }],
+      pagination: { has_more_after: false },
+      [secret]: 1,
+    };
+    const result = successResult(route, body, {}, [secret]);
+    expect(JSON.stringify(result)).not.toContain('quoted');
+    expect(result.structuredContent).toMatchObject({ items: [{ message: 'bad token [redacted]' }], '[redacted]': 1, next_page: null });
+    expect(JSON.parse(result.content[0]!.text)).toEqual(result.structuredContent);
+    const error = errorResult({ code: 'unauthorized', message: `token ${secret} is unknown` }, [secret]);
+    expect(JSON.parse(error.content[0]!.text)).toEqual({ error: { code: 'unauthorized', message: 'token [redacted] is unknown' } });
+  });
+});
+
+describe('next_page', () => {
+  const page = (ids: string[], after: boolean, before: boolean) => ({
+    items: ids.map((id) => ({ id })),
+    pagination: { has_more_after: after, has_more_before: before },
+  });
+  it('continues in the direction the call walked, and stops at the end or on an empty page', () => {
+    expect(nextPage(page(['a', 'b'], true, false), {})).toEqual({ after: 'b' });
+    expect(nextPage(page(['a', 'b'], false, true), {})).toBeNull();
+    expect(nextPage(page(['c', 'd'], true, true), { before: 'e' })).toEqual({ before: 'c' });
+    expect(nextPage(page(['c', 'd'], true, false), { before: 'e' })).toBeNull();
+    expect(nextPage(page([], true, true), {})).toBeNull();
+  });
+});
