@@ -1,6 +1,7 @@
 // Generates the x-codeSamples of every operation (curl, TypeScript with our client, plain fetch)
 // from the bundled spec. Pure functions: the build writes their output, the tests check it.
-import { errorDialectOf, listOperations, resolveRef } from '@session-obs/spec';
+import { listOperations, resolveRef } from '@session-obs/spec';
+import { errorDialectOf } from '@session-obs/spec/server';
 
 /** Where the samples send requests unless BASE_URL is set: the local Prism mock (`pnpm mock`). */
 export const SAMPLE_BASE_URL = 'http://127.0.0.1:4010';

@@ -65,9 +65,9 @@ describe('release --dry-run', () => {
     expect(result.changelog).toContain('- `GET /sessions/{session_id}/events`: operation deprecated, sunset 2099-12-31');
     expect(output).toContain('│ ### Minor Changes');
     expect(result.tarballs.map((t) => t.split('/').pop()).sort()).toEqual(
-      ['client', 'mock', 'sandbox', 'spec'].map((name) => `session-obs-${name}-${client.to}.tgz`),
+      ['client', 'mcp', 'mock', 'sandbox', 'spec'].map((name) => `session-obs-${name}-${client.to}.tgz`),
     );
-    expect(result.checks.filter((c) => c.ran && /attw/.test(c.name))).toHaveLength(4);
+    expect(result.checks.filter((c) => c.ran && /attw/.test(c.name))).toHaveLength(5);
     expect(output).toMatch(/▸ \[7\/7\] checking the tarballs/);
 
     expect(existsSync(result.workDir)).toBe(false);

@@ -1,14 +1,7 @@
 // New errors from the sandbox-only ingest endpoint and from NDJSON imports: validated against the
 // sandbox-only document of @session-obs/spec, then turned into the rows the store writes.
-import {
-  createSpecValidator,
-  formatErrors,
-  loadSpec,
-  problemFromSchemaErrors,
-  sandboxApiPath,
-  type ParameterProblem,
-  type ValidateFunction,
-} from '@session-obs/spec';
+import { createSpecValidator, formatErrors, loadSpec, sandboxApiPath, type ValidateFunction } from '@session-obs/spec';
+import { problemFromSchemaErrors, type ParameterProblem } from '@session-obs/spec/server';
 import { createMonotonicIds } from './ids.js';
 import type { NewErrorRow } from './store/writes.js';
 

@@ -3,7 +3,7 @@
 // has_more flags right at both ends. The oracle filters all rows in plain JavaScript.
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { encodeCursor } from '@session-obs/spec';
+import { encodeCursor } from '@session-obs/spec/server';
 import { memorySandbox, specProblems } from './helpers.js';
 
 let sandbox: Awaited<ReturnType<typeof memorySandbox>>;

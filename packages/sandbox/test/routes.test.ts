@@ -2,8 +2,9 @@
 // 405 with Allow, hostile path ids as problems of the path parameter, and its `/_sandbox/` routes as
 // their own document (`@session-obs/spec/sandbox-api.json`) declares them.
 import { request } from 'node:http';
-import { createSpecValidator, DIALECT_ERROR_SCHEMA, formatErrors, loadSpec, sandboxApiPath } from '@session-obs/spec';
-import { encodeCursor } from '@session-obs/spec';
+import { createSpecValidator, formatErrors, loadSpec, sandboxApiPath } from '@session-obs/spec';
+import { DIALECT_ERROR_SCHEMA } from '@session-obs/spec/server';
+import { encodeCursor } from '@session-obs/spec/server';
 import { BASE62 } from '../src/ids.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { memorySandbox, specProblems, TOKEN } from './helpers.js';

@@ -1,6 +1,6 @@
 // @session-obs/spec: the bundled Session Observability documents, and the typed tools every package
-// uses on them — loading, `$ref` resolution, the operation walker, schema validation — plus the pieces
-// every server shares: route matching, parameter validation and the error dialects' bodies.
+// uses on them — loading, `$ref` resolution, the operation walker, schema validation. What the servers
+// share (routes, parameters, error dialects, the HTTP runtime) is the `@session-obs/spec/server` entry.
 export { bundlePath, loadSpec, sandboxApiPath } from './load.js';
 export {
   HTTP_METHODS,
@@ -31,38 +31,3 @@ export {
   type ValidateFunction,
   type ValidationResult,
 } from './validator.js';
-export { PROBLEM_CODE_BY_KEYWORD, problemFromSchemaErrors, type ParameterProblem, type ProblemLocation } from './server/problems.js';
-export {
-  compileOperations,
-  parseParameters,
-  type CompiledOperation,
-  type CompiledParameter,
-  type ParsedParameters,
-} from './server/parameters.js';
-export { allowedMethods, matchRoute, type RouteMatch } from './server/routes.js';
-export { readBearerToken, type BearerToken } from './server/auth.js';
-export { decodeCursor, encodeCursor, type Cursor, type CursorDirection } from './server/cursor.js';
-export { pagingBounds, type PagingBounds } from './server/paging.js';
-export { answerRawRequests, unparsableRequest, writeRawReply } from './server/raw-reply.js';
-export {
-  DIALECT_ERROR_SCHEMA,
-  badRequest,
-  endpointNotFound,
-  errorDialectOf,
-  internalError,
-  invalidRequest,
-  methodNotAllowed,
-  notFound,
-  payloadTooLarge,
-  tooManyRequests,
-  unauthorized,
-  type ErrorDialect,
-  type ErrorReply,
-  type ErrorStatus,
-  type ObservabilityErrorBody,
-  type ObservabilityErrorType,
-  type SessionErrorBody,
-  type SessionErrorCode,
-  type SessionErrorDetail,
-  type UnauthorizedReason,
-} from './server/error-dialects.js';

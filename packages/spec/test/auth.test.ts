@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readBearerToken } from '../src/index.js';
+import { readBearerToken } from '../src/server/index.js';
 
 describe('readBearerToken', () => {
   it.each([

@@ -2,28 +2,24 @@
 // declares for that status, or (405, unknown routes) the dialect's error schema component.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { createSpecValidator, formatErrors, listOperations, loadSpec, sandboxApiPath } from '../src/index.js';
 import {
   DIALECT_ERROR_SCHEMA,
   badRequest,
   compileOperations,
-  createSpecValidator,
   endpointNotFound,
   errorDialectOf,
-  formatErrors,
   internalError,
   invalidRequest,
-  listOperations,
-  loadSpec,
   methodNotAllowed,
   notFound,
   payloadTooLarge,
-  sandboxApiPath,
   tooManyRequests,
   unauthorized,
   type ErrorDialect,
   type ErrorReply,
   type ParameterProblem,
-} from '../src/index.js';
+} from '../src/server/index.js';
 
 const documents = [
   { name: 'spec', spec: loadSpec() },

@@ -1,7 +1,7 @@
 // The cursor codec and the cross-parameter paging rules both servers apply after parseParameters.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { decodeCursor, encodeCursor, pagingBounds, type ParameterProblem } from '../src/index.js';
+import { decodeCursor, encodeCursor, pagingBounds, type ParameterProblem } from '../src/server/index.js';
 
 describe('cursor', () => {
   it('round-trips any direction and id the API can write', () => {

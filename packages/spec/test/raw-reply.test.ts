@@ -2,7 +2,8 @@
 import { createServer, type Server } from 'node:http';
 import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { answerRawRequests, createSpecValidator } from '../src/index.js';
+import { createSpecValidator } from '../src/index.js';
+import { answerRawRequests } from '../src/server/index.js';
 
 let server: Server;
 let port = 0;

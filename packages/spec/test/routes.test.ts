@@ -1,7 +1,8 @@
 // Route matching and parameter parsing on the real spec, with the hostile paths that once crashed the mock.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { allowedMethods, compileOperations, loadSpec, matchRoute, parseParameters, type RouteMatch } from '../src/index.js';
+import { loadSpec } from '../src/index.js';
+import { allowedMethods, compileOperations, matchRoute, parseParameters, type RouteMatch } from '../src/server/index.js';
 
 const operations = compileOperations(loadSpec());
 const summary = (match: RouteMatch) =>

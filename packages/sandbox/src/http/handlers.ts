@@ -1,7 +1,14 @@
 // One handler per operationId. Each parses its parameters with the spec-compiled validators, then
 // answers from the caller's tenant in the store: list envelopes with keyset paging, objects, or typed
 // 404s (another tenant's id is unknown here, exactly like an id nobody has).
-import { invalidRequest, notFound, pagingBounds, parseParameters, type CompiledOperation, type PagingBounds } from '@session-obs/spec';
+import {
+  invalidRequest,
+  notFound,
+  pagingBounds,
+  parseParameters,
+  type CompiledOperation,
+  type PagingBounds,
+} from '@session-obs/spec/server';
 import type { PageRequest, Page } from '../store/keyset.js';
 import type { Filters, SandboxStore } from '../store/contract.js';
 import type { HttpReply } from './reply.js';

@@ -2,7 +2,7 @@
 // reset the caller's tenant to its seed, delete it. Limits are the store's (they hold across replicas);
 // this module turns the store's answers into replies in the session endpoints' error dialect.
 import type { IncomingMessage } from 'node:http';
-import { badRequest, invalidRequest, payloadTooLarge, tooManyRequests, type CompiledOperation } from '@session-obs/spec';
+import { badRequest, invalidRequest, payloadTooLarge, tooManyRequests, type CompiledOperation } from '@session-obs/spec/server';
 import { validateTenantRequest } from '../ingest.js';
 import { LOCAL_TENANT, type SandboxStore, type SeedSummary, type TenantLimits } from '../store/contract.js';
 import type { HttpReply } from './reply.js';
