@@ -14,11 +14,21 @@ export interface SampleOperation {
   query: Array<{ name: string; value: unknown }>;
   isList: boolean;
   errorDialect: 'code' | 'type' | 'unknown';
+  /** The operation's production server (its spec entry's `servers`). */
+  server: string;
+  /** Its security scheme (`MetorialSecretKey`, `DevRevToken`). */
+  scheme: string;
+  /** The client option holding that credential (`metorial`, `devrev`). */
+  credential: string;
+  /** The environment variable the samples read the credential from (`METORIAL_TOKEN`, `DEVREV_TOKEN`). */
+  tokenVariable: string;
 }
 /** Where the samples send requests unless BASE_URL is set. */
 export declare const SAMPLE_BASE_URL: string;
-/** Token the samples use unless API_TOKEN is set. */
+/** Token the samples use unless the operation's credential variable is set. */
 export declare const SAMPLE_TOKEN: string;
+/** The environment variable holding an upstream's credential (`devrev` → `DEVREV_TOKEN`). */
+export declare function credentialVariable(credential: string): string;
 /** The example value of a parameter (its own, its schema's, or its first named example); undefined when none. */
 export declare function parameterExample(spec: any, parameter: Record<string, any>): unknown;
 /** The facts a sample needs about one operation of the spec. */

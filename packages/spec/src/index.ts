@@ -66,3 +66,4 @@ export {
   type SessionErrorDetail,
   type UnauthorizedReason,
 } from './server/error-dialects.js';
+export { operationUpstreams, splitByUpstream, type OperationUpstream } from './upstreams.js';
