@@ -15,6 +15,7 @@ export default tseslint.config(
       '**/.bench/**',
       '**/.turbo/**',
       'packages/types/src/generated/**',
+      'packages/client/src/generated/**',
     ],
   },
   js.configs.recommended,

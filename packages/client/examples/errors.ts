@@ -1,6 +1,9 @@
 import { ApiError, RateLimitError, createClient, isApiError } from '@session-obs/client';
 
-const client = createClient({ token: process.env.API_TOKEN ?? 'test-token' });
+const client = createClient({
+  metorial: { token: process.env.METORIAL_TOKEN ?? 'metorial_sk_…' },
+  devrev: { token: process.env.DEVREV_TOKEN ?? 'devrev-pat' },
+});
 
 try {
   const session = await client.unwrap(
@@ -13,6 +16,9 @@ try {
     switch (err.kind) {
       case 'NotFoundError':
         console.warn('no such session', err.requestId);
+        break;
+      case 'MissingCredentialError': // this operation's credential (devrev.token) was not given: nothing was sent
+        console.error(err.message);
         break;
       case 'TimeoutError':
       case 'ConnectionError':

@@ -1,20 +1,31 @@
-import createFetchClient, { type Client } from 'openapi-fetch';
-import type { paths } from '@session-obs/types';
+import createFetchClient, { type Client, type HeadersOptions } from 'openapi-fetch';
 import { systemClock, type Clock } from './clock.js';
 import { errorFromResponse } from './errors.js';
 import { pages, type GetPage, type ListResult, type LooseInit } from './paginate.js';
 import { DEFAULT_POLICY, type RetryPolicy } from './retry-policy.js';
 import { createTransport } from './transport.js';
-import type { DataOf, FetchResultLike, ListItem, ListPage, ListPath, PaginateArgs } from './types.js';
+import type { ClientPaths, DataOf, FetchResultLike, ListItem, ListPage, ListPath, PaginateArgs } from './types.js';
+import { ROOT_CREDENTIAL, SERVERS } from './generated/upstreams.js';
+import { resolveUpstreams, routeCall, type UpstreamOptions } from './upstreams.js';
 
-/** Production base URL of the session endpoints (the first server of the spec). */
-export const DEFAULT_BASE_URL = 'https://api.metorial.com';
+/** Production server of the session endpoints (the spec's root server); other operations declare their own. */
+export const DEFAULT_BASE_URL: string = SERVERS[ROOT_CREDENTIAL];
 
 export interface ClientOptions {
-  /** API origin, e.g. `http://127.0.0.1:4010` for the local mock. Default: {@link DEFAULT_BASE_URL}. */
+  /** The session endpoints' upstream (`https://api.metorial.com`): its secret key (`metorial_sk_…`) and optional origin. */
+  metorial?: UpstreamOptions;
+  /** The observability endpoint's upstream (`https://api.devrev.ai`): a DevRev token and optional origin. */
+  devrev?: UpstreamOptions;
+  /**
+   * One origin for every operation, e.g. `http://127.0.0.1:4010` for the local mock or sandbox (which serve
+   * both upstreams). An upstream's own `baseUrl` wins. Default: each operation's server in the spec.
+   */
   baseUrl?: string;
-  /** Secret API token, sent as `Authorization: Bearer <token>`; never included in errors. */
-  token: string;
+  /**
+   * The credential of the session endpoints (same as `metorial.token`) and, with `baseUrl`, of every
+   * operation sent there. Never sent to another upstream's production server.
+   */
+  token?: string;
   /** Per-attempt timeout until the response headers arrive, in ms. Default 30 000; `0` disables it. */
   timeoutMs?: number;
   /** Retries after the first attempt for 429, 500, 502, 503, 504, network errors and timeouts. Default 2. */
@@ -28,7 +39,7 @@ export interface ClientOptions {
 }
 
 /** The typed openapi-fetch client for every operation of the spec, plus pagination and `unwrap`. */
-export interface SessionObservabilityClient extends Client<paths> {
+export interface SessionObservabilityClient extends Client<ClientPaths> {
   /** Every page of a list operation, fetched lazily; throws a typed `ApiError` on failure. */
   pages<P extends ListPath>(path: P, ...init: PaginateArgs<P>): AsyncGenerator<ListPage<P>, void, undefined>;
   /** Every item of a list operation across pages, fetched lazily; throws a typed `ApiError` on failure. */
@@ -40,8 +51,11 @@ export interface SessionObservabilityClient extends Client<paths> {
 /**
  * Creates a typed client: `client.GET('/session-errors', { params: { query: { limit: 10 } } })`.
  * `GET` resolves to `{ data, error, response }` for any HTTP status (after retries) and rejects only with
- * transport errors (`ConnectionError`, `TimeoutError`, `AbortError`); `unwrap`, `pages` and `paginate` throw
- * the typed `ApiError` of a non-2xx response too.
+ * transport errors (`ConnectionError`, `TimeoutError`, `AbortError`) and, before any request,
+ * `MissingCredentialError`; `unwrap`, `pages` and `paginate` throw the typed `ApiError` of a non-2xx response too.
+ * Each operation goes to the server its spec entry declares, with the credential of its security scheme:
+ * `createClient({ metorial: { token }, devrev: { token } })`; `createClient({ baseUrl, token })` sends
+ * every operation to one server (a mock or sandbox) with one token.
  */
 export function createClient(options: ClientOptions): SessionObservabilityClient {
   return createClientOn(systemClock, options);
@@ -49,12 +63,9 @@ export function createClient(options: ClientOptions): SessionObservabilityClient
 
 /** {@link createClient} with its timeouts and retry waits on `clock` (tests drive time with it). */
 export function createClientOn(clock: Clock, options: ClientOptions): SessionObservabilityClient {
-  const { token } = options ?? {};
-  if (typeof token !== 'string' || !token.trim()) throw new TypeError('createClient: token required');
-  const baseUrl = options.baseUrl ?? DEFAULT_BASE_URL;
-  // Checked here, so a typo fails at once rather than on the first call. A relative base URL resolves
-  // against the page in a browser, as fetch resolves it.
-  if (!URL.canParse(baseUrl, globalThis.location?.href)) throw new TypeError(`createClient: invalid baseUrl ${baseUrl}`);
+  // Checked here, so a typo or a missing token fails at once rather than on the first call.
+  const upstreams = resolveUpstreams(options ?? {});
+  const tokens = Object.values(upstreams).map((upstream) => upstream.token ?? '');
   const policy: RetryPolicy = {
     ...DEFAULT_POLICY,
     ...options.retry,
@@ -62,25 +73,30 @@ export function createClientOn(clock: Clock, options: ClientOptions): SessionObs
     maxRetries: options.maxRetries ?? DEFAULT_POLICY.maxRetries,
   };
 
-  const client = createFetchClient<paths>({
-    baseUrl,
-    // Only the headers asked for: an undefined one is left out.
-    headers: { Authorization: `Bearer ${token}`, 'User-Agent': options.userAgent },
+  const client = createFetchClient<ClientPaths>({
+    // Only the headers asked for: an undefined one is left out. The credential is set per call.
+    headers: { 'User-Agent': options.userAgent },
     fetch: createTransport(options.fetch ?? globalThis.fetch, policy, clock),
   });
+  // Every call goes to its operation's server with its credential; without one it rejects before any request.
+  const request = client.request as (method: string, path: string, init: object) => Promise<unknown>;
+  const send = async (method: string, path: string, init: LooseInit & { baseUrl?: string; headers?: HeadersOptions } = {}) =>
+    request(method, path, routeCall(upstreams, method, path, init));
 
   const unwrap = async <T extends FetchResultLike>(result: T | Promise<T>): Promise<DataOf<T>> => {
     const { data, error, response } = await result;
-    if (!response.ok) throw errorFromResponse(response, error, token);
+    if (!response.ok) throw errorFromResponse(response, error, tokens);
     return data as DataOf<T>;
   };
   // `pages` walks any list path, so it sees GET untyped: a path, an init, and the list envelope back.
-  const getList = client.GET as (path: string, init: LooseInit) => Promise<ListResult>;
-  const getPage: GetPage = (path, init) => unwrap(getList(path, init));
+  const getPage: GetPage = (path, init) => unwrap(send('GET', path, init) as Promise<ListResult>);
+  // The spec has GET operations only: the other methods of openapi-fetch's client have no path to call.
   return {
     ...client,
+    request: send,
+    GET: (path: string, init?: LooseInit) => send('GET', path, init),
     unwrap,
-    pages: ((path: string, init?: LooseInit) => pages(getPage, path, init)) as SessionObservabilityClient['pages'],
-    paginate: ((path: string, init?: LooseInit) => pages(getPage, path, init, true)) as SessionObservabilityClient['paginate'],
-  };
+    pages: (path: string, init?: LooseInit) => pages(getPage, path, init),
+    paginate: (path: string, init?: LooseInit) => pages(getPage, path, init, true),
+  } as unknown as SessionObservabilityClient;
 }

@@ -13,7 +13,9 @@ export type ApiErrorKind =
   | 'HttpError'
   | 'ConnectionError'
   | 'TimeoutError'
-  | 'AbortError';
+  | 'AbortError'
+  | 'MissingCredentialError'
+  | 'PaginationError';
 
 /** Fields every `ApiError` is built from. */
 export interface ApiErrorInit {
@@ -107,6 +109,21 @@ export class AbortError extends ApiError<'AbortError', undefined> {
   override readonly name = 'AbortError';
 }
 
+/**
+ * A call whose operation takes a credential that `createClient` was not given: rejected before any
+ * request. The message names the option to set (`devrev.token`); `code` is `missing_credential`.
+ */
+export class MissingCredentialError extends ApiError<'MissingCredentialError', undefined> {
+  override readonly name = 'MissingCredentialError';
+}
+/**
+ * A `pages`/`paginate` walk that cannot end: a page says there is more, but its cursor id was already
+ * followed (the server repeats itself). The message names the operation; `code` is `cursor_not_advancing`.
+ */
+export class PaginationError extends ApiError<'PaginationError', undefined> {
+  override readonly name = 'PaginationError';
+}
+
 /** Union of every concrete error, for an exhaustive `switch (err.kind)`. */
 export type AnyApiError =
   | BadRequestError
@@ -118,7 +135,9 @@ export type AnyApiError =
   | HttpError
   | ConnectionError
   | TimeoutError
-  | AbortError;
+  | AbortError
+  | MissingCredentialError
+  | PaginationError;
 
 /** True for any error of this client; narrows to the discriminated union. */
 export function isApiError(value: unknown): value is AnyApiError {
@@ -145,16 +164,16 @@ const textField = (body: unknown, key: string): string | undefined => {
 };
 
 /**
- * Builds the typed error for a non-2xx response from its parsed body (either dialect). `secret` (the
- * token) is redacted from the message, in case a server echoes the Authorization header back.
+ * Builds the typed error for a non-2xx response from its parsed body (either dialect). `secret` (a token,
+ * or every token) is redacted from the message, in case a server echoes the Authorization header back.
  */
-export function errorFromResponse(response: Response, body: unknown, secret?: string): AnyApiError {
+export function errorFromResponse(response: Response, body: unknown, secret?: string | readonly string[]): AnyApiError {
   const { status, headers } = response;
   const code = textField(body, 'code') ?? textField(body, 'type') ?? `http_${status}`;
   const requestId = headers.get('x-request-id') ?? headers.get('metorial-req-id') ?? undefined;
   const detail = textField(body, 'message') ?? textField(body, 'detail') ?? 'HTTP error';
   let message = `${detail} (${status} ${code}${requestId ? ` ${requestId}` : ''})`;
-  if (secret) message = message.replaceAll(secret, '[redacted]');
+  for (const token of [secret ?? []].flat()) if (token) message = message.replaceAll(token, '[redacted]');
   const ErrorClass = CLASS_BY_STATUS[status] ?? (status >= 500 ? ServerError : HttpError);
   return new ErrorClass({ status, code, requestId, body, message, retryAfterMs: retryAfterMs(response, body) });
 }

@@ -1,5 +1,6 @@
 // Auto-pagination over the keyset-paged list envelope:
 // `{ object: 'list', items, pagination: { has_more_before, has_more_after } }`.
+import { PaginationError } from './errors.js';
 import type { RequestControls } from './retry-policy.js';
 
 interface ListEnvelope {
@@ -7,8 +8,16 @@ interface ListEnvelope {
   pagination: { has_more_before: boolean; has_more_after: boolean };
 }
 
+/** Bounds of one walk; it also ends by itself when the server says there is no more. */
+export interface WalkLimits {
+  /** Stop after this many pages (positive). Default: no limit. */
+  maxPages?: number;
+  /** Stop after this many items: `paginate` yields at most this many, `pages` stops once the pages hold them. */
+  maxItems?: number;
+}
+
 /** The untyped init `pages` works on (the typed one is `PaginateInit<P>`). */
-export interface LooseInit extends RequestControls {
+export interface LooseInit extends RequestControls, WalkLimits {
   params?: { path?: Record<string, unknown>; query?: Record<string, unknown> };
   [key: string]: unknown;
 }
@@ -26,6 +35,7 @@ export type GetPage = (path: string, init: LooseInit) => Promise<ListEnvelope>;
  * `before` and no `after`: then backward (`before=<first id>`, while `has_more_before`), and items are
  * yielded last-to-first within each page so the stream moves steadily away from the starting id.
  * `order`, `limit` and filters are kept on every request; a starting `cursor` is sent only once.
+ * A next cursor id that was already followed throws `PaginationError` instead of looping for ever.
  */
 export async function* pages(
   getPage: GetPage,
@@ -33,17 +43,28 @@ export async function* pages(
   init: LooseInit = {},
   items?: boolean,
 ): AsyncGenerator<unknown, void, undefined> {
+  const { maxPages = Infinity, maxItems = Infinity, ...requestInit } = init;
+  if (!(maxPages > 0 && maxItems > 0)) throw new TypeError('maxPages and maxItems must be positive');
   const query: Record<string, unknown> = { ...init.params?.query };
   const backward = query.before != null && query.after == null;
   const direction = backward ? 'before' : 'after';
+  // Every cursor id sent so far, the caller's own included: one coming back means the walk would loop.
+  const followed = new Set([query[direction]]);
+  let pageCount = 0;
+  let itemCount = 0;
   for (;;) {
-    const page = await getPage(path, { ...init, params: { ...init.params, query } });
+    const page = await getPage(path, { ...requestInit, params: { ...init.params, query } });
     const list = page.items;
+    pageCount++;
     if (!items) yield page;
-    else yield* backward ? [...list].reverse() : list;
-    if (!page.pagination[`has_more_${direction}`] || !list.length) return;
+    else yield* (backward ? [...list].reverse() : list).slice(0, maxItems - itemCount);
+    itemCount += list.length;
+    if (!page.pagination[`has_more_${direction}`] || !list.length || pageCount >= maxPages || itemCount >= maxItems) return;
     delete query.cursor;
     // The next page starts past the id at the far end of this one: the first going backward, else the last.
-    query[direction] = list.at(backward ? 0 : -1)!.id;
+    const next = list.at(backward ? 0 : -1)!.id;
+    if (followed.has(next)) throw new PaginationError({ code: 'cursor_not_advancing', message: `GET ${path}: ${direction}=${next} again` });
+    followed.add(next);
+    query[direction] = next;
   }
 }

@@ -2,7 +2,27 @@
 // and the init each helper takes.
 import type { FetchOptions } from 'openapi-fetch';
 import type { paths } from '@session-obs/types';
+import type { WalkLimits } from './paginate.js';
 import type { RequestControls } from './retry-policy.js';
+
+/** A query value the spec declares as a list (an exploded form array) also takes one value: `type: 'x'` is `?type=x`. */
+type OneOrMany<Value> = NonNullable<Value> extends ReadonlyArray<infer Item> ? Value | Item : Value;
+
+// Homomorphic mapped types over type parameters keep each key's `?`, which openapi-fetch reads to know
+// whether `params`, `path` and `query` are required.
+type OneOrManyQuery<Query> = { [Name in keyof Query]: OneOrMany<Query[Name]> };
+type OneOrManyParameters<Parameters> = {
+  [Key in keyof Parameters]: Key extends 'query' ? OneOrManyQuery<Parameters[Key]> : Parameters[Key];
+};
+/** An operation whose list-valued query parameters also take a single value. */
+type WithOneOrMany<Operation> = {
+  [Key in keyof Operation]: Key extends 'parameters' ? OneOrManyParameters<Operation[Key]> : Operation[Key];
+};
+
+/** The spec's `paths` as the client takes them: every one-or-many filter accepts a value or an array. */
+export type ClientPaths = {
+  [Path in keyof paths]: { [Method in keyof paths[Path]]: WithOneOrMany<paths[Path][Method]> };
+};
 
 /** Every path with a GET operation. */
 export type GetPath = { [P in keyof paths]: paths[P] extends { get: object } ? P : never }[keyof paths];
@@ -27,8 +47,10 @@ export type ListPage<P extends ListPath> = SuccessBody<P>;
 /** One item of a list operation. */
 export type ListItem<P extends ListPath> = SuccessBody<P> extends { items: ReadonlyArray<infer I> } ? I : never;
 
-/** The init of `pages`/`paginate`: the operation's `params` (path and query), headers, plus `RequestControls`. */
-export type PaginateInit<P extends ListPath> = Omit<FetchOptions<paths[P]['get']>, 'parseAs' | 'signal'> & RequestControls;
+/** The init of `pages`/`paginate`: the operation's `params` (path and query), headers, `RequestControls` and `WalkLimits`. */
+export type PaginateInit<P extends ListPath> = Omit<FetchOptions<ClientPaths[P]['get']>, 'parseAs' | 'signal'> &
+  RequestControls &
+  WalkLimits;
 
 /** `init` is required exactly when the path has path parameters. */
 export type PaginateArgs<P extends ListPath> = paths[P]['get']['parameters'] extends { path: object }

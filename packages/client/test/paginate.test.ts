@@ -1,6 +1,6 @@
 // Auto-pagination against a real keyset-paging HTTP server (the API's semantics, in miniature).
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { AbortError, NotFoundError, createClient } from '../src/index.js';
+import { AbortError, NotFoundError, PaginationError, createClient } from '../src/index.js';
 import { sessionError, startFaultServer, type FaultServer, type Received, type Reply } from './fault-server.js';
 
 const ids = Array.from({ length: 25 }, (_, i) => `ser_${String(i).padStart(3, '0')}`);
@@ -12,6 +12,9 @@ function listHandler(req: Received): Reply {
   if (session === 'ses_missing')
     return { status: 404, body: sessionError(404, 'not_found', 'Session not found', { entity: 'session', id: session }) };
   const q = req.url.searchParams;
+  // The old mock's behaviour: every page the same items, always "more after".
+  if (session === 'ses_stuck')
+    return { body: { object: 'list', items: ids.slice(0, 2).map(item), pagination: { has_more_before: false, has_more_after: true } } };
   const ordered = session === 'ses_empty' ? [] : q.get('order') === 'desc' ? [...ids].reverse() : ids;
   const limit = Number(q.get('limit') ?? 20);
   let start = 0;
@@ -145,5 +148,44 @@ describe('pages', () => {
       client().pages(PATH, { params: { path: { session_id: 'ses_1' }, query: { before: 'ser_010', limit: 5 } } }),
     );
     expect(pages.map((p) => p.items.map((i) => i.id))).toEqual([ids.slice(5, 10), ids.slice(0, 5)]);
+  });
+});
+
+describe('walks that end', () => {
+  it('a page whose cursor does not advance stops the walk with a PaginationError naming the operation', async () => {
+    const seen: string[] = [];
+    const walk = async () => {
+      for await (const e of client().paginate(PATH, { params: { path: { session_id: 'ses_stuck' } } })) seen.push(e.id);
+    };
+    const error = await walk().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(PaginationError);
+    expect(error).toMatchObject({ kind: 'PaginationError', code: 'cursor_not_advancing' });
+    expect((error as Error).message).toContain('GET /sessions/{session_id}/errors');
+    expect(seen).toEqual(['ser_000', 'ser_001', 'ser_000', 'ser_001']);
+    expect(sent('after')).toEqual([null, 'ser_001']);
+  });
+
+  it('a starting after that the first page does not move past is caught too', async () => {
+    const pages = client().pages(PATH, { params: { path: { session_id: 'ses_stuck' }, query: { after: 'ser_001' } } });
+    await expect(collect(pages)).rejects.toBeInstanceOf(PaginationError);
+    expect(server.received).toHaveLength(1);
+  });
+
+  it('maxPages and maxItems bound a walk without an error', async () => {
+    const byPages = await collect(client().paginate(PATH, { params: { path: { session_id: 'ses_1' }, query: { limit: 5 } }, maxPages: 2 }));
+    expect(byPages.map((i) => i.id)).toEqual(ids.slice(0, 10));
+    server.received.length = 0;
+    const byItems = await collect(client().paginate(PATH, { params: { path: { session_id: 'ses_1' }, query: { limit: 5 } }, maxItems: 7 }));
+    expect(byItems.map((i) => i.id)).toEqual(ids.slice(0, 7));
+    expect(server.received).toHaveLength(2);
+    expect(server.received.every((r) => !r.url.searchParams.has('maxItems'))).toBe(true);
+    const pages = await collect(client().pages(PATH, { params: { path: { session_id: 'ses_stuck' } }, maxPages: 1 }));
+    expect(pages).toHaveLength(1);
+  });
+
+  it('a limit that is not a positive integer is a TypeError', async () => {
+    await expect(collect(client().paginate(PATH, { params: { path: { session_id: 'ses_1' } }, maxItems: 0 }))).rejects.toThrow(
+      new TypeError('maxPages and maxItems must be positive'),
+    );
   });
 });

@@ -101,6 +101,8 @@ describe('types per path', () => {
         case 'ConnectionError':
         case 'TimeoutError':
         case 'AbortError':
+        case 'MissingCredentialError':
+        case 'PaginationError':
           expectTypeOf(e.status).toEqualTypeOf<undefined>();
           break;
         default:

@@ -8,7 +8,7 @@ const validator = createSpecValidator(spec);
 const targets = inject('targets');
 const TOKEN = 'test-token';
 
-/** Items a `paginate` walk takes (three pages of two): Prism repeats its example page while it says there is more. */
+/** Items a `paginate` walk of the sandbox takes (three pages of two). */
 const WALK_ITEMS = 5;
 
 /** The typed error `unwrap` must throw for a status. */
@@ -69,6 +69,20 @@ describe.each(targets.map((t) => [t.name, t] as const))('every operation through
       const list = { object: 'list', items, pagination: { has_more_before: false, has_more_after: false } };
       const result = validator.validateAt(validator.responseSchemaPointer('get', w.path, 200)!, list);
       expect(result.valid, formatErrors(result.errors)).toBe(true);
+    },
+  );
+});
+
+// The mock pages its example items with after/before: a walk that is never broken off ends.
+describe('walks over the mock end', () => {
+  const prism = targets.find((t) => t.name === 'prism')!;
+  it.each(createListWalks(prismIds).map((w) => [w.operationId, w] as const))(
+    '%s: paginate, never broken off, ends and yields each example item once',
+    async (_, w) => {
+      const items: Array<{ id: string }> = [];
+      for await (const item of w.walk(createClient({ baseUrl: prism.url, token: TOKEN }))) items.push(item);
+      expect(items.length).toBeGreaterThan(0);
+      expect(new Set(items.map((item) => item.id)).size).toBe(items.length);
     },
   );
 });
@@ -138,6 +152,28 @@ describe('stateful behaviour of the sandbox', () => {
       expect(new Set(items.map((item) => item.id)).size).toBe(WALK_ITEMS);
     },
   );
+
+  it('a two-value filter through the client is sent as repeated keys: 200 with only matching items', async () => {
+    const sent: string[] = [];
+    const client = createClient({
+      baseUrl: sandbox.url,
+      token: TOKEN,
+      fetch: (input, init) => (sent.push((input as Request).url), fetch(input, init)),
+    });
+    const [first, second] = ['message_processing_timeout', 'provider_discovery_failed'] as const;
+    const ids = async (type: typeof first | Array<typeof first | typeof second>) =>
+      (await client.unwrap(client.GET('/session-errors', { params: { query: { type, limit: 100 } } }))).items.map((item) => item.id);
+    const both = await ids([first, second]);
+    expect(new URL(sent[0]!).searchParams.getAll('type')).toEqual([first, second]);
+    // Items carry no type: each one of the two-value page is among the first page of one of the types.
+    const [onlyFirst, onlySecond] = [await ids(first), await ids([second])];
+    expect(new URL(sent[1]!).searchParams.getAll('type')).toEqual([first]);
+    const either = new Set([...onlyFirst, ...onlySecond]);
+    expect(both.length).toBeGreaterThan(0);
+    expect(both.filter((id) => !either.has(id))).toEqual([]);
+    expect(both.some((id) => onlySecond.includes(id))).toBe(true);
+    expect(both.some((id) => onlyFirst.includes(id))).toBe(true);
+  });
 
   it('session-scoped lists only return that session', async () => {
     const body = await get(`/sessions/${ids.session_id}/errors?limit=100`, '/sessions/{session_id}/errors', 200);

@@ -1,12 +1,15 @@
 // Generates the x-codeSamples of every operation (curl, TypeScript with our client, plain fetch)
 // from the bundled spec. Pure functions: the build writes their output, the tests check it.
-import { listOperations, resolveRef } from '@session-obs/spec';
+import { listOperations, operationUpstreams, resolveRef } from '@session-obs/spec';
 import { errorDialectOf } from '@session-obs/spec/server';
 
 /** Where the samples send requests unless BASE_URL is set: the local Prism mock (`pnpm mock`). */
 export const SAMPLE_BASE_URL = 'http://127.0.0.1:4010';
-/** Token the samples use unless API_TOKEN is set: the mock accepts any non-empty bearer token. */
+/** Token the samples use unless the operation's credential variable is set: the mock accepts any non-empty bearer token. */
 export const SAMPLE_TOKEN = 'test';
+
+/** The environment variable holding an upstream's credential, by the client option it belongs to (`devrev` → `DEVREV_TOKEN`). */
+export const credentialVariable = (credential) => `${credential.toUpperCase()}_TOKEN`;
 
 /** How a sample reads an error body, by the operation's dialect: `code` (session), `type` (observability). */
 const SAMPLE_DIALECT = { session: 'code', observability: 'type' };
@@ -32,7 +35,21 @@ export function describeOperation(spec, { method, path, operationId, operation, 
     Boolean(body?.properties?.items && body?.properties?.pagination) && params.some((p) => p.in === 'query' && p.name === 'after');
   const query = params.filter((p) => p.in === 'query' && p.required).map((p) => ({ name: p.name, value: example(p) }));
   const errorDialect = SAMPLE_DIALECT[errorDialectOf(spec, operation)] ?? 'unknown';
-  return { method, path, operationId, pathParams, query, isList, errorDialect };
+  // The production server and credential of this operation (its spec entry's servers and security).
+  const { server, scheme, credential } = operationUpstreams(spec).find((row) => row.operationId === operationId);
+  return {
+    method,
+    path,
+    operationId,
+    pathParams,
+    query,
+    isList,
+    errorDialect,
+    server,
+    scheme,
+    credential,
+    tokenVariable: credentialVariable(credential),
+  };
 }
 
 const fillPath = (op) => op.pathParams.reduce((p, { name, value }) => p.replace(`{${name}}`, encodeURIComponent(value)), op.path);
@@ -40,13 +57,18 @@ const queryEntries = (op, extra = []) => [...extra, ...op.query.map(({ name, val
 const js = (value) => (typeof value === 'string' ? `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'` : JSON.stringify(value));
 const objectLiteral = (entries) => `{ ${entries.map(([k, v]) => `${/^[A-Za-z_$][\w$]*$/.test(k) ? k : js(k)}: ${v}`).join(', ')} }`;
 
-/** curl: copy-paste works against the mock as is; set BASE_URL and API_TOKEN for a real server. */
+/** The comment every sample starts with: the production server and credential of the operation. */
+const productionNote = (op, comment) =>
+  `${comment} Production: BASE_URL=${op.server} and ${op.tokenVariable} (the ${op.scheme} credential). Unset, the local mock.`;
+
+/** curl: copy-paste works against the mock as is; set BASE_URL and the credential variable for a real server. */
 export function curlSample(op) {
   const entries = queryEntries(op, op.isList ? [['limit', '20']] : []);
   const qs = entries.length ? '?' + new URLSearchParams(entries).toString() : '';
   const lines = [
+    productionNote(op, '#'),
     `curl -sS "\${BASE_URL:-${SAMPLE_BASE_URL}}${fillPath(op)}${qs}" \\`,
-    `  -H "Authorization: Bearer \${API_TOKEN:-${SAMPLE_TOKEN}}" \\`,
+    `  -H "Authorization: Bearer \${${op.tokenVariable}:-${SAMPLE_TOKEN}}" \\`,
     `  -H "Accept: application/json"`,
   ];
   if (op.isList) {
@@ -78,9 +100,11 @@ export function typeScriptSample(op) {
   const lines = [
     `import { createClient } from '@session-obs/client';`,
     '',
+    `// Without baseUrl, the client sends this operation to ${op.server} with ${op.credential}.token;`,
+    '// here BASE_URL (default: the local mock, which serves every operation) overrides that.',
     'const client = createClient({',
     `  baseUrl: process.env.BASE_URL ?? '${SAMPLE_BASE_URL}',`,
-    `  token: process.env.API_TOKEN ?? '${SAMPLE_TOKEN}',`,
+    `  ${op.credential}: { token: process.env.${op.tokenVariable} ?? '${SAMPLE_TOKEN}' },`,
     '});',
     '',
   ];
@@ -113,9 +137,10 @@ export function fetchSample(op) {
   const path = fillPath(op);
   const search = (extra) => queryEntries(op, extra).map(([k, v]) => `url.searchParams.set(${js(k)}, ${js(v)});`);
   const lines = [
+    productionNote(op, '//'),
     `const baseUrl = process.env.BASE_URL ?? '${SAMPLE_BASE_URL}';`,
     'const headers = {',
-    `  Authorization: \`Bearer \${process.env.API_TOKEN ?? '${SAMPLE_TOKEN}'}\`,`,
+    `  Authorization: \`Bearer \${process.env.${op.tokenVariable} ?? '${SAMPLE_TOKEN}'}\`,`,
     `  Accept: 'application/json',`,
     '};',
     '',

@@ -59,7 +59,8 @@ function describeParameter(spec, parameter) {
     const value = schema[keyword] ?? item[keyword];
     if (value !== undefined) described[keyword] = value;
   }
-  const example = parameterExample(spec, parameter);
+  // A one-or-many filter's example is a list: the form prefills its first value.
+  const example = [parameterExample(spec, parameter)].flat()[0];
   if (typeof example === 'string' || typeof example === 'number') described.example = example;
   return described;
 }
@@ -75,13 +76,20 @@ function responseSchemas(spec, operation) {
 }
 
 /**
- * The console's model of a spec: servers, operations (parameters, response schemas) and component schemas.
+ * A `servers` list as the console shows it.
+ * @param {{ url: string, description?: string }[] | undefined} servers
+ */
+const serverList = (servers) => (servers ?? []).map(({ url, description }) => ({ url, description: description ?? url }));
+
+/**
+ * The console's model of a spec: servers, operations (their own servers and credential, parameters, response
+ * schemas) and component schemas.
  * @param {import('@session-obs/spec').OpenApiDocument} spec
  * @returns {import('./try-it/model.js').ConsoleModel}
  */
 export function consoleModel(spec) {
   return {
-    servers: (spec.servers ?? []).map(({ url, description }) => ({ url, description: description ?? url })),
+    servers: serverList(spec.servers),
     operations: listOperations(spec)
       .filter(({ operation }) => operation['x-internal'] !== true)
       .map(({ method, path, operationId, operation, parameters }) => ({
@@ -89,6 +97,8 @@ export function consoleModel(spec) {
         method: method.toUpperCase(),
         path,
         summary: operation.summary ?? operationId,
+        servers: serverList(operation.servers ?? deref(spec, spec.paths[path])?.servers ?? spec.servers),
+        scheme: Object.keys((operation.security ?? spec.security ?? [])[0] ?? {})[0] ?? '',
         params: parameters
           .map(({ parameter }) => parameter)
           .filter((parameter) => parameter.in === 'path' || parameter.in === 'query')

@@ -182,6 +182,7 @@ describe('Try it console', () => {
       .locator('option')
       .evaluateAll((options) => options.map((option) => (option as HTMLOptionElement).value));
     expect(servers).toEqual([PRODUCTION, mock.url, sandbox.url]);
+    expect(await panel.getByLabel('Bearer token (MetorialSecretKey)').count()).toBe(1);
     await panel.getByLabel('Server', { exact: true }).selectOption(mock.url);
     expect(await panel.getByLabel('Bearer token').inputValue()).toBe('test');
     expect(await panel.getByLabel('session_error_id').inputValue()).toBe('ser_6fGhJkLmNpQrStUv');
@@ -189,6 +190,21 @@ describe('Try it console', () => {
     expect(lastGet().url).toBe(`${mock.url}/sessions/ses_4dEfGhJkLmNpQrSt/errors/ser_6fGhJkLmNpQrStUv`);
     await panel.getByLabel('Server', { exact: true }).selectOption(sandbox.url);
     expect(await panel.getByLabel('session_error_id').inputValue()).toBe(fixtures.session_error_id);
+  }, 60_000);
+
+  it("lists the observability operation's own production server and names its credential", async () => {
+    const panel = await openConsole('getObservabilitySession');
+    const servers = await panel
+      .getByLabel('Server', { exact: true })
+      .locator('option')
+      .evaluateAll((options) => options.map((option) => (option as HTMLOptionElement).value));
+    expect(servers).toEqual(['https://api.devrev.ai', mock.url, sandbox.url]);
+    expect(await panel.getByLabel('Bearer token (DevRevToken)').count()).toBe(1);
+    await panel.getByLabel('Server', { exact: true }).selectOption('https://api.devrev.ai');
+    expect(await panel.locator('.ti-hint').first().innerText()).toContain(
+      'Requests go to https://api.devrev.ai with this DevRevToken credential',
+    );
+    await panel.getByLabel('Server', { exact: true }).selectOption(sandbox.url);
   }, 60_000);
 
   it('is operable from the keyboard, with every field labelled', async () => {

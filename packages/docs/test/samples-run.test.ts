@@ -24,10 +24,11 @@ beforeAll(async () => {
 });
 afterAll(() => mock?.stop());
 
-/** Runs one sample with BASE_URL pointed at the mock (API_TOKEN unset: the samples fall back to a test token). */
+/** Runs one sample with BASE_URL pointed at the mock (credential variables unset: the samples fall back to a test token). */
 async function runSample(file: string, command: string, args: string[]) {
   const env: NodeJS.ProcessEnv = { ...process.env, BASE_URL: mock.url };
-  delete env.API_TOKEN;
+  delete env.METORIAL_TOKEN;
+  delete env.DEVREV_TOKEN;
   const { stdout } = await run(command, [...args, file], { env, timeout: 20_000, maxBuffer: 10_000_000 });
   return stdout;
 }

@@ -39,6 +39,19 @@ describe('code sample generator', () => {
     expect(observability[1]!.source).toContain('error.type');
   });
 
+  it("shows each operation's production server and credential, and runs against the mock unless told otherwise", () => {
+    const [curl, ts, fetchSample] = codeSamples(described.getObservabilitySession!);
+    expect(curl.source).toMatch(/^# Production: BASE_URL=https:\/\/api\.devrev\.ai and DEVREV_TOKEN \(the DevRevToken credential\)/);
+    expect(curl.source).toContain('-H "Authorization: Bearer ${DEVREV_TOKEN:-test}"');
+    expect(ts.source).toContain("devrev: { token: process.env.DEVREV_TOKEN ?? 'test' },");
+    expect(ts.source).toContain('sends this operation to https://api.devrev.ai with devrev.token');
+    expect(fetchSample.source).toContain("Authorization: `Bearer ${process.env.DEVREV_TOKEN ?? 'test'}`");
+    const session = codeSamples(described.listSessionErrors!);
+    expect(session[0]!.source).toContain('BASE_URL=https://api.metorial.com and METORIAL_TOKEN (the MetorialSecretKey credential)');
+    expect(session[1]!.source).toContain("metorial: { token: process.env.METORIAL_TOKEN ?? 'test' },");
+    for (const sample of [...session, curl, ts, fetchSample]) expect(sample.source).not.toContain('API_TOKEN');
+  });
+
   it('shows paging for list operations only', () => {
     const [curl, ts, fetchSample] = codeSamples(described.listSessionEvents!);
     expect(curl.source).toContain('?limit=20');

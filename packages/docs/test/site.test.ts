@@ -41,6 +41,14 @@ describe('built docs site', () => {
     ]);
   });
 
+  it('publishes only production servers: the observability operation on DevRev, the rest on Metorial, no loopback', () => {
+    expect(built.servers.map((server: { url: string }) => server.url)).toEqual(['https://api.metorial.com']);
+    expect(built.paths['/observability.sessions.get'].servers.map((server: { url: string }) => server.url)).toEqual([
+      'https://api.devrev.ai',
+    ]);
+    expect(JSON.stringify(built)).not.toMatch(/"url":\s*"https?:\/\/(127\.|localhost)/);
+  });
+
   it('tells readers how to get @session-obs/client, which the TypeScript samples import', () => {
     // The release tests run these commands (root README, "Install the packages").
     const overview = String(built.info.description);

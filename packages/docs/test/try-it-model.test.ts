@@ -19,6 +19,15 @@ describe('consoleModel', () => {
     expect(model.servers.map((server) => server.url)).toEqual(spec.servers.map((server: { url: string }) => server.url));
   });
 
+  it("gives each operation its own production server and credential (the spec entry's servers and security)", () => {
+    expect(operation('getObservabilitySession')).toMatchObject({
+      servers: [{ url: 'https://api.devrev.ai', description: expect.any(String) }],
+      scheme: 'DevRevToken',
+    });
+    for (const op of model.operations.filter((candidate) => candidate.id !== 'getObservabilitySession'))
+      expect(op, op.id).toMatchObject({ servers: [{ url: 'https://api.metorial.com' }], scheme: 'MetorialSecretKey' });
+  });
+
   it('describes parameters: types, limits, defaults, enums, one-or-many, required, examples', () => {
     const params = Object.fromEntries(operation('listSessionErrorsForSession').params.map((param) => [`${param.in}.${param.name}`, param]));
     expect(params['path.session_id']).toMatchObject({ required: true, many: false, type: 'string', example: 'ses_4dEfGhJkLmNpQrSt' });
@@ -69,8 +78,9 @@ describe('local console settings', () => {
     observability: { platform: 'web', session_id: 'f00-uuid', version_key: 'com.example' },
   };
 
-  it('tells the local entries of the spec apart by their description', () => {
-    expect(spec.servers.map(localKind)).toEqual([undefined, 'mock', 'sandbox']);
+  it('tells local entries apart by their description; the published spec has none', () => {
+    expect(spec.servers.map(localKind)).toEqual([undefined]);
+    expect([{ description: 'Local Prism mock' }, { description: 'Local sandbox' }].map(localKind)).toEqual(['mock', 'sandbox']);
   });
 
   it('points the local entries at the ports in use, preselects the sandbox and prefills its token', () => {

@@ -23,6 +23,7 @@ import {
   type RequestTarget,
 } from '@session-obs/spec/server';
 import { fittingExampleKey, requestFacts, type ExampleCatalogue } from './example-catalogue.js';
+import { pageExampleList } from './list-paging.js';
 import { parsePrefer, type Preferences } from './prefer.js';
 import type { PrismEngine } from './prism-engine.js';
 
@@ -57,7 +58,7 @@ async function answer(parts: HandlerParts, method: string, target: RequestTarget
   if ('reason' in bearer) return fromError(unauthorized(dialect, bearer.reason));
 
   const parsed = parseParameters(operation, pathValues, target.query);
-  const { problems } = pagingBounds(parsed);
+  const { problems, after, before } = pagingBounds(parsed);
   if (problems.length) return fromError(invalidRequest(dialect, problems));
 
   const prefer = parsePrefer([headers.prefer ?? []].flat().join(', '));
@@ -74,7 +75,10 @@ async function answer(parts: HandlerParts, method: string, target: RequestTarget
     ...choice,
   });
   if (!answered.ok) throw new Error(`Prism could not answer (${answered.status}): ${answered.reason}`);
-  return { status: answered.status, headers: answered.headers, body: answered.body };
+  // A list paged with after/before answers the example items on that side of the id, so walks end.
+  const limit = typeof parsed.query.limit === 'number' ? parsed.query.limit : Number.POSITIVE_INFINITY;
+  const body = answered.status === 200 ? pageExampleList(answered.body, { after, before, limit }) : answered.body;
+  return { status: answered.status, headers: answered.headers, body };
 }
 
 /** The status and example to ask Prism for, or why the `Prefer` header cannot be honoured. */

@@ -31,3 +31,4 @@ export {
   type ValidateFunction,
   type ValidationResult,
 } from './validator.js';
+export { operationUpstreams, splitByUpstream, type OperationUpstream } from './upstreams.js';

@@ -109,11 +109,31 @@ describe('the spec covers the seed pages', () => {
     for (const a of attributes) expect(properties, `${schema}.${a}`).toContain(a);
   });
 
-  it('requires bearer auth on every operation', () => {
-    expect(spec.components.securitySchemes.BearerAuth).toMatchObject({ type: 'http', scheme: 'bearer' });
-    for (const { operation, operationId } of operations) {
+  it('requires the credential of its upstream API on every operation, each on its own HTTPS server', () => {
+    const schemes = spec.components.securitySchemes;
+    expect(schemes.MetorialSecretKey).toMatchObject({ type: 'http', scheme: 'bearer', 'x-client-option': 'metorial' });
+    expect(schemes.DevRevToken).toMatchObject({ type: 'http', scheme: 'bearer', 'x-client-option': 'devrev' });
+    for (const { operation, operationId, path } of operations) {
       const security = operation.security ?? spec.security;
-      expect(security, operationId).toEqual([{ BearerAuth: [] }]);
+      const servers = (operation.servers ?? spec.paths[path].servers ?? spec.servers).map((s: { url: string }) => s.url);
+      if (path === '/observability.sessions.get') {
+        expect(security, operationId).toEqual([{ DevRevToken: [] }]);
+        expect(servers, operationId).toEqual(['https://api.devrev.ai']);
+      } else {
+        expect(security, operationId).toEqual([{ MetorialSecretKey: [] }]);
+        expect(servers, operationId).toEqual(['https://api.metorial.com']);
+      }
+    }
+  });
+
+  it('declares the one-or-many filters as exploded form arrays (what generators serialise as repeated keys)', () => {
+    const filters = operations.flatMap((o) => o.parameters).filter(({ parameter }) => parameter.explode === true);
+    expect(filters.length).toBeGreaterThan(10);
+    for (const { parameter } of filters) {
+      const [, schema] = resolveRef(spec, parameter.schema, '');
+      expect(parameter.style, parameter.name).toBe('form');
+      expect(schema, parameter.name).toMatchObject({ type: 'array', items: expect.any(Object) });
+      expect(schema.oneOf, parameter.name).toBeUndefined();
     }
   });
 

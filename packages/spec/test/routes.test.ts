@@ -76,7 +76,8 @@ describe('parseParameters', () => {
       limit: 5,
       order: 'asc',
       type: ['message_processing_timeout', 'provider_discovery_failed'],
-      session_id: 'ses_q',
+      // An array-only filter: a single value is a list of one.
+      session_id: ['ses_q'],
     });
   });
 

@@ -12,9 +12,9 @@ describe('generated types', () => {
     expectTypeOf<Schemas['SessionError']['similar_error_count']>().toEqualTypeOf<number>();
   });
 
-  it('types one-or-many filters as a value or a list', () => {
+  it('types one-or-many filters as lists (exploded form arrays: a single value is a list of one)', () => {
     type Query = NonNullable<paths['/session-errors']['get']['parameters']['query']>;
-    expectTypeOf<'ses_1'>().toMatchTypeOf<NonNullable<Query['session_id']>>();
+    expectTypeOf<NonNullable<Query['session_id']>>().toEqualTypeOf<string[]>();
     expectTypeOf<['ses_1', 'ses_2']>().toMatchTypeOf<NonNullable<Query['session_id']>>();
     expectTypeOf<NonNullable<Query['order']>>().toEqualTypeOf<'asc' | 'desc'>();
   });

@@ -15,13 +15,15 @@ import { focusScrollables } from './scrollables.js';
 import { send } from './send.js';
 import styles from './styles.css';
 
+const isLocal = (url: string) => /^https?:\/\/(127\.0\.0\.1|localhost|\[::1\])(:|\/|$)/.test(url);
 const readJson = <T>(id: string): T | undefined => {
   const text = document.getElementById(id)?.textContent;
   return text ? (JSON.parse(text) as T) : undefined;
 };
 const model = readJson<ConsoleModel>('try-it-model');
 const local = readJson<LocalConfig>('try-it-config');
-const servers = local?.servers ?? model?.servers ?? [];
+// The local servers (mock, sandbox) serve every operation; production servers are per operation.
+const localServers = (local?.servers ?? []).filter((entry) => isLocal(entry.url));
 const byLowerId = new Map((model?.operations ?? []).map((operation) => [operation.id.toLowerCase(), operation]));
 
 const TOKEN_KEY = 'try-it.token:';
@@ -52,11 +54,10 @@ function prefillFor(operation: ModelOperation, url: string): Record<string, stri
   return Object.fromEntries(entries);
 }
 
-const isLocal = (url: string) => /^https?:\/\/(127\.0\.0\.1|localhost|\[::1\])(:|\/|$)/.test(url);
-
 /** The console of one operation (built once, kept while the page lives). */
 function buildConsole(operation: ModelOperation): HTMLElement {
   const prefix = `ti-${operation.id}`;
+  const servers = [...operation.servers, ...localServers];
   const server = el(
     'select',
     { id: `${prefix}-server` },
@@ -82,7 +83,7 @@ function buildConsole(operation: ModelOperation): HTMLElement {
     fields.prefill(prefillFor(operation, server.value));
     remote.textContent = isLocal(server.value)
       ? 'Kept in this tab only (memory and sessionStorage).'
-      : `Requests go to ${server.value} with this token. Kept in this tab only.`;
+      : `Requests go to ${server.value} with this ${operation.scheme} credential. Kept in this tab only.`;
   };
   server.addEventListener('change', serverChanged);
   token.addEventListener('input', () => keepToken(server.value, token.value));
@@ -99,7 +100,7 @@ function buildConsole(operation: ModelOperation): HTMLElement {
     el(
       'div',
       { class: 'ti-param' },
-      el('label', { for: token.id }, 'Bearer token'),
+      el('label', { for: token.id }, `Bearer token (${operation.scheme})`),
       token,
       el('label', { class: 'ti-inline', for: reveal.id }, reveal, ' Show token'),
       remote,

@@ -29,6 +29,10 @@ export interface ModelOperation {
   method: string;
   path: string;
   summary: string;
+  /** Its production servers (its spec entry's effective `servers`: operation, Path Item, else the root's). */
+  servers: ModelServer[];
+  /** The security scheme whose credential it takes (`MetorialSecretKey`, `DevRevToken`). */
+  scheme: string;
   params: ModelParameter[];
   /** The JSON body schema per declared status (`200`, `4XX`, `default`); null when a status has no JSON body. */
   responses: Record<string, Schema | null>;

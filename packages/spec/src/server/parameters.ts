@@ -14,6 +14,8 @@ export interface CompiledParameter {
   required: boolean;
   /** The schema accepts an array (one-or-many filters: repeated keys and `key[]=`). */
   acceptsArray: boolean;
+  /** The schema takes only a list (`type: array`, form style, exploded): a single `a=x` is a list of one. */
+  listOnly: boolean;
   /** The schema is an integer: a numeric string is converted before validation. */
   integer: boolean;
   defaultValue: unknown;
@@ -61,6 +63,7 @@ export function compileOperations(spec: any, validator: SpecValidator = createSp
         in: parameter.in,
         required: Boolean(parameter.required),
         acceptsArray: types.includes('array'),
+        listOnly: types.length === 1 && types[0] === 'array',
         integer: types.includes('integer'),
         defaultValue: schema.default,
         schema,
@@ -137,7 +140,7 @@ export function parseParameters(operation: CompiledOperation, rawPath: Record<st
         continue;
       }
       value = asInteger(param, decoded);
-    } else if (param.acceptsArray && (bracketed || raw.length > 1)) {
+    } else if (param.acceptsArray && (bracketed || raw.length > 1 || param.listOnly)) {
       value = raw;
     } else if (raw.length > 1) {
       problem(param, {

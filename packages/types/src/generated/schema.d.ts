@@ -334,13 +334,17 @@ export interface components {
          * @enum {string}
          */
         ErrorType: "message_processing_timeout" | "message_processing_provider_error" | "message_processing_system_error" | "provider_discovery_failed";
-        /** @description One error type, or a list sent as repeated keys (`?type=a&type=b`; `type[]=` is accepted too). */
-        ErrorTypeFilter: (string | components["schemas"]["ErrorType"][]) & (components["schemas"]["ErrorType"] | components["schemas"]["ErrorType"][]);
         /**
-         * @description One id, or a list of ids sent as repeated keys (`?key=a&key=b`; `key[]=` is accepted too).
-         *     Items matching any of them are returned.
+         * @description One or more error types, sent as repeated keys (`?type=a&type=b`; a single `?type=a` is a list of
+         *     one; `type[]=` is accepted too; a comma-separated value is not split).
          */
-        IdFilter: string | components["schemas"]["ResourceId"][];
+        ErrorTypeFilter: components["schemas"]["ErrorType"][];
+        /**
+         * @description One or more ids, sent as repeated keys (`?key=a&key=b`; a single `?key=a` is a list of one;
+         *     `key[]=` is accepted too; a comma-separated value is not split). Items matching any of them are
+         *     returned.
+         */
+        IdFilter: components["schemas"]["ResourceId"][];
         /**
          * @description Free-form structured data recorded with the error (for example `{ "timeout_ms": 30000 }`).
          *     Always an object: a missing payload is returned as `{}`.
@@ -1467,47 +1471,65 @@ export interface components {
         Order: "asc" | "desc";
         /**
          * @description Filter by error type(s). One or many (repeated keys, `?type=a&type=b`).
-         * @example message_processing_timeout
+         * @example [
+         *       "message_processing_timeout"
+         *     ]
          */
         ErrorTypeFilter: components["schemas"]["ErrorTypeFilter"];
         /**
          * @description Filter by session error ID(s). One or many (repeated keys, `?id=a&id=b`).
-         * @example ser_6fGhJkLmNpQrStUv
+         * @example [
+         *       "ser_6fGhJkLmNpQrStUv"
+         *     ]
          */
         SessionErrorIdFilter: components["schemas"]["IdFilter"];
         /**
          * @description Filter by session ID(s). One or many (repeated keys, `?session_id=a&session_id=b`).
-         * @example ses_4dEfGhJkLmNpQrSt
+         * @example [
+         *       "ses_4dEfGhJkLmNpQrSt"
+         *     ]
          */
         SessionIdFilter: components["schemas"]["IdFilter"];
         /**
          * @description Filter by session provider ID(s). One or many (repeated keys, `?session_provider_id=a&session_provider_id=b`).
-         * @example spr_mfl3jx2kP4qR5sT6
+         * @example [
+         *       "spr_mfl3jx2kP4qR5sT6"
+         *     ]
          */
         SessionProviderIdFilter: components["schemas"]["IdFilter"];
         /**
          * @description Filter by session connection ID(s). One or many (repeated keys, `?session_connection_id=a&session_connection_id=b`).
-         * @example scn_8hJkLmNpQrStUvWx
+         * @example [
+         *       "scn_8hJkLmNpQrStUvWx"
+         *     ]
          */
         SessionConnectionIdFilter: components["schemas"]["IdFilter"];
         /**
          * @description Filter by error group ID(s). One or many (repeated keys, `?session_error_group_id=a&session_error_group_id=b`).
-         * @example seg_7gHjKlMnPqRsTuVw
+         * @example [
+         *       "seg_7gHjKlMnPqRsTuVw"
+         *     ]
          */
         ErrorGroupIdFilter: components["schemas"]["IdFilter"];
         /**
          * @description Filter by provider run ID(s). One or many (repeated keys, `?provider_run_id=a&provider_run_id=b`).
-         * @example prn_8hJkLmNpQrStUvWx
+         * @example [
+         *       "prn_8hJkLmNpQrStUvWx"
+         *     ]
          */
         ProviderRunIdFilter: components["schemas"]["IdFilter"];
         /**
          * @description Filter by provider ID(s). One or many (repeated keys, `?provider_id=a&provider_id=b`).
-         * @example pro_5gHjKlMnPqRsTuVw
+         * @example [
+         *       "pro_5gHjKlMnPqRsTuVw"
+         *     ]
          */
         ProviderIdFilter: components["schemas"]["IdFilter"];
         /**
          * @description Filter by session message ID(s). One or many (repeated keys, `?session_message_id=a&session_message_id=b`).
-         * @example sms_mfl3k0z9Mn8Op7Qr
+         * @example [
+         *       "sms_mfl3k0z9Mn8Op7Qr"
+         *     ]
          */
         SessionMessageIdFilter: components["schemas"]["IdFilter"];
         /**
@@ -1522,7 +1544,9 @@ export interface components {
         SessionErrorIdPath: components["schemas"]["ResourceId"];
         /**
          * @description Filter by error group ID(s). One or many (repeated keys, `?id=a&id=b`).
-         * @example seg_7gHjKlMnPqRsTuVw
+         * @example [
+         *       "seg_7gHjKlMnPqRsTuVw"
+         *     ]
          */
         SessionErrorGroupIdFilter: components["schemas"]["IdFilter"];
         /**
@@ -1532,12 +1556,16 @@ export interface components {
         SessionErrorGroupIdPath: components["schemas"]["ResourceId"];
         /**
          * @description Filter by server run ID(s). One or many (repeated keys, `?server_run_id=a&server_run_id=b`).
-         * @example srr_mfl3jz5fG6hJ7kL8
+         * @example [
+         *       "srr_mfl3jz5fG6hJ7kL8"
+         *     ]
          */
         ServerRunIdFilter: components["schemas"]["IdFilter"];
         /**
          * @description Filter by server session ID(s). One or many (repeated keys, `?server_session_id=a&server_session_id=b`).
-         * @example srs_mfl3jy0aB3cD4eF5
+         * @example [
+         *       "srs_mfl3jy0aB3cD4eF5"
+         *     ]
          */
         ServerSessionIdFilter: components["schemas"]["IdFilter"];
         /**
@@ -1634,47 +1662,65 @@ export interface operations {
                 order?: components["parameters"]["Order"];
                 /**
                  * @description Filter by error type(s). One or many (repeated keys, `?type=a&type=b`).
-                 * @example message_processing_timeout
+                 * @example [
+                 *       "message_processing_timeout"
+                 *     ]
                  */
                 type?: components["parameters"]["ErrorTypeFilter"];
                 /**
                  * @description Filter by session error ID(s). One or many (repeated keys, `?id=a&id=b`).
-                 * @example ser_6fGhJkLmNpQrStUv
+                 * @example [
+                 *       "ser_6fGhJkLmNpQrStUv"
+                 *     ]
                  */
                 id?: components["parameters"]["SessionErrorIdFilter"];
                 /**
                  * @description Filter by session ID(s). One or many (repeated keys, `?session_id=a&session_id=b`).
-                 * @example ses_4dEfGhJkLmNpQrSt
+                 * @example [
+                 *       "ses_4dEfGhJkLmNpQrSt"
+                 *     ]
                  */
                 session_id?: components["parameters"]["SessionIdFilter"];
                 /**
                  * @description Filter by session provider ID(s). One or many (repeated keys, `?session_provider_id=a&session_provider_id=b`).
-                 * @example spr_mfl3jx2kP4qR5sT6
+                 * @example [
+                 *       "spr_mfl3jx2kP4qR5sT6"
+                 *     ]
                  */
                 session_provider_id?: components["parameters"]["SessionProviderIdFilter"];
                 /**
                  * @description Filter by session connection ID(s). One or many (repeated keys, `?session_connection_id=a&session_connection_id=b`).
-                 * @example scn_8hJkLmNpQrStUvWx
+                 * @example [
+                 *       "scn_8hJkLmNpQrStUvWx"
+                 *     ]
                  */
                 session_connection_id?: components["parameters"]["SessionConnectionIdFilter"];
                 /**
                  * @description Filter by error group ID(s). One or many (repeated keys, `?session_error_group_id=a&session_error_group_id=b`).
-                 * @example seg_7gHjKlMnPqRsTuVw
+                 * @example [
+                 *       "seg_7gHjKlMnPqRsTuVw"
+                 *     ]
                  */
                 session_error_group_id?: components["parameters"]["ErrorGroupIdFilter"];
                 /**
                  * @description Filter by provider run ID(s). One or many (repeated keys, `?provider_run_id=a&provider_run_id=b`).
-                 * @example prn_8hJkLmNpQrStUvWx
+                 * @example [
+                 *       "prn_8hJkLmNpQrStUvWx"
+                 *     ]
                  */
                 provider_run_id?: components["parameters"]["ProviderRunIdFilter"];
                 /**
                  * @description Filter by provider ID(s). One or many (repeated keys, `?provider_id=a&provider_id=b`).
-                 * @example pro_5gHjKlMnPqRsTuVw
+                 * @example [
+                 *       "pro_5gHjKlMnPqRsTuVw"
+                 *     ]
                  */
                 provider_id?: components["parameters"]["ProviderIdFilter"];
                 /**
                  * @description Filter by session message ID(s). One or many (repeated keys, `?session_message_id=a&session_message_id=b`).
-                 * @example sms_mfl3k0z9Mn8Op7Qr
+                 * @example [
+                 *       "sms_mfl3k0z9Mn8Op7Qr"
+                 *     ]
                  */
                 session_message_id?: components["parameters"]["SessionMessageIdFilter"];
             };
@@ -1740,47 +1786,65 @@ export interface operations {
                 order?: components["parameters"]["Order"];
                 /**
                  * @description Filter by error type(s). One or many (repeated keys, `?type=a&type=b`).
-                 * @example message_processing_timeout
+                 * @example [
+                 *       "message_processing_timeout"
+                 *     ]
                  */
                 type?: components["parameters"]["ErrorTypeFilter"];
                 /**
                  * @description Filter by session error ID(s). One or many (repeated keys, `?id=a&id=b`).
-                 * @example ser_6fGhJkLmNpQrStUv
+                 * @example [
+                 *       "ser_6fGhJkLmNpQrStUv"
+                 *     ]
                  */
                 id?: components["parameters"]["SessionErrorIdFilter"];
                 /**
                  * @description Filter by session ID(s). One or many (repeated keys, `?session_id=a&session_id=b`).
-                 * @example ses_4dEfGhJkLmNpQrSt
+                 * @example [
+                 *       "ses_4dEfGhJkLmNpQrSt"
+                 *     ]
                  */
                 session_id?: components["parameters"]["SessionIdFilter"];
                 /**
                  * @description Filter by session provider ID(s). One or many (repeated keys, `?session_provider_id=a&session_provider_id=b`).
-                 * @example spr_mfl3jx2kP4qR5sT6
+                 * @example [
+                 *       "spr_mfl3jx2kP4qR5sT6"
+                 *     ]
                  */
                 session_provider_id?: components["parameters"]["SessionProviderIdFilter"];
                 /**
                  * @description Filter by session connection ID(s). One or many (repeated keys, `?session_connection_id=a&session_connection_id=b`).
-                 * @example scn_8hJkLmNpQrStUvWx
+                 * @example [
+                 *       "scn_8hJkLmNpQrStUvWx"
+                 *     ]
                  */
                 session_connection_id?: components["parameters"]["SessionConnectionIdFilter"];
                 /**
                  * @description Filter by error group ID(s). One or many (repeated keys, `?session_error_group_id=a&session_error_group_id=b`).
-                 * @example seg_7gHjKlMnPqRsTuVw
+                 * @example [
+                 *       "seg_7gHjKlMnPqRsTuVw"
+                 *     ]
                  */
                 session_error_group_id?: components["parameters"]["ErrorGroupIdFilter"];
                 /**
                  * @description Filter by provider run ID(s). One or many (repeated keys, `?provider_run_id=a&provider_run_id=b`).
-                 * @example prn_8hJkLmNpQrStUvWx
+                 * @example [
+                 *       "prn_8hJkLmNpQrStUvWx"
+                 *     ]
                  */
                 provider_run_id?: components["parameters"]["ProviderRunIdFilter"];
                 /**
                  * @description Filter by provider ID(s). One or many (repeated keys, `?provider_id=a&provider_id=b`).
-                 * @example pro_5gHjKlMnPqRsTuVw
+                 * @example [
+                 *       "pro_5gHjKlMnPqRsTuVw"
+                 *     ]
                  */
                 provider_id?: components["parameters"]["ProviderIdFilter"];
                 /**
                  * @description Filter by session message ID(s). One or many (repeated keys, `?session_message_id=a&session_message_id=b`).
-                 * @example sms_mfl3k0z9Mn8Op7Qr
+                 * @example [
+                 *       "sms_mfl3k0z9Mn8Op7Qr"
+                 *     ]
                  */
                 session_message_id?: components["parameters"]["SessionMessageIdFilter"];
             };
@@ -1894,22 +1958,30 @@ export interface operations {
                 order?: components["parameters"]["Order"];
                 /**
                  * @description Filter by error type(s). One or many (repeated keys, `?type=a&type=b`).
-                 * @example message_processing_timeout
+                 * @example [
+                 *       "message_processing_timeout"
+                 *     ]
                  */
                 type?: components["parameters"]["ErrorTypeFilter"];
                 /**
                  * @description Filter by error group ID(s). One or many (repeated keys, `?id=a&id=b`).
-                 * @example seg_7gHjKlMnPqRsTuVw
+                 * @example [
+                 *       "seg_7gHjKlMnPqRsTuVw"
+                 *     ]
                  */
                 id?: components["parameters"]["SessionErrorGroupIdFilter"];
                 /**
                  * @description Filter by session ID(s). One or many (repeated keys, `?session_id=a&session_id=b`).
-                 * @example ses_4dEfGhJkLmNpQrSt
+                 * @example [
+                 *       "ses_4dEfGhJkLmNpQrSt"
+                 *     ]
                  */
                 session_id?: components["parameters"]["SessionIdFilter"];
                 /**
                  * @description Filter by provider ID(s). One or many (repeated keys, `?provider_id=a&provider_id=b`).
-                 * @example pro_5gHjKlMnPqRsTuVw
+                 * @example [
+                 *       "pro_5gHjKlMnPqRsTuVw"
+                 *     ]
                  */
                 provider_id?: components["parameters"]["ProviderIdFilter"];
             };
@@ -2011,22 +2083,30 @@ export interface operations {
                 order?: components["parameters"]["Order"];
                 /**
                  * @description Filter by error type(s). One or many (repeated keys, `?type=a&type=b`).
-                 * @example message_processing_timeout
+                 * @example [
+                 *       "message_processing_timeout"
+                 *     ]
                  */
                 type?: components["parameters"]["ErrorTypeFilter"];
                 /**
                  * @description Filter by error group ID(s). One or many (repeated keys, `?id=a&id=b`).
-                 * @example seg_7gHjKlMnPqRsTuVw
+                 * @example [
+                 *       "seg_7gHjKlMnPqRsTuVw"
+                 *     ]
                  */
                 id?: components["parameters"]["SessionErrorGroupIdFilter"];
                 /**
                  * @description Filter by session ID(s). One or many (repeated keys, `?session_id=a&session_id=b`).
-                 * @example ses_4dEfGhJkLmNpQrSt
+                 * @example [
+                 *       "ses_4dEfGhJkLmNpQrSt"
+                 *     ]
                  */
                 session_id?: components["parameters"]["SessionIdFilter"];
                 /**
                  * @description Filter by provider ID(s). One or many (repeated keys, `?provider_id=a&provider_id=b`).
-                 * @example pro_5gHjKlMnPqRsTuVw
+                 * @example [
+                 *       "pro_5gHjKlMnPqRsTuVw"
+                 *     ]
                  */
                 provider_id?: components["parameters"]["ProviderIdFilter"];
             };
@@ -2140,12 +2220,16 @@ export interface operations {
                 order?: components["parameters"]["Order"];
                 /**
                  * @description Filter by server run ID(s). One or many (repeated keys, `?server_run_id=a&server_run_id=b`).
-                 * @example srr_mfl3jz5fG6hJ7kL8
+                 * @example [
+                 *       "srr_mfl3jz5fG6hJ7kL8"
+                 *     ]
                  */
                 server_run_id?: components["parameters"]["ServerRunIdFilter"];
                 /**
                  * @description Filter by server session ID(s). One or many (repeated keys, `?server_session_id=a&server_session_id=b`).
-                 * @example srs_mfl3jy0aB3cD4eF5
+                 * @example [
+                 *       "srs_mfl3jy0aB3cD4eF5"
+                 *     ]
                  */
                 server_session_id?: components["parameters"]["ServerSessionIdFilter"];
             };

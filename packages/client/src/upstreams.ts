@@ -1,0 +1,72 @@
+// Where each call goes and with which credential. The operation → server/credential table is generated
+// from the spec (src/generated/upstreams.ts); this module applies the caller's options to it. Written
+// tersely on purpose: every byte here counts against the client's size budget.
+import { mergeHeaders, type HeadersOptions } from 'openapi-fetch';
+import { MissingCredentialError } from './errors.js';
+import { OTHER_UPSTREAM_OPERATIONS, ROOT_CREDENTIAL, SERVERS, type Credential } from './generated/upstreams.js';
+
+export type { Credential } from './generated/upstreams.js';
+
+/** One upstream API's settings: its credential, and optionally another origin than the spec's server. */
+export interface UpstreamOptions {
+  /** Sent as `Authorization: Bearer <token>` to this upstream's operations only; never included in errors. */
+  token?: string;
+  /** Origin for this upstream's operations. Default: the server the spec declares for them. */
+  baseUrl?: string;
+}
+
+/** The options `resolveUpstreams` reads (a subset of `ClientOptions`). */
+export interface UpstreamChoice extends Partial<Record<Credential, UpstreamOptions>> {
+  baseUrl?: string;
+  token?: string;
+}
+
+/** What each credential option resolved to: its token (if any) and the origin its operations go to. */
+export type ResolvedUpstreams = Record<Credential, { token?: string; baseUrl: string }>;
+
+/**
+ * Applies the options to each upstream. A part's own `token`/`baseUrl` win. The shared `baseUrl` sends
+ * every upstream without a `baseUrl` of its own there (a mock or sandbox serving all operations); the
+ * shared `token` is the root scheme's credential and, with a shared `baseUrl`, that of every upstream
+ * sent there: a credential is never sent to another upstream's production server. Throws a `TypeError`
+ * for a base URL `fetch` could not use (a relative one resolves against the page in a browser) or no token.
+ */
+export function resolveUpstreams(options: UpstreamChoice): ResolvedUpstreams {
+  const resolved = {} as ResolvedUpstreams;
+  let tokens = 0;
+  for (const credential of Object.keys(SERVERS) as Credential[]) {
+    const part = options[credential] ?? {};
+    const baseUrl = part.baseUrl ?? options.baseUrl;
+    if (baseUrl !== undefined && !URL.canParse(baseUrl, globalThis.location?.href))
+      throw new TypeError(`createClient: invalid ${part.baseUrl ? `${credential}.` : ''}baseUrl ${baseUrl}`);
+    const shared = credential === ROOT_CREDENTIAL || (options.baseUrl !== undefined && part.baseUrl === undefined);
+    const token = part.token?.trim() ? part.token : shared && options.token?.trim() ? options.token : undefined;
+    if (token) tokens++;
+    resolved[credential] = { token, baseUrl: baseUrl ?? SERVERS[credential] };
+  }
+  if (!tokens) throw new TypeError('createClient: token required');
+  return resolved;
+}
+
+/**
+ * The init of one call: its upstream's origin and credential header (a per-call `baseUrl` or
+ * `Authorization` wins). A path the spec lacks goes to the root upstream. Throws `MissingCredentialError`,
+ * naming the option to set, when the call would go without a credential.
+ */
+export function routeCall<Init extends { baseUrl?: string; headers?: HeadersOptions }>(
+  upstreams: ResolvedUpstreams,
+  method: string,
+  path: string,
+  init: Init,
+): Init & { baseUrl: string; headers: Headers } {
+  const key = `${method.toUpperCase()} ${path}`;
+  const credential = OTHER_UPSTREAM_OPERATIONS[key] ?? ROOT_CREDENTIAL;
+  const { token, baseUrl } = upstreams[credential];
+  const headers = mergeHeaders(token ? { Authorization: `Bearer ${token}` } : {}, init.headers);
+  if (!headers.has('authorization'))
+    throw new MissingCredentialError({
+      code: 'missing_credential',
+      message: `${key} needs ${credential}.token: set it in createClient's options`,
+    });
+  return { ...init, baseUrl: init.baseUrl ?? baseUrl, headers };
+}

@@ -1,0 +1,67 @@
+// What a person reads when a filter value is wrong: the compiler's own message, from the sources and from
+// the built `.d.ts` a consumer gets, must name the allowed values (not an intersection of aliases).
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import ts from 'typescript';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const folder = mkdtempSync(join(tmpdir(), 'client-type-messages-'));
+afterAll(() => rmSync(folder, { recursive: true, force: true }));
+
+const ERROR_TYPES = [
+  'message_processing_timeout',
+  'message_processing_provider_error',
+  'message_processing_system_error',
+  'provider_discovery_failed',
+];
+
+/** The diagnostics tsc --strict gives for each line of `lines` (and elsewhere), with the client imported from `entry`. */
+function diagnosticsByLine(entry: string, lines: string[]): { byLine: string[][]; elsewhere: string[] } {
+  const file = join(folder, `probe-${Math.random().toString(36).slice(2)}.ts`);
+  const header = `import { createClient } from ${JSON.stringify(entry)};\nconst client = createClient({ token: 't' });\n`;
+  writeFileSync(file, header + lines.join('\n') + '\n');
+  const program = ts.createProgram([file], {
+    strict: true,
+    noEmit: true,
+    target: ts.ScriptTarget.ES2022,
+    module: ts.ModuleKind.ESNext,
+    moduleResolution: ts.ModuleResolutionKind.Bundler,
+    lib: ['lib.es2022.d.ts', 'lib.dom.d.ts'],
+    skipLibCheck: true,
+    types: [],
+  });
+  const byLine: string[][] = lines.map(() => []);
+  const elsewhere: string[] = [];
+  for (const diagnostic of ts.getPreEmitDiagnostics(program)) {
+    const line =
+      diagnostic.file && diagnostic.start !== undefined ? diagnostic.file.getLineAndCharacterOfPosition(diagnostic.start).line - 2 : -1;
+    (byLine[line] ?? elsewhere).push(ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n'));
+  }
+  return { byLine, elsewhere };
+}
+
+const entries = {
+  sources: fileURLToPath(new URL('../src/index.js', import.meta.url)),
+  'built .d.ts': fileURLToPath(new URL('../dist/index.js', import.meta.url)),
+};
+
+describe.each(Object.entries(entries))('filter values, typed against the %s', (_, entry) => {
+  it('a wrong value names every allowed value, alone and inside a list; right ones compile', { timeout: 60_000 }, () => {
+    const { byLine, elsewhere } = diagnosticsByLine(entry, [
+      `void client.GET('/session-errors', { params: { query: { type: 'nope' } } });`,
+      `void client.paginate('/session-errors', { params: { query: { type: ['message_processing_timeout', 'nope'] } } });`,
+      `void client.GET('/session-errors', { params: { query: { type: 'provider_discovery_failed', session_id: 'ses_a', id: ['ser_a', 'ser_b'] } } });`,
+    ]);
+    const [single, inList, right] = byLine;
+    expect(elsewhere).toEqual([]);
+    for (const messages of [single!, inList!]) {
+      expect(messages).toHaveLength(1);
+      expect(messages[0]).toMatch(/^Type '"nope"' is not assignable to type '/);
+      for (const value of ERROR_TYPES) expect(messages[0]).toContain(`"${value}"`);
+      expect(messages[0]).not.toMatch(/&|ErrorTypeFilter/);
+    }
+    expect(right).toEqual([]);
+  });
+});
