@@ -38,12 +38,10 @@ export const prismIds: TargetIds = {
   observability: { platform: 'android', session_id: '0b5d9f1e', version_key: 'com.acme.shop' },
 };
 
-/** One call per operation, using the given target's ids. */
-export function createOperationCalls(ids: TargetIds): OperationCall[] {
+/** The calls of the session error operations. */
+function errorCalls(ids: TargetIds): OperationCall[] {
   const SES = ids.session_id;
   const SER = ids.session_error_id;
-  const SEG = ids.session_error_group_id;
-  const SEV = ids.session_event_id;
   return [
     {
       operationId: 'listSessionErrors',
@@ -77,6 +75,14 @@ export function createOperationCalls(ids: TargetIds): OperationCall[] {
           ...init,
         }),
     },
+  ];
+}
+
+/** The calls of the session error group operations. */
+function groupCalls(ids: TargetIds): OperationCall[] {
+  const SES = ids.session_id;
+  const SEG = ids.session_error_group_id;
+  return [
     {
       operationId: 'listSessionErrorGroups',
       method: 'get',
@@ -107,6 +113,14 @@ export function createOperationCalls(ids: TargetIds): OperationCall[] {
           ...init,
         }),
     },
+  ];
+}
+
+/** The calls of the session event operations and the observability one. */
+function eventAndObservabilityCalls(ids: TargetIds): OperationCall[] {
+  const SES = ids.session_id;
+  const SEV = ids.session_event_id;
+  return [
     {
       operationId: 'listSessionEvents',
       method: 'get',
@@ -136,6 +150,11 @@ export function createOperationCalls(ids: TargetIds): OperationCall[] {
   ];
 }
 
+/** One call per operation, using the given target's ids. */
+export function createOperationCalls(ids: TargetIds): OperationCall[] {
+  return [...errorCalls(ids), ...groupCalls(ids), ...eventAndObservabilityCalls(ids)];
+}
+
 /** The Prism calls (spec example ids). */
 export const operationCalls: OperationCall[] = createOperationCalls(prismIds);
 
@@ -160,6 +179,14 @@ export function createListWalks(ids: TargetIds): ListWalk[] {
       path: '/sessions/{session_id}/errors',
       walk: (c) => c.paginate('/sessions/{session_id}/errors', { params: { path: session, query: { limit: 2 } } }),
     },
+  ];
+}
+
+/** The calls of the session error group operations. */
+function groupCalls(ids: TargetIds): OperationCall[] {
+  const SES = ids.session_id;
+  const SEG = ids.session_error_group_id;
+  return [
     {
       operationId: 'listSessionErrorGroups',
       path: '/session-error-groups',
@@ -170,6 +197,14 @@ export function createListWalks(ids: TargetIds): ListWalk[] {
       path: '/sessions/{session_id}/error-groups',
       walk: (c) => c.paginate('/sessions/{session_id}/error-groups', { params: { path: session, query: { limit: 2 } } }),
     },
+  ];
+}
+
+/** The calls of the session event operations and the observability one. */
+function eventAndObservabilityCalls(ids: TargetIds): OperationCall[] {
+  const SES = ids.session_id;
+  const SEV = ids.session_event_id;
+  return [
     {
       operationId: 'listSessionEvents',
       path: '/sessions/{session_id}/events',
