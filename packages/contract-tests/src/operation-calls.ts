@@ -179,14 +179,6 @@ export function createListWalks(ids: TargetIds): ListWalk[] {
       path: '/sessions/{session_id}/errors',
       walk: (c) => c.paginate('/sessions/{session_id}/errors', { params: { path: session, query: { limit: 2 } } }),
     },
-  ];
-}
-
-/** The calls of the session error group operations. */
-function groupCalls(ids: TargetIds): OperationCall[] {
-  const SES = ids.session_id;
-  const SEG = ids.session_error_group_id;
-  return [
     {
       operationId: 'listSessionErrorGroups',
       path: '/session-error-groups',
@@ -197,14 +189,6 @@ function groupCalls(ids: TargetIds): OperationCall[] {
       path: '/sessions/{session_id}/error-groups',
       walk: (c) => c.paginate('/sessions/{session_id}/error-groups', { params: { path: session, query: { limit: 2 } } }),
     },
-  ];
-}
-
-/** The calls of the session event operations and the observability one. */
-function eventAndObservabilityCalls(ids: TargetIds): OperationCall[] {
-  const SES = ids.session_id;
-  const SEV = ids.session_event_id;
-  return [
     {
       operationId: 'listSessionEvents',
       path: '/sessions/{session_id}/events',
