@@ -24,7 +24,8 @@ describe('ci-report.sh (the job summary step)', () => {
   it('appends the Markdown report of the real bundle to the job summary', () => {
     const run = summary();
     expect(run.code).toBe(0);
-    expect(run.summary).toMatch(/^### ✔ API contract check: no breaking changes since \d+\.\d+\.\d+/);
+    // Passing: no breaking change since the release, or breaking ones allowed by a raised major.
+    expect(run.summary).toMatch(/^### ✔ API contract check: /);
     expect(run.summary).toBe(run.report);
   });
 

@@ -38,7 +38,9 @@ function fingerprint(): string {
 
 describe('release --dry-run', () => {
   it('versions, writes the changelog from the spec diff, packs and checks, and leaves the repo as it was', () => {
-    // The current bundle plus a new optional parameter and a deprecated operation: a minor release.
+    // The current bundle plus a new optional parameter and a deprecated operation. Against the recorded
+    // release (1.0.0) the current spec is already a major change (per-upstream credentials, array filters:
+    // info.version 2.0.0), so the release is major.
     const spec = JSON.parse(readFileSync(join(repoRoot, 'packages/spec/dist/openapi.json'), 'utf8'));
     const op = spec.paths['/session-errors'].get;
     op.parameters.push({ name: 'search', in: 'query', required: false, schema: { type: 'string', maxLength: 200 } });
@@ -52,18 +54,18 @@ describe('release --dry-run', () => {
     const output = lines.join('\n');
 
     expect(result.ok, output).toBe(true);
-    expect(result.bump).toBe('minor');
+    expect(result.bump).toBe('major');
     expect(result.from).toBe('1.0.0');
-    expect(result.to).toBe('1.1.0');
+    expect(result.to).toBe('2.0.0');
     const client = result.packages['@session-obs/client']!;
     expect(Object.keys(result.packages).sort()).toEqual(PUBLISHED.map((pkg) => pkg.name).sort());
     for (const versions of Object.values(result.packages)) expect(versions.to).toBe(client.to); // one fixed group
-    expect(client.to.split('.')[1]).toBe(String(Number(client.from.split('.')[1]) + 1));
+    expect(client.to.split('.')[0]).toBe(String(Number(client.from.split('.')[0]) + 1));
     expect(result.changelog).toContain('**Added**');
     expect(result.changelog).toContain('- `query parameter "search"`: new optional parameter, string, optional (`listSessionErrors`)');
     expect(result.changelog).toContain('**Deprecated**');
     expect(result.changelog).toContain('- `GET /sessions/{session_id}/events`: operation deprecated, sunset 2099-12-31');
-    expect(output).toContain('│ ### Minor Changes');
+    expect(output).toContain('│ ### Major Changes');
     expect(result.tarballs.map((t) => t.split('/').pop()).sort()).toEqual(
       ['client', 'mcp', 'mock', 'sandbox', 'spec'].map((name) => `session-obs-${name}-${client.to}.tgz`),
     );
