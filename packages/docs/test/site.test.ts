@@ -29,10 +29,16 @@ describe('built docs site', () => {
     expect(readdirSync(siteDir).sort()).toEqual([
       '_headers',
       'changelog.html',
+      'changelog.html.br',
+      'changelog.html.gz',
       'favicon.svg',
       'index.html',
+      'index.html.br',
+      'index.html.gz',
       'logo.svg',
       'openapi.json',
+      'openapi.json.br',
+      'openapi.json.gz',
       'redocly-logo-mini.svg',
       'redocly-logo.svg',
     ]);
