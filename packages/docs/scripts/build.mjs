@@ -87,6 +87,8 @@ if (result.status !== 0) {
 
 let html = readFileSync(join(dist, 'index.html'), 'utf8');
 html = patchRedoc(html);
+// Standards mode: the doctype goes here, not in template.hbs (Prettier's Handlebars printer drops it there).
+if (!/^<!doctype html>/i.test(html)) html = `<!doctype html>\n${html}`;
 html = addConsole(html, spec, buildConsoleScript());
 const problems = FORBIDDEN.filter((pattern) => pattern.test(html)).map(String);
 if (!html.includes('"disableTelemetry":true')) problems.push('telemetry is not disabled');

@@ -26,6 +26,7 @@ describe('built docs site', () => {
     expect(html).not.toContain('cdn.redoc.ly');
     expect(html).not.toContain('cdn.redocly.com/redoc');
     expect(html).toContain('"disableTelemetry":true');
+    expect(html.startsWith('<!doctype html>\n<html')).toBe(true);
     expect(readdirSync(siteDir).sort()).toEqual([
       '_headers',
       'changelog.html',
