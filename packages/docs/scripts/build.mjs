@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { changelogPage } from '@session-obs/governance';
 import { bundlePath, loadSpec } from '@session-obs/spec';
 import { buildConsoleScript } from '../src/console-bundle.js';
+import { compressDist } from '../src/build/compress-dist.js';
 import { patchRedoc } from '../src/build/redoc-patches.js';
 import { staticHeaders } from '../src/build/static-headers.js';
 import { LOGO_FILE, addConsole, prepareSpec } from '../src/page.js';
@@ -89,6 +90,8 @@ if (result.status !== 0) {
 
 let html = readFileSync(join(dist, 'index.html'), 'utf8');
 html = patchRedoc(html);
+// Standards mode: the doctype goes here, not in template.hbs (Prettier's Handlebars printer drops it there).
+if (!/^<!doctype html>/i.test(html)) html = `<!doctype html>\n${html}`;
 html = addConsole(html, spec, buildConsoleScript());
 const problems = FORBIDDEN.filter((pattern) => pattern.test(html)).map(String);
 if (!html.includes('"disableTelemetry":true')) problems.push('telemetry is not disabled');
@@ -100,6 +103,7 @@ writeFileSync(join(dist, 'index.html'), html);
 for (const file of ['favicon.svg', LOGO_FILE, 'redocly-logo.svg', 'redocly-logo-mini.svg'])
   copyFileSync(join(root, 'assets', file), join(dist, file));
 writeFileSync(join(dist, '_headers'), staticHeaders(dist));
+const compressed = compressDist(dist);
 console.log(
-  `✔ dist/index.html (${Math.round(Buffer.byteLength(html) / 1024)} KiB, self-contained), dist/changelog.html and dist/openapi.json with x-codeSamples`,
+  `✔ dist/index.html (${Math.round(Buffer.byteLength(html) / 1024)} KiB, self-contained), dist/changelog.html and dist/openapi.json with x-codeSamples; .br and .gz of ${compressed.length} files`,
 );

@@ -117,6 +117,14 @@ describe('our docs server sends the site like a real one', () => {
     expect(again.body.length).toBe(0);
     expect(again.headers['content-security-policy']).toBe(br.headers['content-security-policy']);
   });
+
+  it("sends the build's own .br and .gz when the page goes out unchanged (a static host's view)", async () => {
+    const br = await get(plain.url + '/', { 'Accept-Encoding': 'br' });
+    const gzip = await get(plain.url + '/openapi.json', { 'Accept-Encoding': 'gzip' });
+    expect(br.body.equals(readFileSync(join(siteDir, 'index.html.br')))).toBe(true);
+    expect(gzip.body.equals(readFileSync(join(siteDir, 'openapi.json.gz')))).toBe(true);
+    expect(brotliDecompressSync(br.body).toString('utf8')).toBe(built);
+  });
 });
 
 describe('dist/_headers (a static host: Netlify, Cloudflare Pages)', () => {

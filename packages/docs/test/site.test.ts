@@ -26,15 +26,26 @@ describe('built docs site', () => {
     expect(html).not.toContain('cdn.redoc.ly');
     expect(html).not.toContain('cdn.redocly.com/redoc');
     expect(html).toContain('"disableTelemetry":true');
+    expect(html.startsWith('<!doctype html>\n<html')).toBe(true);
     expect(readdirSync(siteDir).sort()).toEqual([
       '_headers',
       'changelog.html',
+      'changelog.html.br',
+      'changelog.html.gz',
       'favicon.svg',
       'index.html',
+      'index.html.br',
+      'index.html.gz',
       'llms-full.txt',
+      'llms-full.txt.br',
+      'llms-full.txt.gz',
       'llms.txt',
+      'llms.txt.br',
+      'llms.txt.gz',
       'logo.svg',
       'openapi.json',
+      'openapi.json.br',
+      'openapi.json.gz',
       'operations',
       'redocly-logo-mini.svg',
       'redocly-logo.svg',
