@@ -13,6 +13,7 @@ import { BASE_HEADERS, pageHeaders } from './serve/csp.js';
 import { chooseEncoding, COMPRESSIBLE } from './serve/encoding.js';
 import { hostProblem, servedHosts } from './serve/host-check.js';
 import { rewriteUrls, serverRewrites } from './serve/local-urls.js';
+import { SAMPLE_BASE_URL } from './samples.js';
 import { siteFiles } from './serve/site-files.js';
 import { specServersIn } from './serve/spec-servers.js';
 
@@ -27,6 +28,38 @@ function beforeBodyEnd(/** @type {string} */ html, /** @type {string} */ additio
   return end === -1 ? html + additions : html.slice(0, end) + additions + html.slice(end);
 }
 
+/** Where the docs text (overview, samples) says the local servers run by default. */
+const DEFAULT_LOCAL_URLS = { 'Local Prism mock': SAMPLE_BASE_URL, 'Local sandbox': 'http://127.0.0.1:4020' };
+
+/**
+ * The default local URLs of the text (`pnpm mock` on 4010, `pnpm sandbox` on 4020) re-pointed at the
+ * servers actually running.
+ * @param {import('./try-it/model.js').LocalConfig} consoleConfig
+ * @returns {Array<[string, string]>}
+ */
+function sampleRewrites(consoleConfig) {
+  /** @type {Array<[string, string]>} */
+  const pairs = [];
+  for (const [description, from] of Object.entries(DEFAULT_LOCAL_URLS)) {
+    const running = consoleConfig.servers.find((server) => server.description === description);
+    if (running && running.url.replace(/\/$/, '') !== from) pairs.push([from, running.url.replace(/\/$/, '')]);
+  }
+  return pairs;
+}
+
+/**
+ * The served spec with the local servers it runs beside appended to its `servers` (the published spec
+ * lists production only; the docs add their local entries where they run).
+ * @param {string} text
+ * @param {import('./try-it/model.js').LocalConfig} consoleConfig
+ */
+function withLocalServers(text, consoleConfig) {
+  const spec = JSON.parse(text);
+  const known = new Set((spec.servers ?? []).map((/** @type {{ url: string }} */ server) => server.url));
+  const local = consoleConfig.servers.filter((server) => server.description?.startsWith('Local') && !known.has(server.url));
+  return JSON.stringify({ ...spec, servers: [...(spec.servers ?? []), ...local] });
+}
+
 /**
  * What the server changes in the site's text files, and the API servers its pages may call.
  * @param {string} root
@@ -35,11 +68,13 @@ function beforeBodyEnd(/** @type {string} */ html, /** @type {string} */ additio
  */
 function siteView(root, consoleConfig, additions) {
   const specFile = join(root, 'openapi.json');
-  const rewrites = () => (consoleConfig ? serverRewrites(specServersIn(specFile), consoleConfig.servers) : []);
+  const rewrites = () =>
+    consoleConfig ? [...serverRewrites(specServersIn(specFile), consoleConfig.servers), ...sampleRewrites(consoleConfig)] : [];
   return {
     /** @type {(file: string, text: string) => string} */
     transform(file, text) {
       const changed = rewriteUrls(text, rewrites());
+      if (file === specFile && consoleConfig) return withLocalServers(changed, consoleConfig);
       return file.endsWith('.html') && additions ? beforeBodyEnd(changed, additions) : changed;
     },
     /** The URLs the console may call: the configured servers, else every server the spec names. */

@@ -30,7 +30,10 @@ describe('the Markdown page of each operation (dist/operations/)', () => {
     const responses = page.slice(page.indexOf('## Responses'));
     for (const status of Object.keys(entry.operation.responses))
       expect(responses, status).toMatch(new RegExp(`^\\| \`${status}\` \\|`, 'm'));
-    expect(page).toContain('```sh\ncurl -sS ');
+    // The curl sample: the production host and credential variable of this operation, then the call.
+    expect(page).toMatch(
+      /```sh\n# Production: BASE_URL=https:\/\/api\.(metorial\.com|devrev\.ai) and (METORIAL|DEVREV)_TOKEN[^\n]*\ncurl -sS /,
+    );
     expect(page).toContain("```ts\nimport { createClient } from '@session-obs/client';");
   });
 

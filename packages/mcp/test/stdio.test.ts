@@ -122,7 +122,7 @@ describe('tools/call', () => {
       .structuredContent!;
     expect(back.items.map((item: { id: string }) => item.id)).toEqual(page.items.map((item: { id: string }) => item.id));
     expect(back.next_page).toBeNull();
-    const last = (await call('list_session_errors', { id: fixtures.session_error_id })).structuredContent!;
+    const last = (await call('list_session_errors', { id: [fixtures.session_error_id] })).structuredContent!;
     expect(last.items).toHaveLength(1);
     expect(last.next_page).toBeNull();
   });

@@ -80,7 +80,7 @@ describe.each(inject('projects'))('installed with $manager', (project) => {
   it('a port in use: one line from each bin', async () => {
     expectOneLineFailure(
       await runBin(project, mockBin, [], { MOCK_PORT: String(takenPort) }),
-      new RegExp(`^✖ Port ${takenPort} is already in use`),
+      new RegExp(`^✖ port ${takenPort} on 127\\.0\\.0\\.1 is in use: stop what listens there or set MOCK_PORT to another port`),
     );
     expectOneLineFailure(
       await runBin(project, sandboxBin, ['--port', String(takenPort), '--db', ':memory:']),

@@ -63,12 +63,15 @@ describe('the published packages', () => {
     },
   );
 
-  it('pin the spec package the sandbox needs, and the client and spec the MCP server needs, to the versions released with them', () => {
-    const sandbox = uploaded.get('@session-obs/sandbox')!;
-    expect((sandbox.dependencies as Record<string, string>)['@session-obs/spec']).toBe(uploaded.get('@session-obs/spec')?.version);
+  it('pin the spec package the servers need (its server layer), and the client and spec the MCP server needs, to the versions released with them', () => {
+    // The mock and the sandbox run the one server layer, @session-obs/spec/server, at the spec's own version.
+    for (const server of ['@session-obs/sandbox', '@session-obs/mock']) {
+      const dependencies = uploaded.get(server)!.dependencies as Record<string, string>;
+      expect(dependencies['@session-obs/spec'], server).toBe(uploaded.get('@session-obs/spec')?.version);
+    }
     const mcp = uploaded.get('@session-obs/mcp')!.dependencies as Record<string, string>;
     for (const name of ['@session-obs/client', '@session-obs/spec']) expect(mcp[name], name).toBe(uploaded.get(name)?.version);
-    for (const name of ['@session-obs/client', '@session-obs/mock'])
+    for (const name of ['@session-obs/client'])
       expect(
         Object.keys((uploaded.get(name)!.dependencies ?? {}) as Record<string, string>).filter((dep) => dep.startsWith('@session-obs/')),
         name,

@@ -85,7 +85,7 @@ export function operationPage(spec, entry) {
     '',
     '## Examples',
     '',
-    'curl (set `BASE_URL` and `API_TOKEN`; without them it calls the local mock):',
+    'curl (set `BASE_URL` and the token variable it names for production; without them it calls the local mock):',
     '',
     '```sh',
     curlSample(sample).trimEnd(),
