@@ -30,10 +30,13 @@ export function findPostgresBin(): string {
   return join(root, newest, 'bin');
 }
 
+/** `runuser` (util-linux), which lives in an sbin folder a non-login PATH may lack. */
+const RUNUSER = ['/usr/sbin/runuser', '/sbin/runuser'].find((path) => existsSync(path)) ?? 'runuser';
+
 /** Runs a server binary, as the `postgres` user when this process is root. */
 function runServerTool(bin: string, tool: string, args: string[]): void {
   const asRoot = process.getuid?.() === 0;
-  const [command, argv] = asRoot ? ['runuser', ['-u', 'postgres', '--', join(bin, tool), ...args]] : [join(bin, tool), args];
+  const [command, argv] = asRoot ? [RUNUSER, ['-u', 'postgres', '--', join(bin, tool), ...args]] : [join(bin, tool), args];
   execFileSync(command, argv, { stdio: ['ignore', 'pipe', 'pipe'] });
 }
 
