@@ -1,6 +1,7 @@
 // The grouping worker: every `intervalMs`, groups whatever errors wait in `processing`, of every tenant
 // (see store/grouping.ts and store/postgres/grouping.ts for what a step does; several processes may run
 // it on one database). One run at a time; its timer never keeps the process alive.
+import { runPeriodically } from './periodic.js';
 import type { SandboxStore } from './store/contract.js';
 
 export interface GroupingWorker {
@@ -15,26 +16,6 @@ export function startGroupingWorker(
   store: SandboxStore,
   options: { intervalMs?: number; onError?: (error: unknown) => void } = {},
 ): GroupingWorker {
-  let stopped = false;
-  let running: Promise<unknown> = Promise.resolve();
-  let timer: NodeJS.Timeout | undefined;
-  const schedule = () => {
-    if (stopped) return;
-    timer = setTimeout(() => {
-      running = store
-        .groupAllPending()
-        .catch((error: unknown) => options.onError?.(error))
-        .finally(schedule);
-    }, options.intervalMs ?? 100);
-    timer.unref();
-  };
-  schedule();
-  return {
-    drain: () => store.groupAllPending(),
-    stop: async () => {
-      stopped = true;
-      clearTimeout(timer);
-      await running;
-    },
-  };
+  const periodic = runPeriodically(() => store.groupAllPending(), options.intervalMs ?? 100, options.onError);
+  return { drain: () => store.groupAllPending(), stop: () => periodic.stop() };
 }
