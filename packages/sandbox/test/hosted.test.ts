@@ -102,6 +102,9 @@ describe('the sandbox in hosted mode (on PostgreSQL)', () => {
     } finally {
       await admin.end();
     }
+    // Give the dropped connections time to fail inside the sandbox: losing them must not take it down.
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    expect(sandbox.process.exitCode).toBeNull();
     const ready = await rawGet(sandbox.url, '/_sandbox/ready', { Host: host() });
     expect(ready.status).toBe(503);
     expect(ready.body).toMatchObject({ object: 'error', status: 503, code: 'internal_server_error' });

@@ -74,8 +74,11 @@ async function migrate(client: pg.PoolClient): Promise<void> {
 /** Opens a pool on `url` and migrates the schema; throws a one-line StoreOpenError when it cannot. */
 export async function openPool(url: string, options: { max?: number } = {}): Promise<pg.Pool> {
   const pool = new pg.Pool({ connectionString: url, max: options.max ?? 10, connectionTimeoutMillis: 10_000, types });
-  // An idle client losing its connection (the server restarted) must not crash the process.
+  // A client losing its connection (the server restarted, the database was dropped) must not crash the
+  // process: the pool's listener covers idle clients, this one every client, idle or checked out. Queries in
+  // flight fail on their own, and a broken client is never reused (it is no longer queryable).
   pool.on('error', () => {});
+  pool.on('connect', (client) => client.on('error', () => {}));
   let client: pg.PoolClient | undefined;
   try {
     client = await pool.connect();

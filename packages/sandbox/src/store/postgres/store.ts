@@ -66,6 +66,12 @@ export class PgStore extends PgReads implements SandboxStore {
   private async transaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
     for (let attempt = 1; ; attempt++) {
       const client = await this.pool.connect();
+      // A checked-out client whose connection drops between two queries emits `error`: without a listener
+      // that would crash the process (the pool's own listener covers idle clients only). The query in
+      // flight fails anyway, and the broken client is discarded below.
+      let lost: unknown;
+      const onLost = (error: unknown) => (lost = error);
+      client.on('error', onLost);
       try {
         await client.query('BEGIN');
         const result = await work(client);
@@ -76,7 +82,8 @@ export class PgStore extends PgReads implements SandboxStore {
         if (attempt < 5 && RETRYABLE.has(String((error as { code?: string }).code))) continue;
         throw error;
       } finally {
-        client.release();
+        client.off('error', onLost);
+        client.release(lost instanceof Error ? lost : undefined);
       }
     }
   }
