@@ -4,7 +4,7 @@
 // once per transaction (one upsert per touched group instead of two statements per error).
 import { fingerprint } from '../fingerprint.js';
 import { makeId, type Rng } from '../ids.js';
-import type { SessionErrorRow } from './rows.js';
+import type { SessionErrorGroupRow, SessionErrorRow } from './rows.js';
 import type { NewEventRow, NewObservabilityRow } from './writes.js';
 
 /** The columns of a stored error that grouping reads. */
@@ -22,17 +22,7 @@ export interface SeededErrorRow extends GroupableError {
 }
 
 /** A group's row and how many errors it gained in this batch (added to its stored count). */
-export interface SeedGroupRow {
-  id: string;
-  type: string;
-  fingerprint: string;
-  code: string;
-  message: string;
-  data: string;
-  provider_id: string | null;
-  added: number;
-  created_at: string;
-}
+export type SeedGroupRow = Omit<SessionErrorGroupRow, 'occurrence_count'> & { added: number };
 
 /** One transaction's worth of seed rows. */
 export interface SeedBatch {
