@@ -37,9 +37,11 @@ export default tseslint.config(
     rules: { 'max-lines-per-function': ['error', { max: 80, skipBlankLines: true, skipComments: true }] },
   },
   {
-    // Code that walks OpenAPI documents and other parsed JSON of no fixed shape: `any` is the honest type
-    // there (and in tests that build such documents). The client, the mock and the scripts stay without it.
-    files: ['packages/sandbox/src/**', 'packages/spec/src/**', 'packages/docs/src/**', 'packages/*/test/**'],
+    // Code that walks OpenAPI documents and other parsed JSON of no fixed shape: `any` is allowed there (and
+    // in tests that build such documents). The spec library is not in this list: it types the documents
+    // (`OpenApiDocument`, `JsonSchema`, `unknown` for untrusted values), so `any` is an error in its sources.
+    // The client, the mock and the scripts stay without it too.
+    files: ['packages/sandbox/src/**', 'packages/docs/src/**', 'packages/*/test/**'],
     rules: { '@typescript-eslint/no-explicit-any': 'off' },
   },
   {

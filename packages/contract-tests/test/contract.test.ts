@@ -3,7 +3,8 @@ import { ApiError, createClient, type ApiErrorKind } from '@session-obs/client';
 import { createSpecValidator, formatErrors, listOperations, loadSpec, pointerEscape, resolveRef } from '@session-obs/spec';
 import { createListWalks, createOperationCalls, operationCalls, prismIds } from '../src/operation-calls.js';
 
-const spec = loadSpec();
+// This test reads the bundled spec's concrete content key by key: a loose view (what it reads is asserted).
+const spec: any = loadSpec();
 const validator = createSpecValidator(spec);
 const targets = inject('targets');
 const TOKEN = 'test-token';
@@ -36,7 +37,7 @@ it('the call table covers every operation of the spec', () => {
 });
 
 it('the walk table covers every list operation of the spec (a 200 body with `items`)', () => {
-  const lists = listOperations(spec).filter(
+  const lists = listOperations<any>(spec).filter(
     (o) => 'items' in (resolveRef(spec, o.operation.responses['200'].content['application/json'].schema, '')[1].properties ?? {}),
   );
   expect(

@@ -23,7 +23,7 @@ import type { LocalConfig } from '../src/try-it/model.js';
 const artifacts = fileURLToPath(new URL('../artifacts/', import.meta.url));
 const PRODUCTION = 'https://api.metorial.com';
 const spec = loadSpec();
-const operations = Object.entries(spec.paths).map(([, item]: [string, any]) => item.get);
+const operations = Object.entries(spec.paths ?? {}).map(([, item]: [string, any]) => item.get);
 const hashOf = (operation: any) => `#/${operation.tags[0].toLowerCase().replace(/\s+/g, '-')}/${operation.operationId.toLowerCase()}`;
 
 let mock: RunningMock;

@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import ts from 'typescript';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createSpecValidator, formatErrors, listOperations, loadSpec } from '@session-obs/spec';
+import { createSpecValidator, formatErrors, listOperations, loadSpec, type OperationObject } from '@session-obs/spec';
 import { startMock, type RunningMock } from '@session-obs/mock';
 import { decorateSpec } from '../src/samples.js';
 
@@ -15,6 +15,9 @@ const run = promisify(execFile);
 const dir = fileURLToPath(new URL('../build/run/', import.meta.url));
 const spec = decorateSpec(loadSpec()).spec;
 const operations = listOperations(spec);
+/** The source of an operation's n-th code sample (`x-codeSamples`, which `decorateSpec` writes: curl, TypeScript, fetch). */
+const sampleSource = (operation: OperationObject, index: number) =>
+  (operation['x-codeSamples'] as Array<{ source: string }>)[index]!.source;
 const validator = createSpecValidator(loadSpec());
 let mock: RunningMock;
 
@@ -38,7 +41,7 @@ describe('samples run against the mock', () => {
     'curl: %s answers the documented 200',
     async (operationId, { path, method, operation }) => {
       const file = `${dir}${operationId}.sh`;
-      writeFileSync(file, operation['x-codeSamples'][0].source);
+      writeFileSync(file, sampleSource(operation, 0));
       const body = JSON.parse(await runSample(file, 'bash', []));
       const result = validator.validateResponse(method, path, 200, body);
       expect(result.valid, formatErrors(result.errors)).toBe(true);
@@ -47,7 +50,7 @@ describe('samples run against the mock', () => {
 
   it.each(operations.map((o) => [o.operationId, o] as const))('fetch: %s runs to completion', async (operationId, { operation }) => {
     const file = `${dir}${operationId}.fetch.mjs`;
-    writeFileSync(file, operation['x-codeSamples'][2].source);
+    writeFileSync(file, sampleSource(operation, 2));
     expect(await runSample(file, process.execPath, [])).not.toBe('');
   });
 
@@ -55,7 +58,7 @@ describe('samples run against the mock', () => {
     'TypeScript: %s runs to completion with the client',
     async (operationId, { operation }) => {
       const file = `${dir}${operationId}.client.mjs`;
-      const { outputText } = ts.transpileModule(operation['x-codeSamples'][1].source, {
+      const { outputText } = ts.transpileModule(sampleSource(operation, 1), {
         compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 },
       });
       writeFileSync(file, outputText);

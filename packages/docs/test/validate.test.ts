@@ -14,7 +14,7 @@ const deref = (node: unknown): any => resolveRef<any>(spec, node).value;
 
 /** Every JSON example of every declared response: `[operationId, status, name, body]`. */
 const examples = listOperations(spec).flatMap(({ operationId, operation }) =>
-  Object.entries(operation.responses).flatMap(([status, response]) => {
+  Object.entries(operation.responses ?? {}).flatMap(([status, response]) => {
     const media = deref(response)?.content?.['application/json'];
     const named = Object.entries(media?.examples ?? {}).map(([name, example]) => [name, deref(example).value] as const);
     return [...named, ...(media?.example !== undefined ? [['example', media.example] as const] : [])].map(

@@ -2,7 +2,14 @@
 // the choice of the one that fits a request. Prism alone always answers a status's first example; the mock
 // asks it for the example whose fields agree with what the request named: `platform=web` gets the web
 // session, a 404 of `/session-error-groups/{session_error_group_id}` the error group's 404.
-import { listOperations, pointerEscape, resolveRef, type ExampleObject, type ResponseObject } from '@session-obs/spec';
+import {
+  listOperations,
+  pointerEscape,
+  resolveRef,
+  type ExampleObject,
+  type OpenApiDocument,
+  type ResponseObject,
+} from '@session-obs/spec';
 
 export interface NamedExample {
   key: string;
@@ -19,7 +26,7 @@ export interface ExampleCatalogue {
 const MEDIA_TYPE = 'application/json';
 
 /** Reads every operation's named examples out of an OpenAPI document (local `$ref`s followed). */
-export function catalogueExamples(spec: unknown): ExampleCatalogue {
+export function catalogueExamples(spec: OpenApiDocument): ExampleCatalogue {
   const byOperation = new Map<string, Map<number, NamedExample[]>>();
   for (const { method, path, operation, pointer: at } of listOperations(spec)) {
     const byStatus = new Map<number, NamedExample[]>();

@@ -3,6 +3,7 @@
 // request ids, sending and the answers to unparsable requests are the layer's, as in the sandbox.
 import { readFile } from 'node:fs/promises';
 import type { Server } from 'node:http';
+import { isOpenApiDocument } from '@session-obs/spec';
 import { compileOperations, createApiServer, type AccessLogEntry, type CorsOrigins } from '@session-obs/spec/server';
 import { catalogueExamples } from './example-catalogue.js';
 import { createRequestHandler, dialectAt } from './handle-request.js';
@@ -52,6 +53,8 @@ export async function createMockServer(options: MockServerOptions): Promise<Mock
   } catch (error) {
     throw new SpecLoadError(options.specPath, error instanceof Error ? error.message : String(error));
   }
+  if (!isOpenApiDocument(spec))
+    throw new SpecLoadError(options.specPath, 'not an OpenAPI 3.x document (no "openapi" version or no "info")');
   const engine = await createPrismEngine({ specPath: options.specPath, dynamic: options.dynamic ?? false, logLevel, log });
   const operations = compileOperations(spec);
   const api = createApiServer({

@@ -2,7 +2,9 @@
 // one line and exit code it gives for each start-up mistake — never a stack trace.
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { freePort } from '@session-obs/devkit';
@@ -82,6 +84,21 @@ describe('session-obs-mock CLI', () => {
     const { code, stderr } = await runToExit({ MOCK_PORT: String(await freePort()) }, ['--spec', '/nonexistent/openapi.json']);
     expect(code).toBe(1);
     expect(stderr).toMatch(/^✖ Could not start the mock: cannot read the spec \/nonexistent\/openapi\.json: ENOENT[^\n]*\n$/);
+  });
+
+  it('says in one line that a JSON file is no OpenAPI document, and exits 1', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mock-spec-'));
+    const file = join(dir, 'not-openapi.json');
+    writeFileSync(file, JSON.stringify({ paths: {} }));
+    try {
+      const { code, stderr } = await runToExit({ MOCK_PORT: String(await freePort()) }, ['--spec', file]);
+      expect(code).toBe(1);
+      expect(stderr).toBe(
+        `✖ Could not start the mock: cannot read the spec ${file}: not an OpenAPI 3.x document (no "openapi" version or no "info")\n`,
+      );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('prints its usage with --help', async () => {

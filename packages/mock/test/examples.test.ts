@@ -48,7 +48,7 @@ const NOT_FOUND_ENTITY: Record<string, string> = {
 };
 
 describe('Prefer: code=404 answers that operation’s own 404', () => {
-  const withNotFound = listOperations(spec).filter((o) => o.operation.responses['404'] && o.path !== OBS);
+  const withNotFound = listOperations(spec).filter((o) => o.operation.responses?.['404'] && o.path !== OBS);
 
   it('the table covers every session operation that declares a 404', () => {
     expect(withNotFound.map((o) => o.operationId).sort()).toEqual(Object.keys(NOT_FOUND_ENTITY).sort());
@@ -80,8 +80,8 @@ describe('the spec’s own parameter examples', () => {
   const requests = listOperations(spec).flatMap(({ path, parameters, operationId }) => {
     const example = (name: string, location: string) =>
       parameters.find((p) => p.parameter.in === location && p.parameter.name === name)!.parameter.example;
-    const concrete = path.replace(/\{([a-z_]+)\}/g, (_, name: string) => example(name, 'path'));
-    const pair = (name: string) => `${name}=${encodeURIComponent(example(name, 'query'))}`;
+    const concrete = path.replace(/\{([a-z_]+)\}/g, (_, name: string) => String(example(name, 'path')));
+    const pair = (name: string) => `${name}=${encodeURIComponent(String(example(name, 'query')))}`;
     const query = parameters.filter((p) => p.parameter.in === 'query').map((p) => p.parameter);
     const required = query.filter((p) => p.required).map((p) => pair(p.name));
     return query.map(

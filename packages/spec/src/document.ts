@@ -1,11 +1,19 @@
-// The shape of an OpenAPI 3.1 document, as far as our tools walk it. JSON Schemas and extensions stay
-// open (`JsonSchema`, `[key: string]: unknown`): they are free-form JSON the tools read key by key.
+// The shape of an OpenAPI 3.1 document (the bundle: every `$ref` local). Schemas are JSON Schema 2020-12
+// (`JsonSchema`); `x-` extensions are `unknown`: they are free-form JSON the tools narrow before use.
+import type { JsonSchema } from './json-schema.js';
+
+export type { JsonSchema } from './json-schema.js';
 
 /** Every HTTP method an OpenAPI Path Item can hold, in the order the specification lists them. */
 export const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options', 'trace'] as const;
 
 /** One of {@link HTTP_METHODS} (lower case, as Path Item keys are written). */
 export type HttpMethod = (typeof HTTP_METHODS)[number];
+
+/** The `x-` extension fields any OpenAPI object may carry. */
+export interface Extensions {
+  [extension: `x-${string}`]: unknown;
+}
 
 /** A `$ref` (with the `summary`/`description` OpenAPI 3.1 allows beside it, and any other sibling keyword). */
 export interface ReferenceObject {
@@ -15,113 +23,223 @@ export interface ReferenceObject {
   [keyword: string]: unknown;
 }
 
-/** A JSON Schema (2020-12, the dialect of OpenAPI 3.1): read keyword by keyword. */
-export type JsonSchema = { [keyword: string]: any };
+/** A value written inline or as a `$ref`. */
+export type MaybeReference<T> = T | ReferenceObject;
+
+/** Contact information of the API. */
+export interface ContactObject extends Extensions {
+  name?: string;
+  url?: string;
+  email?: string;
+}
+
+/** The licence of the API (`identifier` is an SPDX expression). */
+export interface LicenseObject extends Extensions {
+  name: string;
+  identifier?: string;
+  url?: string;
+}
+
+/** Metadata about the API. */
+export interface InfoObject extends Extensions {
+  title: string;
+  summary?: string;
+  description?: string;
+  termsOfService?: string;
+  contact?: ContactObject;
+  license?: LicenseObject;
+  version: string;
+}
+
+/** A variable of a server URL template. */
+export interface ServerVariableObject extends Extensions {
+  enum?: string[];
+  default: string;
+  description?: string;
+}
+
+/** A server the API is served from. */
+export interface ServerObject extends Extensions {
+  url: string;
+  description?: string;
+  variables?: Record<string, ServerVariableObject>;
+}
+
+/** A link to documentation elsewhere. */
+export interface ExternalDocumentationObject extends Extensions {
+  url: string;
+  description?: string;
+}
+
+/** A tag: operations are grouped by it. */
+export interface TagObject extends Extensions {
+  name: string;
+  description?: string;
+  externalDocs?: ExternalDocumentationObject;
+}
 
 /** An example: `value` inline (or `externalValue`). */
-export interface ExampleObject {
+export interface ExampleObject extends Extensions {
   summary?: string;
   description?: string;
   value?: unknown;
   externalValue?: string;
 }
 
+/** How one property of a multipart or form body is encoded. */
+export interface EncodingObject extends Extensions {
+  contentType?: string;
+  headers?: Record<string, MaybeReference<HeaderObject>>;
+  style?: string;
+  explode?: boolean;
+  allowReserved?: boolean;
+}
+
+/** The body of one media type. */
+export interface MediaTypeObject extends Extensions {
+  schema?: JsonSchema;
+  example?: unknown;
+  examples?: Record<string, MaybeReference<ExampleObject>>;
+  encoding?: Record<string, EncodingObject>;
+}
+
 /** A header of a response (what a parameter is, without `name` and `in`). */
-export interface HeaderObject {
+export interface HeaderObject extends Extensions {
   description?: string;
   required?: boolean;
   deprecated?: boolean;
-  schema?: JsonSchema | ReferenceObject;
+  style?: string;
+  explode?: boolean;
+  schema?: JsonSchema;
+  content?: Record<string, MediaTypeObject>;
   example?: unknown;
-  examples?: Record<string, ExampleObject | ReferenceObject>;
-  [extension: string]: unknown;
+  examples?: Record<string, MaybeReference<ExampleObject>>;
 }
 
 /** A parameter: where it goes (`in`), its name and its schema. */
 export interface ParameterObject extends HeaderObject {
   name: string;
   in: 'query' | 'header' | 'path' | 'cookie';
-  style?: string;
-  explode?: boolean;
-}
-
-/** The body of one media type. */
-export interface MediaTypeObject {
-  schema?: JsonSchema | ReferenceObject;
-  example?: unknown;
-  examples?: Record<string, ExampleObject | ReferenceObject>;
-  [extension: string]: unknown;
-}
-
-/** A response: description, headers and bodies by media type. */
-export interface ResponseObject {
-  description: string;
-  headers?: Record<string, HeaderObject | ReferenceObject>;
-  content?: Record<string, MediaTypeObject>;
-  [extension: string]: unknown;
+  allowEmptyValue?: boolean;
+  allowReserved?: boolean;
 }
 
 /** A request body. */
-export interface RequestBodyObject {
+export interface RequestBodyObject extends Extensions {
   description?: string;
   required?: boolean;
   content: Record<string, MediaTypeObject>;
-  [extension: string]: unknown;
+}
+
+/** A link from a response to another operation. */
+export interface LinkObject extends Extensions {
+  operationRef?: string;
+  operationId?: string;
+  parameters?: Record<string, unknown>;
+  requestBody?: unknown;
+  description?: string;
+  server?: ServerObject;
+}
+
+/** A response: description, headers, bodies by media type, links. */
+export interface ResponseObject extends Extensions {
+  description: string;
+  headers?: Record<string, MaybeReference<HeaderObject>>;
+  content?: Record<string, MediaTypeObject>;
+  links?: Record<string, MaybeReference<LinkObject>>;
 }
 
 /** A security requirement: scheme name → scopes. */
 export type SecurityRequirementObject = Record<string, string[]>;
 
+/** The requests an operation may send back, by runtime expression. */
+export type CallbackObject = Record<string, MaybeReference<PathItemObject>>;
+
 /** One operation of a Path Item. */
-export interface OperationObject {
-  operationId?: string;
+export interface OperationObject extends Extensions {
+  tags?: string[];
   summary?: string;
   description?: string;
-  tags?: string[];
-  deprecated?: boolean;
-  parameters?: Array<ParameterObject | ReferenceObject>;
-  requestBody?: RequestBodyObject | ReferenceObject;
+  externalDocs?: ExternalDocumentationObject;
+  operationId?: string;
+  parameters?: Array<MaybeReference<ParameterObject>>;
+  requestBody?: MaybeReference<RequestBodyObject>;
   /** Responses by status code (`"200"`, `"4XX"`, `"default"`). */
-  responses?: Record<string, ResponseObject | ReferenceObject>;
+  responses?: Record<string, MaybeReference<ResponseObject>>;
+  callbacks?: Record<string, MaybeReference<CallbackObject>>;
+  deprecated?: boolean;
   security?: SecurityRequirementObject[];
-  [extension: string]: unknown;
+  servers?: ServerObject[];
 }
 
-/** A Path Item: its operations by method, and parameters shared by all of them. */
-export type PathItemObject = { [Method in HttpMethod]?: OperationObject } & {
-  $ref?: string;
-  summary?: string;
+/** A Path Item: its operations by method, and parameters and servers shared by all of them. */
+export type PathItemObject = { [Method in HttpMethod]?: OperationObject } & Extensions & {
+    $ref?: string;
+    summary?: string;
+    description?: string;
+    servers?: ServerObject[];
+    parameters?: Array<MaybeReference<ParameterObject>>;
+  };
+
+/** The flows of an OAuth 2 security scheme. */
+export interface OAuthFlowObject extends Extensions {
+  authorizationUrl?: string;
+  tokenUrl?: string;
+  refreshUrl?: string;
+  scopes: Record<string, string>;
+}
+
+/** How a client authenticates: an API key, HTTP auth (`bearer`, `basic`), mutual TLS, OAuth 2 or OpenID Connect. */
+export interface SecuritySchemeObject extends Extensions {
+  type: 'apiKey' | 'http' | 'mutualTLS' | 'oauth2' | 'openIdConnect';
   description?: string;
-  parameters?: Array<ParameterObject | ReferenceObject>;
-  servers?: unknown[];
-};
+  name?: string;
+  in?: 'query' | 'header' | 'cookie';
+  scheme?: string;
+  bearerFormat?: string;
+  flows?: Partial<Record<'implicit' | 'password' | 'clientCredentials' | 'authorizationCode', OAuthFlowObject>>;
+  openIdConnectUrl?: string;
+}
 
 /** The reusable components. */
-export interface ComponentsObject {
+export interface ComponentsObject extends Extensions {
   schemas?: Record<string, JsonSchema>;
-  responses?: Record<string, ResponseObject | ReferenceObject>;
-  parameters?: Record<string, ParameterObject | ReferenceObject>;
-  examples?: Record<string, ExampleObject | ReferenceObject>;
-  requestBodies?: Record<string, RequestBodyObject | ReferenceObject>;
-  headers?: Record<string, HeaderObject | ReferenceObject>;
-  securitySchemes?: Record<string, unknown>;
-  pathItems?: Record<string, PathItemObject | ReferenceObject>;
-  [extension: string]: unknown;
+  responses?: Record<string, MaybeReference<ResponseObject>>;
+  parameters?: Record<string, MaybeReference<ParameterObject>>;
+  examples?: Record<string, MaybeReference<ExampleObject>>;
+  requestBodies?: Record<string, MaybeReference<RequestBodyObject>>;
+  headers?: Record<string, MaybeReference<HeaderObject>>;
+  securitySchemes?: Record<string, MaybeReference<SecuritySchemeObject>>;
+  links?: Record<string, MaybeReference<LinkObject>>;
+  callbacks?: Record<string, MaybeReference<CallbackObject>>;
+  pathItems?: Record<string, MaybeReference<PathItemObject>>;
 }
 
-/** An OpenAPI 3.1 document (the bundle: every `$ref` local). */
-export interface OpenApiDocument {
+/** An OpenAPI 3.1 document. */
+export interface OpenApiDocument extends Extensions {
   openapi: string;
-  info: { title: string; version: string; [field: string]: unknown };
-  servers?: unknown[];
-  security?: SecurityRequirementObject[];
-  tags?: Array<{ name: string; description?: string; [field: string]: unknown }>;
-  paths?: Record<string, PathItemObject | ReferenceObject>;
+  info: InfoObject;
+  jsonSchemaDialect?: string;
+  servers?: ServerObject[];
+  paths?: Record<string, MaybeReference<PathItemObject>>;
+  webhooks?: Record<string, MaybeReference<PathItemObject>>;
   components?: ComponentsObject;
-  [extension: string]: unknown;
+  security?: SecurityRequirementObject[];
+  tags?: TagObject[];
+  externalDocs?: ExternalDocumentationObject;
 }
 
 /** Whether a node is a `$ref` object. */
 export function isReference(node: unknown): node is ReferenceObject {
   return typeof node === 'object' && node !== null && typeof (node as { $ref?: unknown }).$ref === 'string';
+}
+
+/**
+ * Whether parsed JSON has the two fields every OpenAPI 3.x document must have: `openapi` (a version
+ * string) and `info` (an object). The rest is trusted to the bundler, which validated the document.
+ */
+export function isOpenApiDocument(value: unknown): value is OpenApiDocument {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  const { openapi, info } = value as { openapi?: unknown; info?: unknown };
+  return typeof openapi === 'string' && /^3\./.test(openapi) && typeof info === 'object' && info !== null;
 }

@@ -4,13 +4,23 @@
 export { bundlePath, loadSpec, sandboxApiPath } from './load.js';
 export {
   HTTP_METHODS,
+  isOpenApiDocument,
   isReference,
+  type CallbackObject,
   type ComponentsObject,
+  type ContactObject,
+  type EncodingObject,
   type ExampleObject,
+  type Extensions,
+  type ExternalDocumentationObject,
   type HeaderObject,
   type HttpMethod,
-  type JsonSchema,
+  type InfoObject,
+  type LicenseObject,
+  type LinkObject,
+  type MaybeReference,
   type MediaTypeObject,
+  type OAuthFlowObject,
   type OpenApiDocument,
   type OperationObject,
   type ParameterObject,
@@ -19,10 +29,29 @@ export {
   type RequestBodyObject,
   type ResponseObject,
   type SecurityRequirementObject,
+  type SecuritySchemeObject,
+  type ServerObject,
+  type ServerVariableObject,
+  type TagObject,
 } from './document.js';
+export {
+  isSchemaObject,
+  type DiscriminatorObject,
+  type JsonSchema,
+  type JsonSchemaOrBoolean,
+  type JsonSchemaTypeName,
+} from './json-schema.js';
 export { pointerEscape, pointerGet, pointerJoin, pointerUnescape } from './pointer.js';
 export { resolveRef, type ResolveRefOptions, type ResolvedRef } from './resolve-ref.js';
-export { listOperations, type ApiOperation, type EffectiveParameter } from './operations.js';
+export {
+  listOperations,
+  type ApiOperation,
+  type EffectiveParameter,
+  type ParameterOf,
+  type WalkedDocument,
+  type WalkedOperation,
+  type WalkedPathItem,
+} from './operations.js';
 export {
   createSpecValidator,
   formatErrors,

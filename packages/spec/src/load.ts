@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { isOpenApiDocument, type OpenApiDocument } from './document.js';
 
 // The package finds its own root by name, so the paths are right from the sources and from the build alike.
 const packageRoot = dirname(createRequire(import.meta.url).resolve('@session-obs/spec/package.json'));
@@ -13,9 +14,11 @@ export const bundlePath: string = join(packageRoot, 'dist', 'openapi.json');
 export const sandboxApiPath: string = join(packageRoot, 'dist', 'sandbox-api.json');
 
 /**
- * Reads and parses a bundled document (default: the spec). Parsed JSON is not checked against a type:
- * the result is `any` unless you name one (`loadSpec<OpenApiDocument>()`).
+ * Reads and parses a bundled document (default: the spec). Throws an Error naming the file when it is
+ * not JSON or not an OpenAPI 3.x document (no `openapi` version or no `info`).
  */
-export function loadSpec<Document = any>(path: string = bundlePath): Document {
-  return JSON.parse(readFileSync(path, 'utf8')) as Document;
+export function loadSpec(path: string = bundlePath): OpenApiDocument {
+  const parsed: unknown = JSON.parse(readFileSync(path, 'utf8'));
+  if (!isOpenApiDocument(parsed)) throw new Error(`${path} is not an OpenAPI 3.x document (no "openapi" version or no "info")`);
+  return parsed;
 }

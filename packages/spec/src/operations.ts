@@ -1,10 +1,29 @@
 // The one operation walker of the repo: every operation of a document with its effective parameters.
-import { HTTP_METHODS, type HttpMethod, type OperationObject, type ParameterObject, type PathItemObject } from './document.js';
+import { HTTP_METHODS, type HttpMethod, type OperationObject, type ParameterObject, type ReferenceObject } from './document.js';
 import { pointerJoin } from './pointer.js';
 import { resolveRef } from './resolve-ref.js';
 
-/** `any` when `Spec` is `any` (an untyped document gives untyped nodes), else `Typed`. */
-type NodeOf<Spec, Typed> = 0 extends 1 & Spec ? any : Typed;
+/** What the walker needs of an operation: its id and its parameters (each may be a `$ref`). */
+export interface WalkedOperation {
+  operationId?: string;
+  parameters?: unknown[];
+}
+
+/** A Path Item as the walker reads it: operations by method, and the parameters they share. */
+export type WalkedPathItem<Operation extends WalkedOperation> = { [Method in HttpMethod]?: Operation } & { parameters?: unknown[] };
+
+/**
+ * What the walker reads of a document: its paths (a Path Item may be a `$ref`). An `OpenApiDocument`
+ * is one; so is a caller's own document type (the operations' type is read from it).
+ */
+export interface WalkedDocument<Operation extends WalkedOperation = OperationObject> {
+  paths?: Record<string, WalkedPathItem<Operation> | ReferenceObject>;
+}
+
+/** The parameter type an operation type declares (its `parameters` items, `$ref`s left out). */
+export type ParameterOf<Operation> = Operation extends { parameters?: Array<infer Parameter> }
+  ? Exclude<Parameter, { $ref: string }>
+  : ParameterObject;
 
 /** One parameter that applies to an operation, with its `$ref` followed. */
 export interface EffectiveParameter<Parameter = ParameterObject> {
@@ -19,7 +38,7 @@ export interface EffectiveParameter<Parameter = ParameterObject> {
 }
 
 /** One operation of a document. */
-export interface ApiOperation<Operation = OperationObject, Parameter = ParameterObject> {
+export interface ApiOperation<Operation = OperationObject, Parameter = ParameterOf<Operation>> {
   method: HttpMethod;
   /** The templated path, as the document writes it: `/sessions/{session_id}/errors`. */
   path: string;
@@ -42,14 +61,18 @@ export interface ApiOperation<Operation = OperationObject, Parameter = Parameter
 
 /**
  * Every operation of an OpenAPI document, in path order then {@link HTTP_METHODS} order. A Path Item
- * given as a local `$ref` is followed. Parameters whose `$ref` cannot be followed are left out.
+ * given as a local `$ref` is followed. Parameters whose `$ref` cannot be followed are left out. The
+ * parameters are typed as the document's operations declare them (a followed `$ref` is trusted to
+ * point at a parameter, as the bundler checked).
  */
-export function listOperations<Spec>(spec: Spec): Array<ApiOperation<NodeOf<Spec, OperationObject>, NodeOf<Spec, ParameterObject>>> {
-  const paths: Record<string, unknown> = (spec as { paths?: Record<string, unknown> } | undefined)?.paths ?? {};
+export function listOperations<Operation extends WalkedOperation = OperationObject>(
+  spec: WalkedDocument<Operation>,
+): Array<ApiOperation<Operation>> {
+  const paths = spec.paths ?? {};
   return Object.entries(paths).flatMap(([path, rawItem]) => {
     const itemPointer = pointerJoin('', 'paths', path);
-    const item: PathItemObject =
-      resolveRef<PathItemObject>(spec, rawItem as PathItemObject, itemPointer, { onUnresolvable: 'stop' }).value ?? {};
+    const item: WalkedPathItem<Operation> =
+      resolveRef<WalkedPathItem<Operation>>(spec, rawItem, itemPointer, { onUnresolvable: 'stop' }).value ?? {};
     const pathParameters: unknown[] = Array.isArray(item.parameters) ? item.parameters : [];
     return HTTP_METHODS.filter((method) => item[method]).map((method) => {
       const operation = item[method]!;
@@ -62,7 +85,7 @@ export function listOperations<Spec>(spec: Spec): Array<ApiOperation<NodeOf<Spec
         operation,
         pointer,
         pathParameters,
-        parameters: effectiveParameters(
+        parameters: effectiveParameters<ParameterOf<Operation>>(
           spec,
           pathParameters,
           `${itemPointer}/parameters`,
@@ -74,23 +97,28 @@ export function listOperations<Spec>(spec: Spec): Array<ApiOperation<NodeOf<Spec
   });
 }
 
-function effectiveParameters(
+/** A resolved node that names a parameter (a `name` string; `in` is read as written). */
+const isParameter = (value: unknown): value is { name: string; in?: unknown } =>
+  typeof value === 'object' && value !== null && typeof (value as { name?: unknown }).name === 'string';
+
+function effectiveParameters<Parameter>(
   spec: unknown,
   pathLevel: unknown[],
   pathBase: string,
   operationLevel: unknown[],
   operationBase: string,
-): EffectiveParameter[] {
-  const byKey = new Map<string, EffectiveParameter>();
+): Array<EffectiveParameter<Parameter>> {
+  const byKey = new Map<string, EffectiveParameter<Parameter>>();
   const add = (list: unknown[], base: string, level: 'path' | 'operation') =>
     list.forEach((raw, index) => {
       const pointer = `${base}/${index}`;
-      const { value, pointer: source } = resolveRef<ParameterObject>(spec, raw as ParameterObject, pointer, { onUnresolvable: 'stop' });
-      if (!value || typeof value.name !== 'string') return;
-      const key = `${value.in}:${value.name}`;
+      const { value, pointer: source } = resolveRef(spec, raw, pointer, { onUnresolvable: 'stop' });
+      if (!isParameter(value)) return;
+      const key = `${String(value.in)}:${value.name}`;
       // An operation-level parameter replaces the path-level one of the same name and location.
       byKey.delete(key);
-      byKey.set(key, { parameter: value, pointer, source, level });
+      // The document's operations declare their parameters' type; a `$ref`'s target is trusted to be one.
+      byKey.set(key, { parameter: value as Parameter, pointer, source, level });
     });
   add(pathLevel, pathBase, 'path');
   add(operationLevel, operationBase, 'operation');

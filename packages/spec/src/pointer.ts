@@ -16,10 +16,14 @@ export function pointerJoin(base: string, ...segments: Array<string | number>): 
 }
 
 /** The value at a local pointer (`#/a/b` or `/a/b`) in `doc`, or undefined when there is none. */
-export function pointerGet(doc: unknown, pointer: string): any {
+export function pointerGet(doc: unknown, pointer: string): unknown {
   return pointer
     .replace(/^#/, '')
     .split('/')
     .slice(1)
-    .reduce<any>((node, segment) => (node === null || typeof node !== 'object' ? undefined : node[pointerUnescape(segment)]), doc);
+    .reduce<unknown>(
+      (node, segment) =>
+        node === null || typeof node !== 'object' ? undefined : (node as Record<string, unknown>)[pointerUnescape(segment)],
+      doc,
+    );
 }

@@ -3,6 +3,7 @@
 import type { ReferenceObject } from './document.js';
 import { pointerGet } from './pointer.js';
 
+/** How {@link resolveRef} treats siblings of a `$ref` and a `$ref` it cannot follow. */
 export interface ResolveRefOptions {
   /**
    * Lay keywords written beside a `$ref` over its target (OpenAPI 3.1 allows them, e.g. a property's
@@ -36,9 +37,10 @@ const referenceOf = (node: unknown): string | undefined =>
 
 /**
  * Follows `node`'s chain of local `$ref`s (`#/...`) in `spec`. `pointer` says where `node` itself is
- * (returned unchanged when it is no `$ref`). Untyped nodes (`any`) give untyped values.
+ * (returned unchanged when it is no `$ref`). The value is typed as `node` is written (its `$ref` form
+ * left out); name `T` to read a node of unknown type as one (the target is trusted to be a `T`).
  */
-export function resolveRef<T = any>(
+export function resolveRef<T = unknown>(
   spec: unknown,
   node: T | ReferenceObject | undefined,
   pointer = '',

@@ -1,6 +1,7 @@
 // Validating values against a document's schemas with ajv (JSON Schema 2020-12, the dialect of OpenAPI 3.1).
-import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
+import { Ajv2020, type ErrorObject, type SchemaObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
+import { isReference, type HttpMethod, type OpenApiDocument } from './document.js';
 import { loadSpec } from './load.js';
 import { pointerEscape } from './pointer.js';
 import { resolveRef } from './resolve-ref.js';
@@ -18,6 +19,7 @@ export interface ValidationResult {
   errors: Array<{ instancePath?: string; message?: string; params?: unknown }>;
 }
 
+/** Validators for the schemas of one OpenAPI document, made by {@link createSpecValidator}. */
 export interface SpecValidator {
   /** The compiled ajv function for the schema at a JSON pointer of the document (compiled once, then cached). */
   compile(pointer: string): ValidateFunction;
@@ -35,10 +37,11 @@ export interface SpecValidator {
  * Compiles validators for an OpenAPI 3.1 document's schemas (default: the bundled spec). Throws when
  * asked about an operation or a component the document does not have.
  */
-export function createSpecValidator(spec: any = loadSpec()): SpecValidator {
+export function createSpecValidator(spec: OpenApiDocument = loadSpec()): SpecValidator {
   const ajv = new Ajv2020({ strict: false, allErrors: true, validateSchema: false, discriminator: false });
   addFormats(ajv);
-  ajv.addSchema(spec, SPEC_ID);
+  // ajv takes the whole document as one schema resource: its schemas are reached by JSON pointer into it.
+  ajv.addSchema(spec as SchemaObject, SPEC_ID);
   const cache = new Map<string, ValidateFunction>();
   const compile = (pointer: string): ValidateFunction => {
     let validate = cache.get(pointer);
@@ -55,14 +58,16 @@ export function createSpecValidator(spec: any = loadSpec()): SpecValidator {
   };
 
   function responseSchemaPointer(method: string, path: string, status: number | string, mediaType = 'application/json') {
-    const operation = spec.paths?.[path]?.[method.toLowerCase()];
+    const item = spec.paths?.[path];
+    const operation = item && !isReference(item) ? item[method.toLowerCase() as HttpMethod] : undefined;
     if (!operation) throw new Error(`No operation ${method.toUpperCase()} ${path} in the spec.`);
     const base = `/paths/${pointerEscape(path)}/${method.toLowerCase()}/responses`;
     const exact = String(status);
     const range = `${exact[0]}XX`;
     const key = operation.responses?.[exact] ? exact : operation.responses?.[range] ? range : 'default';
-    if (!operation.responses?.[key]) return undefined;
-    const [at, response] = resolveRef(spec, operation.responses[key], `${base}/${key}`);
+    const declared = operation.responses?.[key];
+    if (!declared) return undefined;
+    const [at, response] = resolveRef(spec, declared, `${base}/${key}`);
     if (!response?.content?.[mediaType]?.schema) return undefined;
     return `${at}/content/${pointerEscape(mediaType)}/schema`;
   }

@@ -2,7 +2,7 @@
 // declares for that status, or (405, unknown routes) the dialect's error schema component.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createSpecValidator, formatErrors, listOperations, loadSpec, sandboxApiPath } from '../src/index.js';
+import { createSpecValidator, formatErrors, isReference, listOperations, loadSpec, sandboxApiPath } from '../src/index.js';
 import {
   DIALECT_ERROR_SCHEMA,
   badRequest,
@@ -113,7 +113,8 @@ const cases = documents.flatMap(({ name, spec }) => {
 
 describe('error replies validate against the spec', () => {
   it.each(cases.map((c) => [c.title, c] as const))('%s', (_, { spec, validator, operation, reply }) => {
-    const declared = spec.paths[operation.path][operation.method].responses[String(reply.status)];
+    const item = spec.paths?.[operation.path];
+    const declared = item && !isReference(item) ? item[operation.method]?.responses?.[String(reply.status)] : undefined;
     const result = declared
       ? validator.validateResponse(operation.method, operation.path, reply.status, reply.body)
       : validator.validateComponent(DIALECT_ERROR_SCHEMA[operation.dialect], reply.body);

@@ -58,7 +58,12 @@ describe('createSpecValidator.compile', () => {
   });
 
   it('serves any OpenAPI 3.1 document, not only the bundled spec', () => {
-    const other = createSpecValidator({ openapi: '3.1.0', paths: {}, components: { schemas: { N: { type: 'integer', minimum: 1 } } } });
+    const other = createSpecValidator({
+      openapi: '3.1.0',
+      info: { title: 'N', version: '1' },
+      paths: {},
+      components: { schemas: { N: { type: 'integer', minimum: 1 } } },
+    });
     expect(other.compile('/components/schemas/N')(3)).toBe(true);
     expect(other.validateComponent('N', 0).valid).toBe(false);
   });

@@ -71,7 +71,7 @@ describe('listOperations', () => {
   });
 
   it('walks the bundled spec: ten GET operations, path ids from the Path Item level', () => {
-    const spec = loadSpec<OpenApiDocument>();
+    const spec = loadSpec();
     const walked = listOperations(spec);
     expect(walked).toHaveLength(10);
     expect(new Set(walked.map((operation) => operation.method))).toEqual(new Set(['get']));

@@ -2,7 +2,9 @@
 import { describe, expect, it } from 'vitest';
 import { listOperations, loadSpec, resolveRef } from '../src/index.js';
 
-const spec = loadSpec();
+// The seed table reads the spec's content key by key, deep into named schemas: a loose view (what it
+// reads is asserted at run time).
+const spec: any = loadSpec();
 const PAGING = ['limit', 'after', 'before', 'cursor', 'order'];
 const ERROR_FILTERS = [
   'type',
@@ -133,7 +135,7 @@ describe('the spec covers the seed pages', () => {
       const [, schema] = resolveRef(spec, parameter.schema, '');
       expect(parameter.style, parameter.name).toBe('form');
       expect(schema, parameter.name).toMatchObject({ type: 'array', items: expect.any(Object) });
-      expect(schema.oneOf, parameter.name).toBeUndefined();
+      expect(schema?.oneOf, parameter.name).toBeUndefined();
     }
   });
 

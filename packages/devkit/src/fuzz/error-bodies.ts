@@ -1,12 +1,12 @@
 // A fuzz check for servers that speak the API's error dialects: every refusal (4xx/5xx) carries a JSON body
 // that one of the spec's error schemas for that status accepts (a status the spec never declares, such as
 // 405 or 431, against those of 400), and a body that names its status names the HTTP one.
-import { createSpecValidator, listOperations, type ValidateFunction } from '@session-obs/spec';
+import { createSpecValidator, listOperations, type OpenApiDocument, type ValidateFunction } from '@session-obs/spec';
 import type { HostileRequest } from './hostile-requests.js';
 import type { RawAnswer } from './raw-exchange.js';
 
 /** Builds the check from an OpenAPI document: `(request, answer) => problem | undefined`. */
-export function errorBodyCheck(spec: unknown): (request: HostileRequest, answer: RawAnswer) => string | undefined {
+export function errorBodyCheck(spec: OpenApiDocument): (request: HostileRequest, answer: RawAnswer) => string | undefined {
   const validator = createSpecValidator(spec);
   const schemas = new Map<number, ValidateFunction[]>();
   for (const { method, path, operation } of listOperations(spec)) {

@@ -1,11 +1,11 @@
 // What the fuzzer aims at, read from an OpenAPI document: its path templates, the query parameter names
 // its operations take, and the example values of its path parameters (valid ids, so that some hostile
 // requests get past validation and reach the handlers).
-import { listOperations } from '@session-obs/spec';
+import { listOperations, type OpenApiDocument } from '@session-obs/spec';
 import type { HostileRequestOptions } from './hostile-requests.js';
 
 /** Paths, query names and path-parameter examples of every operation of `spec`. */
-export function targetsOf(spec: unknown): Omit<HostileRequestOptions, 'token'> {
+export function targetsOf(spec: OpenApiDocument): Omit<HostileRequestOptions, 'token'> {
   const operations = listOperations(spec);
   const queryNames = new Set<string>();
   const ids = new Set<string>();

@@ -1,3 +1,4 @@
+// @ts-check
 // Machine-readable docs (llms.txt, llms-full.txt, a Markdown page per operation), generated from the spec.
 export { operationPage, pagePath, productionServer } from './operation-page.js';
 export { documentedOperations, llmsFullTxt, llmsTxt } from './llms-txt.js';

@@ -1,9 +1,17 @@
+// @ts-check
 // llms.txt (https://llmstxt.org): what the API is and one line and link per operation; llms-full.txt:
 // the API's overview and every operation page in one file, for a model to read at once.
 import { listOperations } from '@session-obs/spec';
 import { operationPage, pagePath } from './operation-page.js';
 
-/** The first sentence of a text, on one line. */
+/** @typedef {import('@session-obs/spec').OpenApiDocument} OpenApiDocument */
+/** @typedef {import('@session-obs/spec').ApiOperation} ApiOperation */
+
+/**
+ * The first sentence of a text, on one line.
+ * @param {unknown} text
+ * @returns {string}
+ */
 function firstSentence(text) {
   const line = String(text ?? '')
     .replace(/\s+/g, ' ')
@@ -12,10 +20,18 @@ function firstSentence(text) {
   return end === -1 ? line : line.slice(0, end + 1);
 }
 
-/** The operations of the spec that get a page. */
+/**
+ * The operations of the spec that get a page.
+ * @param {OpenApiDocument} spec
+ * @returns {ApiOperation[]}
+ */
 export const documentedOperations = (spec) => listOperations(spec);
 
-/** llms.txt for `spec`: title, summary, a short orientation, one line per operation, then optional links. */
+/**
+ * llms.txt for `spec`: title, summary, a short orientation, one line per operation, then optional links.
+ * @param {OpenApiDocument} spec
+ * @returns {string}
+ */
 export function llmsTxt(spec) {
   const { info } = spec;
   const lines = documentedOperations(spec).map(
@@ -46,7 +62,11 @@ export function llmsTxt(spec) {
   ].join('\n');
 }
 
-/** llms-full.txt for `spec`: the overview, then every operation page with its headings one level down. */
+/**
+ * llms-full.txt for `spec`: the overview, then every operation page with its headings one level down.
+ * @param {OpenApiDocument} spec
+ * @returns {string}
+ */
 export function llmsFullTxt(spec) {
   const pages = documentedOperations(spec).map((entry) => operationPage(spec, entry).replace(/^(#+) /gm, '#$1 '));
   return [`# ${spec.info.title} ${spec.info.version}`, '', String(spec.info.description ?? '').trim(), '', ...pages].join('\n');

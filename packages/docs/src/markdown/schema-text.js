@@ -1,13 +1,37 @@
+// @ts-check
 // JSON Schemas in words, for Markdown tables: "integer, 1 to 100, default 20", "`asc` | `desc`",
 // "`SessionError`" for a named component. One line, no pipes left unescaped.
-import { resolveRef } from '@session-obs/spec';
+import { isReference, isSchemaObject, resolveRef } from '@session-obs/spec';
 
-/** The component name of a `$ref` (`#/components/schemas/SessionError` → `SessionError`), else undefined. */
+/** @typedef {import('@session-obs/spec').JsonSchema} JsonSchema */
+/** @typedef {import('@session-obs/spec').OpenApiDocument} OpenApiDocument */
+
+/**
+ * The component name of a `$ref` (`#/components/schemas/SessionError` → `SessionError`), else undefined.
+ * @param {unknown} node
+ * @returns {string | undefined}
+ */
 export function componentName(node) {
-  return typeof node?.$ref === 'string' ? node.$ref.split('/').pop() : undefined;
+  return isReference(node) ? node.$ref.split('/').pop() : undefined;
 }
 
-/** Text that is safe inside a Markdown table cell: one line, pipes escaped. */
+/**
+ * A node with its `$ref`s followed, when it ends on a schema object (a boolean schema or a dangling `$ref` is none).
+ * @param {OpenApiDocument} spec
+ * @param {unknown} node
+ * @param {boolean} [mergeSiblings] lay keywords written beside a `$ref` (a property's own `description`) over its target
+ * @returns {JsonSchema | undefined}
+ */
+export function resolveSchema(spec, node, mergeSiblings = false) {
+  const value = resolveRef(spec, node, '', { mergeSiblings, onUnresolvable: 'stop' }).value;
+  return isSchemaObject(value) ? value : undefined;
+}
+
+/**
+ * Text that is safe inside a Markdown table cell: one line, pipes escaped.
+ * @param {unknown} text
+ * @returns {string}
+ */
 export function cell(text) {
   return String(text ?? '')
     .replace(/\s*\n\s*/g, ' ')
@@ -15,7 +39,11 @@ export function cell(text) {
     .trim();
 }
 
-/** The limits and default of a schema, in words. */
+/**
+ * The limits and default of a schema, in words.
+ * @param {JsonSchema} schema
+ * @returns {string[]}
+ */
 function limits(schema) {
   const parts = [];
   if (schema.minimum !== undefined && schema.maximum !== undefined) parts.push(`${schema.minimum} to ${schema.maximum}`);
@@ -30,9 +58,15 @@ function limits(schema) {
   return parts;
 }
 
-/** The type of a resolved schema without its limits: enums, arrays, unions, nullability. */
+/**
+ * The type of a resolved schema without its limits: enums, arrays, unions, nullability.
+ * @param {OpenApiDocument} spec
+ * @param {JsonSchema} schema
+ * @param {number} depth
+ * @returns {string}
+ */
 function typeOf(spec, schema, depth) {
-  if (Array.isArray(schema.enum)) return schema.enum.map((value) => `\`${value}\``).join(' | ');
+  if (Array.isArray(schema.enum)) return schema.enum.map((value) => `\`${String(value)}\``).join(' | ');
   const union = schema.oneOf ?? schema.anyOf;
   if (Array.isArray(union)) return union.map((member) => schemaText(spec, member, depth + 1)).join(' or ');
   const types = Array.isArray(schema.type) ? schema.type : schema.type ? [schema.type] : [];
@@ -40,11 +74,18 @@ function typeOf(spec, schema, depth) {
   return named.length ? named.join(' or ') : 'any';
 }
 
-/** A schema (or `$ref`) in words: a named component as its name, else its type and limits. */
+/**
+ * A schema (or `$ref`) in words: a named component as its name, else its type and limits.
+ * @param {OpenApiDocument} spec
+ * @param {unknown} node
+ * @param {number} [depth]
+ * @returns {string}
+ */
 export function schemaText(spec, node, depth = 0) {
   const name = componentName(node);
   if (name && depth > 0) return `\`${name}\``;
-  const schema = resolveRef(spec, node, '', { mergeSiblings: true, onUnresolvable: 'stop' }).value ?? {};
+  // A boolean schema or a dangling `$ref` reads as no constraint: "any".
+  const schema = resolveSchema(spec, node, true) ?? {};
   if (depth > 3) return 'object';
   const type = typeOf(spec, schema, depth);
   // A union's members already state their own limits: say each one once.

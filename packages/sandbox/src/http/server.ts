@@ -78,7 +78,7 @@ function localTokens(options: SandboxServerOptions): string[] {
 
 /** The parts of the pipeline over one store and spec. */
 function pipelineParts(options: SandboxServerOptions, store: SandboxStore): PipelineParts {
-  const spec = options.spec ?? loadSpec<OpenApiDocument>();
+  const spec = options.spec ?? loadSpec();
   // One validator over the spec serves the parameters and, when asked, the responses.
   const specValidator = createSpecValidator(spec);
   return {

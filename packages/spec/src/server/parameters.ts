@@ -1,7 +1,7 @@
 // Request parameters from the spec: one compiled JSON Schema validator per path and query parameter of
 // every operation, and reading a request's values the way the spec's parameter styles say.
 import type { ValidateFunction } from 'ajv';
-import type { HttpMethod } from '../document.js';
+import type { HttpMethod, JsonSchema, OpenApiDocument } from '../document.js';
 import { listOperations } from '../operations.js';
 import { resolveRef } from '../resolve-ref.js';
 import { createSpecValidator, type SpecValidator } from '../validator.js';
@@ -19,7 +19,7 @@ export interface CompiledParameter {
   /** The schema is an integer: a numeric string is converted before validation. */
   integer: boolean;
   defaultValue: unknown;
-  schema: Record<string, unknown>;
+  schema: JsonSchema;
   validate: ValidateFunction;
 }
 
@@ -51,7 +51,7 @@ export interface ParsedParameters {
  * Compiles the routes and parameter validators of every operation of an OpenAPI document (the
  * effective parameters: Path Item ones merged with the operation's). `validator` must be made over `spec`.
  */
-export function compileOperations(spec: any, validator: SpecValidator = createSpecValidator(spec)): CompiledOperation[] {
+export function compileOperations(spec: OpenApiDocument, validator: SpecValidator = createSpecValidator(spec)): CompiledOperation[] {
   return listOperations(spec).map(({ method, path, operationId, operation, parameters }) => {
     const compiled: CompiledParameter[] = [];
     for (const { parameter, source } of parameters) {
