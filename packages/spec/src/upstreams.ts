@@ -1,7 +1,15 @@
 // Which upstream API serves each operation (its effective server and security scheme), and one document
 // per upstream API: client generators ignore path-level `servers`, so a generator fed the whole bundle
 // sends every operation to the first root server. Fed one of these, it gets the right host and credential.
-import { HTTP_METHODS, type HttpMethod, type OpenApiDocument, type OperationObject, type PathItemObject } from './document.js';
+import {
+  HTTP_METHODS,
+  isReference,
+  type HttpMethod,
+  type OpenApiDocument,
+  type OperationObject,
+  type PathItemObject,
+  type ServerObject,
+} from './document.js';
 import { listOperations } from './operations.js';
 
 /** Where one operation is served and which credential it takes. */
@@ -17,28 +25,24 @@ export interface OperationUpstream {
   credential: string;
 }
 
-interface ServerObject {
-  url: string;
-  [field: string]: unknown;
-}
-
 /** The effective servers of an operation: its own, else its Path Item's, else the document's. */
 function effectiveServers(spec: OpenApiDocument, item: PathItemObject, operation: OperationObject): ServerObject[] {
   for (const list of [operation.servers, item.servers, spec.servers]) {
-    if (Array.isArray(list) && list.length) return list as ServerObject[];
+    if (Array.isArray(list) && list.length) return list;
   }
   return [];
 }
 
 /** Every operation of `spec` with its effective server, security scheme and client credential option. */
 export function operationUpstreams(spec: OpenApiDocument): OperationUpstream[] {
-  const schemes = (spec.components?.securitySchemes ?? {}) as Record<string, { 'x-client-option'?: unknown }>;
+  const schemes = spec.components?.securitySchemes ?? {};
   return listOperations(spec).map(({ method, path, operationId, operation }) => {
     const item = (spec.paths?.[path] ?? {}) as PathItemObject;
     const server = effectiveServers(spec, item, operation)[0]?.url;
     const scheme = Object.keys((operation.security ?? spec.security ?? [])[0] ?? {})[0];
     if (typeof server !== 'string' || !scheme) throw new Error(`${operationId} has no server or no security scheme`);
-    const credential = schemes[scheme]?.['x-client-option'];
+    const declared = schemes[scheme];
+    const credential = declared && !isReference(declared) ? declared['x-client-option'] : undefined;
     if (typeof credential !== 'string') throw new Error(`security scheme ${scheme} has no x-client-option`);
     return { method, path, operationId, server, scheme, credential };
   });

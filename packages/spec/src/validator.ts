@@ -6,6 +6,7 @@ import { loadSpec } from './load.js';
 import { pointerEscape } from './pointer.js';
 import { resolveRef } from './resolve-ref.js';
 
+/** ajv's error object and compiled validator, as the validator returns them. */
 export type { ErrorObject, ValidateFunction };
 
 // ajv-formats is CommonJS: its default export arrives as the module object or as the function.

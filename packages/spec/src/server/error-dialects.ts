@@ -18,6 +18,7 @@ export const DIALECT_ERROR_SCHEMA: Readonly<Record<ErrorDialect, string>> = {
 /** The statuses the builders below produce. */
 export type ErrorStatus = 400 | 401 | 403 | 404 | 405 | 413 | 429 | 500 | 503;
 
+/** The `code` of a session-dialect error body. */
 export type SessionErrorCode =
   'invalid_data' | 'bad_request' | 'unauthorized' | 'forbidden' | 'not_found' | 'rate_limit_exceeded' | 'internal_server_error';
 
@@ -42,6 +43,7 @@ export interface SessionErrorBody {
   errors?: SessionErrorDetail[];
 }
 
+/** The `type` of an observability-dialect error body. */
 export type ObservabilityErrorType =
   | 'bad_request'
   | 'invalid_enum_value'

@@ -8,6 +8,7 @@ import { createSpecValidator, type SpecValidator } from '../validator.js';
 import { errorDialectOf, type ErrorDialect } from './error-dialects.js';
 import { problemFromSchemaErrors, showValue, type ParameterProblem } from './problems.js';
 
+/** One path or query parameter of an operation, with its schema compiled. */
 export interface CompiledParameter {
   name: string;
   in: 'query' | 'path';
@@ -23,6 +24,7 @@ export interface CompiledParameter {
   validate: ValidateFunction;
 }
 
+/** One operation of a document, ready to match requests and read their parameters. */
 export interface CompiledOperation {
   operationId: string;
   method: HttpMethod;

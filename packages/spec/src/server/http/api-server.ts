@@ -37,6 +37,7 @@ export interface AccessLogEntry {
   client: string;
 }
 
+/** What {@link createApiServer} serves and how: the handler, the error dialect per route, CORS, hosts, limits. */
 export interface ApiServerOptions {
   /** Answers a request that passed the Host and CORS checks. */
   handle(request: ApiRequest): Reply | Promise<Reply>;
@@ -58,6 +59,7 @@ export interface ApiServerOptions {
   accessLog?: (entry: AccessLogEntry) => void;
 }
 
+/** A created API server: its Node server, and listen/close. */
 export interface ApiServer {
   server: Server;
   /** Starts listening; resolves with the base URL, rejects with Node's error (`EADDRINUSE`, …). */

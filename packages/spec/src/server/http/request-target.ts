@@ -3,6 +3,7 @@
 // path stays percent-encoded (the router decodes the segments it matches); the query goes through
 // URLSearchParams, which never throws (a malformed escape stays as sent, invalid UTF-8 becomes U+FFFD).
 
+/** A request target split into its raw path and its parsed query. */
 export interface RequestTarget {
   /** The path as sent, still percent-encoded, without query or fragment. */
   path: string;

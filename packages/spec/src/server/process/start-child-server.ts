@@ -8,6 +8,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { stopChild, trackChild } from './process-group.js';
 import { PARENT_WATCH_VARIABLE } from './shutdown.js';
 
+/** How to start a server as a child process and know it is ready. */
 export interface ChildServerOptions {
   /** What the child is, for messages: "Prism", "the sandbox". */
   name: string;
@@ -32,6 +33,7 @@ export interface ChildServerOptions {
   stopGraceMs?: number;
 }
 
+/** A started child server: where it listens and how to stop it. */
 export interface RunningChild {
   process: ChildProcess;
   /** Stops the child and its process group; resolves once it has exited. */
