@@ -147,10 +147,10 @@ describe('graceful shutdown', () => {
       }, 200);
     });
     const exited = new Promise<number | null>((resolve) => sandbox.process.once('exit', (code) => resolve(code)));
-    const started = Date.now();
+    // The 202 proves the request finished inside the 10 s grace (past it the connection is cut, no answer);
+    // exit code 0 proves the store was closed cleanly. No wall-clock bound: a loaded machine is slow, not wrong.
     expect(await answered).toBe(202);
     expect(await exited).toBe(0);
-    expect(Date.now() - started).toBeLessThan(10_000);
     expect(log.some((line) => line.startsWith('Stopping the sandbox'))).toBe(true);
   });
 });
