@@ -74,7 +74,7 @@ mkdirSync(dist, { recursive: true });
 writeFileSync(join(dist, 'changelog.html'), changelogPage({ current: loadSpec(bundlePath) }));
 writeFileSync(join(dist, 'openapi.json'), JSON.stringify(spec, null, 2) + '\n');
 // llms.txt, llms-full.txt and a Markdown page per operation (src/markdown/); prepareSpec links them.
-writeMachineDocs(dist, loadSpec(bundlePath));
+writeMachineDocs(dist, withHostedSandbox(loadSpec(bundlePath), hostedSandbox));
 
 const redocly = join(root, 'node_modules', '.bin', process.platform === 'win32' ? 'redocly.cmd' : 'redocly');
 const result = spawnSync(

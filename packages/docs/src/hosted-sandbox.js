@@ -37,13 +37,14 @@ export function hostedSandboxUrl(env) {
 /**
  * `spec` with the hosted sandbox added last to its root `servers` (the production server stays first);
  * `spec` itself when `url` is undefined.
- * @template {{ servers?: Array<Record<string, unknown>> }} T
+ * @template {object} T
  * @param {T} spec
  * @param {string | undefined} url
  * @returns {T}
  */
 export function withHostedSandbox(spec, url) {
   if (!url) return spec;
-  const servers = (spec.servers ?? []).filter((server) => server.url !== url);
+  const given = /** @type {{ servers?: Array<{ url: string }> }} */ (spec).servers ?? [];
+  const servers = given.filter((server) => server.url !== url);
   return { ...spec, servers: [...servers, { url, description: HOSTED_DESCRIPTION, [HOSTED_MARK]: true }] };
 }

@@ -115,6 +115,7 @@ describe('Try it on a hosted sandbox (DOCS_SANDBOX_URL)', () => {
     expect(readFileSync(join(dir, '_headers'), 'utf8')).toContain(` ${sandboxUrl}`);
     const spec = JSON.parse(readFileSync(join(dir, 'openapi.json'), 'utf8'));
     expect(spec.servers.at(-1)).toEqual({ url: sandboxUrl, description: 'Sandbox (hosted)', 'x-hosted-sandbox': true });
+    expect(readFileSync(join(dir, 'llms.txt'), 'utf8')).toContain(`\`POST ${sandboxUrl}/_sandbox/tenants\` (no token)`);
     // The package's own build (no DOCS_SANDBOX_URL) has no hosted entry.
     if (existsSync(join(siteDir, 'openapi.json')))
       expect(readFileSync(join(siteDir, 'openapi.json'), 'utf8')).not.toContain('x-hosted-sandbox');

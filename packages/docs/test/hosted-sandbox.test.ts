@@ -7,9 +7,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { loadSpec } from '@session-obs/spec';
+import { listOperations, loadSpec } from '@session-obs/spec';
 import { buildSettings } from '../src/build-settings.js';
 import { hostedSandboxUrl, withHostedSandbox } from '../src/hosted-sandbox.js';
+import { llmsTxt } from '../src/markdown/llms-txt.js';
+import { operationPage } from '../src/markdown/operation-page.js';
 import { prepareSpec } from '../src/page.js';
 import { consoleModel } from '../src/try-it-model.js';
 
@@ -79,5 +81,16 @@ describe('DOCS_SANDBOX_URL', () => {
     );
     expect(consoleModel(plain).hosted).toBeUndefined();
     expect(withHostedSandbox(plain, undefined)).toBe(plain);
+  });
+
+  it('is named in llms.txt, while the operation pages keep naming the production server', () => {
+    const hosted = withHostedSandbox(loadSpec(), 'https://sandbox.example.com');
+    expect(llmsTxt(hosted)).toContain(
+      'use the hosted sandbox at https://sandbox.example.com: `POST https://sandbox.example.com/_sandbox/tenants` (no token) answers `201` with a `token`',
+    );
+    expect(llmsTxt(loadSpec())).not.toContain('hosted sandbox');
+    expect(llmsTxt(loadSpec())).toBe(llmsTxt(withHostedSandbox(loadSpec(), undefined)));
+    const plain = loadSpec();
+    for (const entry of listOperations(plain)) expect(operationPage(hosted, entry)).toBe(operationPage(plain, entry));
   });
 });
