@@ -225,6 +225,12 @@ describe('Try it on a hosted sandbox (DOCS_SANDBOX_URL)', () => {
     expect(await panel.getByRole('button', { name: 'Forget key' }).isHidden()).toBe(true);
     expect(await a.page.evaluate(() => JSON.stringify(sessionStorage))).not.toContain(keyA);
     expect((await sandboxGet('/session-errors', keyA)).status).toBe(401);
+    // The old key pasted back: the sandbox's 401, and the status line says what to do.
+    await panel.getByLabel('Bearer token').fill(keyA);
+    expect(await send(panel)).toBe('401');
+    expect(await panel.getByRole('status').filter({ hasText: 'refused' }).innerText()).toBe(
+      'The sandbox refused this key (401: it expired after being idle, or was deleted). Press "Get a sandbox key" for a new one.',
+    );
     await a.context.close();
   }, 120_000);
 

@@ -94,6 +94,7 @@ function buildConsole(operation: ModelOperation): { element: HTMLElement; refres
     const result = await send(request);
     const check = 'failure' in result ? undefined : checkBody(model!, operation, result.status, result.bodyText);
     answer.replaceChildren(answerView(result, check), curl.element);
+    token.answered('failure' in result ? undefined : result.status);
     sendButton.removeAttribute('aria-disabled');
     answer.scrollIntoView({ block: 'start' });
   });

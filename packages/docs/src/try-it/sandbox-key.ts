@@ -35,7 +35,11 @@ function busyWhile(button: HTMLButtonElement, task: () => Promise<void>): () => 
 }
 
 /** The controls; `element` is shown only while the hosted sandbox is the selected server. */
-export function sandboxKeyControls(options: KeyControlsOptions): { element: HTMLElement; refresh(): void } {
+export function sandboxKeyControls(options: KeyControlsOptions): {
+  element: HTMLElement;
+  refresh(): void;
+  say(text: string, failed?: boolean): void;
+} {
   const getKey = el('button', { type: 'button', class: 'ti-small' }, 'Get a sandbox key');
   const forgetKey = el('button', { type: 'button', class: 'ti-small' }, 'Forget key');
   const status = el('p', { class: 'ti-key-status', id: `${options.prefix}-key-status`, role: 'status' });
@@ -72,5 +76,5 @@ export function sandboxKeyControls(options: KeyControlsOptions): { element: HTML
     }),
   );
   refresh();
-  return { element: el('div', { class: 'ti-key' }, el('div', { class: 'ti-key-actions' }, getKey, forgetKey), status), refresh };
+  return { element: el('div', { class: 'ti-key' }, el('div', { class: 'ti-key-actions' }, getKey, forgetKey), status), refresh, say };
 }

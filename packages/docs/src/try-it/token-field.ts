@@ -85,6 +85,14 @@ export function tokenField({ operation, prefix, hosted, defaultToken, isLocal, o
     refresh: () => {
       if (selected === hosted?.url) select(selected);
     },
+    /** After an answer: a 401 from the hosted sandbox means its key is gone (idle expiry, deleted). */
+    answered: (status: number | undefined) => {
+      if (selected === hosted?.url && status === 401)
+        keys?.say(
+          'The sandbox refused this key (401: it expired after being idle, or was deleted). Press "Get a sandbox key" for a new one.',
+          true,
+        );
+    },
     /** Why Send cannot go yet: the hosted sandbox selected without a key. */
     problem: () =>
       selected === hosted?.url && !token.value.trim() ? 'No sandbox key yet: press "Get a sandbox key" first (or paste a key).' : undefined,
