@@ -3,4 +3,4 @@
 export { freePort, killGroup, startChildServer, stopChild, trackChild } from '@session-obs/spec/server';
 export type { ChildServerOptions, RunningChild } from '@session-obs/spec/server';
 export { CHROMIUM_ARGS, chromiumPath } from './chromium.js';
-export { findPostgresBin, startTestPostgres, type TestPostgres } from './postgres.js';
+export { createTestDatabase, findPostgresBin, startTestPostgres, type TestPostgres } from './postgres.js';

@@ -2,7 +2,7 @@
 // a temporary folder, listening on 127.0.0.1 at a free port, stopped with `pg_ctl -m immediate` when
 // the tests end (and by an exit hook if they are interrupted). As root (CI), the server runs as the
 // `postgres` user, which owns the folder: PostgreSQL refuses to run as root. SANDBOX_TEST_DATABASE_URL
-// points the tests at an existing server instead.
+// points the tests at an existing server instead; `createTestDatabase` gives each test file its own database.
 import { execFileSync } from 'node:child_process';
 import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -68,4 +68,21 @@ export async function startTestPostgres(): Promise<TestPostgres> {
   };
   process.once('exit', stop);
   return { url: `postgres://postgres@127.0.0.1:${port}/postgres`, stop };
+}
+
+/** Creates a fresh database on the server of `url` and returns its URL (each test file gets its own). */
+export async function createTestDatabase(url: string, prefix: string): Promise<string> {
+  const name = `${prefix}_${Date.now().toString(36)}_${Math.floor(Math.random() * 1e9).toString(36)}`.toLowerCase();
+  // Loaded here only: most users of this kit never need a PostgreSQL client.
+  const { default: pg } = await import('pg');
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(`CREATE DATABASE ${name}`);
+  } finally {
+    await client.end();
+  }
+  const target = new URL(url);
+  target.pathname = `/${name}`;
+  return target.toString();
 }

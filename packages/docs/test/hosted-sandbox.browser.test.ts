@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import AxeBuilder from '@axe-core/playwright';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROMIUM_ARGS, chromiumPath, freePort, startTestPostgres, type TestPostgres } from '@session-obs/devkit';
+import { CHROMIUM_ARGS, chromiumPath, createTestDatabase, freePort, startTestPostgres, type TestPostgres } from '@session-obs/devkit';
 import { startSandbox, type RunningSandbox } from '@session-obs/sandbox';
 import { serveDocs, siteDir } from '../src/serve.js';
 
@@ -34,6 +34,8 @@ const elsewhere: string[] = [];
 
 beforeAll(async () => {
   postgres = await startTestPostgres();
+  // A database of its own: SANDBOX_TEST_DATABASE_URL may name a server other runs use too.
+  const database = await createTestDatabase(postgres.url, 'docs_hosted');
   sandboxUrl = `http://127.0.0.1:${await freePort()}`;
   dir = mkdtempSync(join(tmpdir(), 'docs-hosted-'));
   // A trailing slash, as an operator may well write it: the build normalises it.
@@ -45,7 +47,7 @@ beforeAll(async () => {
   elsewhereDocs = await serveDocs({ dir, port: 0 });
   sandbox = await startSandbox({
     port: Number(new URL(sandboxUrl).port),
-    args: ['--hosted', '--database', postgres.url, '--cors-origins', docs.url, '--tenants-per-hour', '2'],
+    args: ['--hosted', '--database', database, '--cors-origins', docs.url, '--tenants-per-hour', '2'],
   });
   browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
 }, 240_000);
