@@ -3,3 +3,4 @@
 export { freePort, killGroup, startChildServer, stopChild, trackChild } from '@session-obs/spec/server';
 export type { ChildServerOptions, RunningChild } from '@session-obs/spec/server';
 export { CHROMIUM_ARGS, chromiumPath } from './chromium.js';
+export { createTestDatabase, findPostgresBin, startTestPostgres, type TestPostgres } from './postgres.js';

@@ -3,7 +3,8 @@
 // project logo, renders it with `redocly build-docs --inlineBundle` (Redoc's scripts inlined,
 // telemetry off), applies src/build/redoc-patches.js (local logos, no Function() probe), adds the Try it console (src/page.js), and
 // checks that nothing in the page still names a CDN, and writes `_headers` (src/build/static-headers.js).
-// `--samples-only` just writes the TypeScript samples to build/samples/ (for `typecheck`).
+// `--samples-only` just writes the TypeScript samples to build/samples/ (for `typecheck`); `--out <dir>`
+// builds into another folder than dist/. DOCS_SANDBOX_URL adds a hosted sandbox (src/hosted-sandbox.js).
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -16,9 +17,19 @@ import { patchRedoc } from '../src/build/redoc-patches.js';
 import { staticHeaders } from '../src/build/static-headers.js';
 import { LOGO_FILE, addConsole, prepareSpec } from '../src/page.js';
 import { writeMachineDocs } from '../src/markdown/index.js';
+import { buildSettings } from '../src/build-settings.js';
+import { withHostedSandbox } from '../src/hosted-sandbox.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const dist = join(root, 'dist');
+/** @type {ReturnType<typeof buildSettings>} */
+let settings;
+try {
+  settings = buildSettings(process.argv, process.env, join(root, 'dist'));
+} catch (error) {
+  console.error(`✖ ${/** @type {Error} */ (error).message}`);
+  process.exit(2);
+}
+const { dist, hostedSandbox } = settings;
 const samplesDir = join(root, 'build', 'samples');
 
 /** Redoc options: show our three samples (Redoc only shows languages listed here), in this order. */
@@ -34,7 +45,7 @@ const REDOC_OPTIONS = {
 /** Hosts the built page must not name anywhere a browser could fetch from. */
 const FORBIDDEN = [/cdn\.redoc\.ly/, /cdn\.redocly\.com\/redoc/, /<script[^>]+src=/i, /<link[^>]+href="https?:/i, /fonts\.googleapis/];
 
-const { spec, typescript } = prepareSpec(loadSpec(bundlePath));
+const { spec, typescript } = prepareSpec(withHostedSandbox(loadSpec(bundlePath), hostedSandbox));
 
 // turbo runs `build` and `typecheck` (`--samples-only`) at once, so two of these may write the samples
 // together: never empty the folder, replace each file atomically (temp file + rename) only when it
@@ -63,7 +74,7 @@ mkdirSync(dist, { recursive: true });
 writeFileSync(join(dist, 'changelog.html'), changelogPage({ current: loadSpec(bundlePath) }));
 writeFileSync(join(dist, 'openapi.json'), JSON.stringify(spec, null, 2) + '\n');
 // llms.txt, llms-full.txt and a Markdown page per operation (src/markdown/); prepareSpec links them.
-writeMachineDocs(dist, loadSpec(bundlePath));
+writeMachineDocs(dist, withHostedSandbox(loadSpec(bundlePath), hostedSandbox));
 
 const redocly = join(root, 'node_modules', '.bin', process.platform === 'win32' ? 'redocly.cmd' : 'redocly');
 const result = spawnSync(

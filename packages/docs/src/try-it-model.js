@@ -3,6 +3,7 @@
 // plus the component schemas those point into, with annotations dropped so the page carries only
 // what the form and the in-page validator use.
 import { listOperations, resolveRef } from '@session-obs/spec';
+import { HOSTED_MARK } from './hosted-sandbox.js';
 import { parameterExample } from './samples.js';
 
 /** Keywords that only annotate a schema: the validator never reads them. */
@@ -76,10 +77,11 @@ function responseSchemas(spec, operation) {
 }
 
 /**
- * A `servers` list as the console shows it.
- * @param {{ url: string, description?: string }[] | undefined} servers
+ * A `servers` list as the console shows it, without the hosted sandbox (the console adds it to every operation).
+ * @param {Array<{ url: string, description?: string, [HOSTED_MARK]?: boolean }> | undefined} servers
  */
-const serverList = (servers) => (servers ?? []).map(({ url, description }) => ({ url, description: description ?? url }));
+const serverList = (servers) =>
+  (servers ?? []).filter((server) => !server[HOSTED_MARK]).map(({ url, description }) => ({ url, description: description ?? url }));
 
 /**
  * The console's model of a spec: servers, operations (their own servers and credential, parameters, response
@@ -88,8 +90,11 @@ const serverList = (servers) => (servers ?? []).map(({ url, description }) => ({
  * @returns {import('./try-it/model.js').ConsoleModel}
  */
 export function consoleModel(spec) {
+  const hosted = (spec.servers ?? []).find((server) => /** @type {Record<string, unknown>} */ (server)[HOSTED_MARK]);
   return {
     servers: serverList(spec.servers),
+    // The hosted sandbox of DOCS_SANDBOX_URL (src/hosted-sandbox.js), offered first on every operation.
+    ...(hosted ? { hosted: { url: hosted.url, description: hosted.description ?? hosted.url } } : {}),
     operations: listOperations(spec)
       .filter(({ operation }) => operation['x-internal'] !== true)
       .map(({ method, path, operationId, operation, parameters }) => ({

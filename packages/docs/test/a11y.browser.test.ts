@@ -2,27 +2,50 @@
 // Chromium at 1280 and 390 px: no violation of serious or critical impact on the overview, on an
 // operation, with Try it open and after Send. The console is driven by the keyboard only: Enter on
 // Try it moves the focus into the dialog, Tab reaches Send, Enter sends and the focus stays on Send,
-// Escape closes the dialog and gives the focus back to the button that opened it.
-import { mkdirSync } from 'node:fs';
+// Escape closes the dialog and gives the focus back to the button that opened it. A page built for a
+// hosted sandbox (DOCS_SANDBOX_URL) adds "Get a sandbox key": reached by Tab, pressed with Enter, the
+// focus stays on it and its status line passes too.
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import AxeBuilder from '@axe-core/playwright';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHROMIUM_ARGS, chromiumPath } from '@session-obs/devkit';
 import { DEFAULT_TOKEN, startSandbox, type RunningSandbox } from '@session-obs/sandbox';
-import { serveDocs } from '../src/serve.js';
+import { loadSpec } from '@session-obs/spec';
+import { buildConsoleScript } from '../src/console-bundle.js';
+import { withHostedSandbox } from '../src/hosted-sandbox.js';
+import { addConsole, prepareSpec } from '../src/page.js';
+import { serveDocs, siteDir } from '../src/serve.js';
 import { consoleConfigFor } from '../src/try-it-config.js';
 
 const artifacts = fileURLToPath(new URL('../artifacts/', import.meta.url));
 const OPERATION = '#/session-errors/listsessionerrors';
 let sandbox: RunningSandbox;
 let docs: Awaited<ReturnType<typeof serveDocs>>;
+let hostedDocs: Awaited<ReturnType<typeof serveDocs>>;
+let hostedDir: string;
 let browser: Browser;
+
+/** The built page with its console and spec made for a hosted sandbox at `url`, as a static host serves it. */
+async function serveHostedPage(url: string) {
+  hostedDir = mkdtempSync(join(tmpdir(), 'docs-a11y-hosted-'));
+  const spec = prepareSpec(withHostedSandbox(loadSpec(), url)).spec;
+  writeFileSync(join(hostedDir, 'index.html'), addConsole(readFileSync(join(siteDir, 'index.html'), 'utf8'), spec, buildConsoleScript()));
+  // The CSP's connect-src comes from the spec's servers, the hosted sandbox among them.
+  writeFileSync(join(hostedDir, 'openapi.json'), JSON.stringify(spec));
+  for (const file of ['favicon.svg', 'logo.svg', 'redocly-logo.svg', 'redocly-logo-mini.svg'])
+    copyFileSync(join(siteDir, file), join(hostedDir, file));
+  return serveDocs({ dir: hostedDir, port: 0 });
+}
 
 beforeAll(async () => {
   sandbox = await startSandbox({ port: 0, sessions: 10, errors: 100 });
   const consoleConfig = await consoleConfigFor({ sandbox: { url: sandbox.url, token: DEFAULT_TOKEN } });
   docs = await serveDocs({ port: 0, consoleConfig });
+  hostedDocs = await serveHostedPage(sandbox.url);
   browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
   mkdirSync(artifacts, { recursive: true });
 }, 180_000);
@@ -30,7 +53,9 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await docs?.close();
+  await hostedDocs?.close();
   await sandbox?.stop();
+  if (hostedDir) rmSync(hostedDir, { recursive: true, force: true });
 });
 
 /** axe's violations of serious or critical impact on the page as it is now, one line each. */
@@ -89,5 +114,26 @@ describe.each([1280, 390])('at %i px', (width) => {
     await expect.poll(() => dialog.isHidden()).toBe(true);
     expect(await button.evaluate((node) => node === document.activeElement)).toBe(true);
     expect(await button.getAttribute('aria-expanded')).toBe('false');
+  }, 240_000);
+
+  it('has none with the hosted sandbox key button, reached by Tab and pressed with Enter', async () => {
+    await page.goto(hostedDocs.url + '/' + OPERATION);
+    const button = page.locator('[data-try-it="listSessionErrors"]');
+    await button.waitFor();
+    await button.focus();
+    await page.keyboard.press('Enter');
+    const dialog = page.getByRole('dialog', { name: 'Try it' });
+    await dialog.waitFor();
+    for (let presses = 0; (await focus(page)).text !== 'Get a sandbox key'; presses++) {
+      expect(presses, 'Get a sandbox key is reachable with Tab').toBeLessThan(20);
+      await page.keyboard.press('Tab');
+    }
+    await page.keyboard.press('Enter');
+    await dialog.getByRole('status').filter({ hasText: 'Key ready' }).waitFor();
+    expect(await focus(page)).toEqual({ inDialog: true, text: 'Get a sandbox key' });
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.screenshot({ path: `${artifacts}a11y-hosted-key-${width}.png` });
+    await page.keyboard.press('Escape');
+    await expect.poll(() => dialog.isHidden()).toBe(true);
   }, 240_000);
 });

@@ -115,31 +115,39 @@ describe('per-API credentials through the command', () => {
 
 describe('starts that cannot work', () => {
   const run = (args: string[], env: Record<string, string> = {}) =>
-    spawnSync(process.execPath, [BIN, ...args], { env: cleanEnv(env), encoding: 'utf8', timeout: 30_000 });
+    spawnSync(process.execPath, [BIN, ...args], { env: cleanEnv(env), encoding: 'utf8', timeout: 50_000 });
+  const expectOneLineFailure = (result: ReturnType<typeof run>, status: number, line: RegExp) => {
+    expect(result.status).toBe(status);
+    expect(result.stdout).toBe('');
+    expect(result.stderr.trimEnd().split('\n')).toHaveLength(1);
+    expect(result.stderr).toMatch(line);
+  };
 
-  it('prints one line on stderr, nothing on stdout, and exits non-zero', async () => {
-    const cases: Array<[string[], Record<string, string>, number, RegExp]> = [
-      [[], {}, 2, /^✖ no credentials: /],
-      [['--colour'], {}, 2, /^✖ Unknown option '--colour'/],
-      [
-        ['--spec', '/nonexistent/openapi.json'],
-        { METORIAL_TOKEN: 'sk' },
-        2,
-        /^✖ --spec \/nonexistent\/openapi.json is not a readable JSON OpenAPI document/,
-      ],
-    ];
+  // One test per case: each start loads the SDK afresh, which takes seconds on a loaded machine.
+  it.each<[string, string[], Record<string, string>, number, RegExp]>([
+    ['no credentials', [], {}, 2, /^✖ no credentials: /],
+    ['an unknown option', ['--colour'], {}, 2, /^✖ Unknown option '--colour'/],
+    [
+      'a spec that is not there',
+      ['--spec', '/nonexistent/openapi.json'],
+      { METORIAL_TOKEN: 'sk' },
+      2,
+      /^✖ --spec \/nonexistent\/openapi.json is not a readable JSON OpenAPI document/,
+    ],
+  ])('%s: prints one line on stderr, nothing on stdout, and exits non-zero', (_name, args, env, status, line) => {
+    expectOneLineFailure(run(args, env), status, line);
+  });
+
+  it('a port in use: prints one line on stderr, nothing on stdout, and exits 1', async () => {
     const taken = createServer();
     await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
     const port = (taken.address() as { port: number }).port;
-    cases.push([['--http', String(port)], { METORIAL_TOKEN: 'sk' }, 1, new RegExp(`^✖ port ${port} on 127.0.0.1 is in use`)]);
     try {
-      for (const [args, env, status, line] of cases) {
-        const result = run(args, env);
-        expect(result.status, args.join(' ')).toBe(status);
-        expect(result.stdout).toBe('');
-        expect(result.stderr.trimEnd().split('\n')).toHaveLength(1);
-        expect(result.stderr).toMatch(line);
-      }
+      expectOneLineFailure(
+        run(['--http', String(port)], { METORIAL_TOKEN: 'sk' }),
+        1,
+        new RegExp(`^✖ port ${port} on 127.0.0.1 is in use`),
+      );
     } finally {
       taken.close();
     }

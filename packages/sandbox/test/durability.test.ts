@@ -55,55 +55,62 @@ describe('durability', () => {
     }
   });
 
-  it('SIGKILL mid-import: every acknowledged batch is stored, no half batch, no corruption; a re-run completes', async () => {
-    const db = join(dir, 'import.db');
-    const file = join(dir, 'big.ndjson');
-    const total = 100_000;
-    const out = createWriteStream(file);
-    for (let i = 0; i < total; i++) {
-      const line = {
-        id: `ser_imp${String(i).padStart(9, '0')}`,
-        session_id: `ses_imp${String(i % 50).padStart(6, '0')}`,
-        type: 'message_processing_provider_error',
-        code: 'UPSTREAM_HTTP_ERROR',
-        message: `Upstream answered HTTP 502 for request req_${i}aaaaaaa`,
-        data: { i },
-      };
-      if (!out.write(`${JSON.stringify(line)}\n`)) await once(out, 'drain');
-    }
-    out.end();
-    await once(out, 'finish');
+  // Imports 100,000 lines (and most of them again): the timeout only catches a hang, whatever the machine's load.
+  it(
+    'SIGKILL mid-import: every acknowledged batch is stored, no half batch, no corruption; a re-run completes',
+    { timeout: 300_000 },
+    async () => {
+      const db = join(dir, 'import.db');
+      const file = join(dir, 'big.ndjson');
+      const total = 100_000;
+      const out = createWriteStream(file);
+      for (let i = 0; i < total; i++) {
+        const line = {
+          id: `ser_imp${String(i).padStart(9, '0')}`,
+          session_id: `ses_imp${String(i % 50).padStart(6, '0')}`,
+          type: 'message_processing_provider_error',
+          code: 'UPSTREAM_HTTP_ERROR',
+          message: `Upstream answered HTTP 502 for request req_${i}aaaaaaa`,
+          data: { i },
+        };
+        if (!out.write(`${JSON.stringify(line)}\n`)) await once(out, 'drain');
+      }
+      out.end();
+      await once(out, 'finish');
 
-    const child = spawn(process.execPath, [cliPath, 'import', file, '--db', db, '--batch', '1000'], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let acknowledged = 0;
-    child.stdout.setEncoding('utf8');
-    await new Promise<void>((resolve, reject) => {
-      child.stdout.on('data', (chunk: string) => {
-        for (const m of chunk.matchAll(/acknowledged (\d+) lines/g)) acknowledged = Math.max(acknowledged, Number(m[1]));
-        if (acknowledged >= 5000 && child.exitCode === null) {
-          child.kill('SIGKILL');
-          resolve();
-        }
+      const child = spawn(process.execPath, [cliPath, 'import', file, '--db', db, '--batch', '1000'], {
+        stdio: ['ignore', 'pipe', 'pipe'],
       });
-      child.once('exit', () => resolve());
-      child.once('error', reject);
-    });
-    await new Promise((r) => (child.exitCode !== null || child.signalCode !== null ? r(null) : child.once('exit', r)));
-    expect(child.signalCode).toBe('SIGKILL');
+      let acknowledged = 0;
+      child.stdout.setEncoding('utf8');
+      await new Promise<void>((resolve, reject) => {
+        child.stdout.on('data', (chunk: string) => {
+          for (const m of chunk.matchAll(/acknowledged (\d+) lines/g)) acknowledged = Math.max(acknowledged, Number(m[1]));
+          if (acknowledged >= 5000 && child.exitCode === null) {
+            child.kill('SIGKILL');
+            resolve();
+          }
+        });
+        child.once('exit', () => resolve());
+        child.once('error', reject);
+      });
+      await new Promise((r) => (child.exitCode !== null || child.signalCode !== null ? r(null) : child.once('exit', r)));
+      expect(child.signalCode).toBe('SIGKILL');
 
-    const after = check(db);
-    expect(after.integrity).toBe('ok');
-    expect(after.errors).toBeGreaterThanOrEqual(acknowledged);
-    expect(after.errors % 1000).toBe(0);
-    expect(after.errors).toBeLessThan(total);
+      const after = check(db);
+      expect(after.integrity).toBe('ok');
+      expect(after.errors).toBeGreaterThanOrEqual(acknowledged);
+      expect(after.errors % 1000).toBe(0);
+      expect(after.errors).toBeLessThan(total);
 
-    const rerun = spawn(process.execPath, [cliPath, 'import', file, '--db', db, '--batch', '5000'], { stdio: 'ignore' });
-    const [code] = await once(rerun, 'exit');
-    expect(code).toBe(0);
-    const done = check(db);
-    expect(done.integrity).toBe('ok');
-    expect(done.errors).toBe(total);
-  });
+      const rerun = spawn(process.execPath, [cliPath, 'import', file, '--db', db, '--batch', '5000'], { stdio: 'ignore' });
+      const [code] = await once(rerun, 'exit');
+      expect(code).toBe(0);
+      const done = check(db);
+      expect(done.integrity).toBe('ok');
+      expect(done.errors).toBe(total);
+    },
+  );
 
   it('SIGKILL of the server loses no acknowledged ingest', async () => {
     const db = join(dir, 'kill.db');

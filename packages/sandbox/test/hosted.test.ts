@@ -87,6 +87,29 @@ describe('the sandbox in hosted mode (on PostgreSQL)', () => {
     expect(preflight.headers.get('access-control-allow-headers')).toBe('Authorization, Content-Type, Prefer');
   });
 
+  it('refuses a write from a page on an origin not on the list (403, nothing created); the listed origin may write', async () => {
+    const tenants = async () => {
+      const client = new pg.Client({ connectionString: databaseUrl });
+      await client.connect();
+      try {
+        return (await client.query<{ n: number }>("SELECT count(*)::int AS n FROM tenants WHERE kind = 'key'")).rows[0]!.n;
+      } finally {
+        await client.end();
+      }
+    };
+    const before = await tenants();
+    // A form post or a fetch without custom headers: a "simple" request no preflight would have stopped.
+    const refused = await fetch(`${sandbox.url}/_sandbox/tenants`, { method: 'POST', headers: { Origin: 'https://evil.example' } });
+    expect(refused.status).toBe(403);
+    expect(await refused.json()).toMatchObject({ object: 'error', code: 'forbidden' });
+    expect(refused.headers.get('access-control-allow-origin')).toBeNull();
+    expect(await tenants()).toBe(before);
+    const allowed = await fetch(`${sandbox.url}/_sandbox/tenants`, { method: 'POST', headers: { Origin: DOCS } });
+    expect(allowed.status).toBe(201);
+    expect(allowed.headers.get('access-control-allow-origin')).toBe(DOCS);
+    expect(await tenants()).toBe(before + 1);
+  });
+
   it('sends nosniff and no-store on API answers', async () => {
     const answer = await rawGet(sandbox.url, '/session-errors', { Host: host() });
     expect(answer.headers['x-content-type-options']).toBe('nosniff');
@@ -147,10 +170,10 @@ describe('graceful shutdown', () => {
       }, 200);
     });
     const exited = new Promise<number | null>((resolve) => sandbox.process.once('exit', (code) => resolve(code)));
-    const started = Date.now();
+    // The 202 proves the request finished inside the 10 s grace (past it the connection is cut, no answer);
+    // exit code 0 proves the store was closed cleanly. No wall-clock bound: a loaded machine is slow, not wrong.
     expect(await answered).toBe(202);
     expect(await exited).toBe(0);
-    expect(Date.now() - started).toBeLessThan(10_000);
     expect(log.some((line) => line.startsWith('Stopping the sandbox'))).toBe(true);
   });
 });

@@ -6,6 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodeCursor } from '@session-obs/spec/server';
 import { memorySandbox, specProblems } from './helpers.js';
 
+// Hundreds of requests per property: the timeout only catches a hang, whatever the machine's load.
+const WALKS_TIMEOUT_MS = 300_000;
+
 let sandbox: Awaited<ReturnType<typeof memorySandbox>>;
 type Row = Record<string, string | null>;
 let errors: Row[];
@@ -13,7 +16,7 @@ let groups: Array<{ id: string; type: string; provider_id: string | null; sessio
 let events: Row[];
 
 beforeAll(async () => {
-  sandbox = await memorySandbox({ seed: 3, sessions: 10, errors: 500 });
+  sandbox = await memorySandbox({ seed: 3, sessions: 10, errors: 250 });
   errors = sandbox.db
     .prepare(
       'SELECT id, type, session_id, provider_run_id, provider_id, group_id, connection_id, session_provider_id, session_message_id FROM session_errors',
@@ -105,105 +108,117 @@ describe('keyset paging walks every matching item exactly once, in order', () =>
     useCursor: fc.boolean(),
   });
 
-  it('GET /session-errors and /sessions/{id}/errors with random filters', async () => {
-    const columns: Record<string, string> = {
-      type: 'type',
-      session_id: 'session_id',
-      provider_run_id: 'provider_run_id',
-      provider_id: 'provider_id',
-      session_error_group_id: 'group_id',
-      session_connection_id: 'connection_id',
-    };
-    const filterArb = fc
-      .subarray(Object.keys(columns), { maxLength: 2 })
-      .chain((names) => fc.tuple(...names.map((n) => filterOf(n, distinct(errors, columns[n]!)))));
-    await fc.assert(
-      fc.asyncProperty(
-        filterArb,
-        settings,
-        fc.option(fc.constantFrom(...distinct(errors, 'session_id')), { nil: undefined }),
-        async (filters, s, scope) => {
+  it(
+    'GET /session-errors and /sessions/{id}/errors with random filters',
+    async () => {
+      const columns: Record<string, string> = {
+        type: 'type',
+        session_id: 'session_id',
+        provider_run_id: 'provider_run_id',
+        provider_id: 'provider_id',
+        session_error_group_id: 'group_id',
+        session_connection_id: 'connection_id',
+      };
+      const filterArb = fc
+        .subarray(Object.keys(columns), { maxLength: 2 })
+        .chain((names) => fc.tuple(...names.map((n) => filterOf(n, distinct(errors, columns[n]!)))));
+      await fc.assert(
+        fc.asyncProperty(
+          filterArb,
+          settings,
+          fc.option(fc.constantFrom(...distinct(errors, 'session_id')), { nil: undefined }),
+          async (filters, s, scope) => {
+            const query: Array<[string, string]> = filters.flatMap((f) =>
+              f.values.map((v): [string, string] => [f.brackets ? `${f.name}[]` : f.name, v]),
+            );
+            const expected = errors
+              .filter((e) => (scope ? e.session_id === scope : true))
+              .filter((e) => filters.every((f) => f.values.includes(e[columns[f.name]!] as string)))
+              .map((e) => e.id!);
+            const target = scope
+              ? { path: `/sessions/${scope}/errors`, specPath: '/sessions/{session_id}/errors' }
+              : { path: '/session-errors', specPath: '/session-errors' };
+            const { forward, backward } = await walk({ ...target, query, expected }, s.limit, s.order, s.useCursor);
+            expect(forward).toEqual(sorted(expected, s.order));
+            expect(backward).toEqual(sorted(expected, s.order));
+          },
+        ),
+        { numRuns: 40 },
+      );
+    },
+    WALKS_TIMEOUT_MS,
+  );
+
+  it(
+    'GET /session-error-groups and /sessions/{id}/error-groups with random filters',
+    async () => {
+      const sessions = distinct(errors, 'session_id');
+      const filterArb = fc.tuple(
+        fc.option(filterOf('type', [...new Set(groups.map((g) => g.type))]), { nil: undefined }),
+        fc.option(filterOf('provider_id', [...new Set(groups.flatMap((g) => (g.provider_id ? [g.provider_id] : [])))]), { nil: undefined }),
+        fc.option(filterOf('session_id', sessions), { nil: undefined }),
+      );
+      await fc.assert(
+        fc.asyncProperty(filterArb, settings, fc.option(fc.constantFrom(...sessions), { nil: undefined }), async (maybe, s, scope) => {
+          const filters = maybe.filter((f) => f !== undefined);
           const query: Array<[string, string]> = filters.flatMap((f) =>
             f.values.map((v): [string, string] => [f.brackets ? `${f.name}[]` : f.name, v]),
           );
-          const expected = errors
-            .filter((e) => (scope ? e.session_id === scope : true))
-            .filter((e) => filters.every((f) => f.values.includes(e[columns[f.name]!] as string)))
-            .map((e) => e.id!);
+          const expected = groups
+            .filter((g) => (scope ? g.sessions.includes(scope) : true))
+            .filter((g) =>
+              filters.every((f) =>
+                f.name === 'session_id'
+                  ? g.sessions.some((x) => f.values.includes(x))
+                  : f.values.includes(g[f.name as 'type' | 'provider_id'] as string),
+              ),
+            )
+            .map((g) => g.id);
           const target = scope
-            ? { path: `/sessions/${scope}/errors`, specPath: '/sessions/{session_id}/errors' }
-            : { path: '/session-errors', specPath: '/session-errors' };
+            ? { path: `/sessions/${scope}/error-groups`, specPath: '/sessions/{session_id}/error-groups' }
+            : { path: '/session-error-groups', specPath: '/session-error-groups' };
           const { forward, backward } = await walk({ ...target, query, expected }, s.limit, s.order, s.useCursor);
           expect(forward).toEqual(sorted(expected, s.order));
           expect(backward).toEqual(sorted(expected, s.order));
-        },
-      ),
-      { numRuns: 40 },
-    );
-  });
+        }),
+        { numRuns: 40 },
+      );
+    },
+    WALKS_TIMEOUT_MS,
+  );
 
-  it('GET /session-error-groups and /sessions/{id}/error-groups with random filters', async () => {
-    const sessions = distinct(errors, 'session_id');
-    const filterArb = fc.tuple(
-      fc.option(filterOf('type', [...new Set(groups.map((g) => g.type))]), { nil: undefined }),
-      fc.option(filterOf('provider_id', [...new Set(groups.flatMap((g) => (g.provider_id ? [g.provider_id] : [])))]), { nil: undefined }),
-      fc.option(filterOf('session_id', sessions), { nil: undefined }),
-    );
-    await fc.assert(
-      fc.asyncProperty(filterArb, settings, fc.option(fc.constantFrom(...sessions), { nil: undefined }), async (maybe, s, scope) => {
-        const filters = maybe.filter((f) => f !== undefined);
-        const query: Array<[string, string]> = filters.flatMap((f) =>
-          f.values.map((v): [string, string] => [f.brackets ? `${f.name}[]` : f.name, v]),
-        );
-        const expected = groups
-          .filter((g) => (scope ? g.sessions.includes(scope) : true))
-          .filter((g) =>
-            filters.every((f) =>
-              f.name === 'session_id'
-                ? g.sessions.some((x) => f.values.includes(x))
-                : f.values.includes(g[f.name as 'type' | 'provider_id'] as string),
-            ),
-          )
-          .map((g) => g.id);
-        const target = scope
-          ? { path: `/sessions/${scope}/error-groups`, specPath: '/sessions/{session_id}/error-groups' }
-          : { path: '/session-error-groups', specPath: '/session-error-groups' };
-        const { forward, backward } = await walk({ ...target, query, expected }, s.limit, s.order, s.useCursor);
-        expect(forward).toEqual(sorted(expected, s.order));
-        expect(backward).toEqual(sorted(expected, s.order));
-      }),
-      { numRuns: 40 },
-    );
-  });
-
-  it('GET /sessions/{id}/events with random filters', async () => {
-    const sessions = distinct(events, 'session_id');
-    await fc.assert(
-      fc.asyncProperty(
-        fc.constantFrom(...sessions),
-        fc.option(filterOf('server_run_id', distinct(events, 'server_run_id')), { nil: undefined }),
-        fc.integer({ min: 1, max: 10 }),
-        fc.constantFrom('asc' as const, 'desc' as const),
-        async (scope, filter, limit, order) => {
-          const query: Array<[string, string]> = filter
-            ? filter.values.map((v): [string, string] => [filter.brackets ? 'server_run_id[]' : 'server_run_id', v])
-            : [];
-          const expected = events
-            .filter((e) => e.session_id === scope && (!filter || filter.values.includes(e.server_run_id!)))
-            .map((e) => e.id!);
-          const { forward, backward } = await walk(
-            { path: `/sessions/${scope}/events`, specPath: '/sessions/{session_id}/events', query, expected },
-            limit,
-            order,
-            false,
-          );
-          expect(forward).toEqual(sorted(expected, order));
-          expect(backward).toEqual(sorted(expected, order));
-        },
-      ),
-      { numRuns: 30 },
-    );
-  });
+  it(
+    'GET /sessions/{id}/events with random filters',
+    async () => {
+      const sessions = distinct(events, 'session_id');
+      await fc.assert(
+        fc.asyncProperty(
+          fc.constantFrom(...sessions),
+          fc.option(filterOf('server_run_id', distinct(events, 'server_run_id')), { nil: undefined }),
+          fc.integer({ min: 1, max: 10 }),
+          fc.constantFrom('asc' as const, 'desc' as const),
+          async (scope, filter, limit, order) => {
+            const query: Array<[string, string]> = filter
+              ? filter.values.map((v): [string, string] => [filter.brackets ? 'server_run_id[]' : 'server_run_id', v])
+              : [];
+            const expected = events
+              .filter((e) => e.session_id === scope && (!filter || filter.values.includes(e.server_run_id!)))
+              .map((e) => e.id!);
+            const { forward, backward } = await walk(
+              { path: `/sessions/${scope}/events`, specPath: '/sessions/{session_id}/events', query, expected },
+              limit,
+              order,
+              false,
+            );
+            expect(forward).toEqual(sorted(expected, order));
+            expect(backward).toEqual(sorted(expected, order));
+          },
+        ),
+        { numRuns: 30 },
+      );
+    },
+    WALKS_TIMEOUT_MS,
+  );
 
   it('no response failed spec validation', () => {
     expect(sandbox.problems).toEqual([]);

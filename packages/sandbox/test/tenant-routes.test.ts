@@ -61,6 +61,11 @@ describe.each(['sqlite', 'postgres'] as const)('tenants over HTTP on %s', (engin
     expect((await call(sandbox.url, 'GET', `/session-error-groups/${foreign.group_id}`, token)).status).toBe(404);
     const fixtures = await call(sandbox.url, 'GET', '/_sandbox/fixtures', token);
     expect(mine.map((item) => item.id)).toContain(fixtures.body.session_error_id);
+    // Health counts the caller's tenant, the local one without a token: never a sum over tenants.
+    const counted = async (token?: string) => (await call(sandbox.url, 'GET', '/_sandbox/health', token)).body.counts;
+    expect(await counted(token)).toMatchObject({ sessions: 3, session_errors: 80 });
+    expect(await counted()).toMatchObject({ sessions: 4, session_errors: 100 });
+    expect(await counted(TOKEN)).toEqual(await counted());
   });
 
   it('refuses an ingest past the row limit as a whole (403), resets, deletes', async () => {

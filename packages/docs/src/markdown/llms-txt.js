@@ -2,6 +2,7 @@
 // llms.txt (https://llmstxt.org): what the API is and one line and link per operation; llms-full.txt:
 // the API's overview and every operation page in one file, for a model to read at once.
 import { listOperations } from '@session-obs/spec';
+import { HOSTED_MARK } from '../hosted-sandbox.js';
 import { operationPage, pagePath } from './operation-page.js';
 
 /** @typedef {import('@session-obs/spec').OpenApiDocument} OpenApiDocument */
@@ -28,6 +29,19 @@ function firstSentence(text) {
 export const documentedOperations = (spec) => listOperations(spec);
 
 /**
+ * A line on the hosted sandbox the docs were built for (DOCS_SANDBOX_URL, src/hosted-sandbox.js), if any.
+ * @param {OpenApiDocument} spec
+ * @returns {string[]}
+ */
+function hostedSandboxLines(spec) {
+  const hosted = (spec.servers ?? []).find((server) => server[HOSTED_MARK]);
+  if (!hosted) return [];
+  return [
+    `To try every operation without an account, use the hosted sandbox at ${hosted.url}: \`POST ${hosted.url}/_sandbox/tenants\` (no token) answers \`201\` with a \`token\` for a sandbox of your own.`,
+  ];
+}
+
+/**
  * llms.txt for `spec`: title, summary, a short orientation, one line per operation, then optional links.
  * @param {OpenApiDocument} spec
  * @returns {string}
@@ -48,6 +62,7 @@ export function llmsTxt(spec) {
     '`limit` (1 to 100), `after` or `before` an id, `order` `asc` or `desc`; the answer says `has_more_after` and `has_more_before`.',
     'Errors carry a machine-readable `code` (the observability endpoint: `type`) and a `message`.',
     'AI agents can call every operation as an MCP tool: `npx session-obs-mcp` (package `@session-obs/mcp`).',
+    ...hostedSandboxLines(spec),
     '',
     '## Operations',
     '',

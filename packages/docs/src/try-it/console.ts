@@ -1,8 +1,9 @@
 // The Try it console's entry point in the page: once Redoc has hydrated, puts a "Try it" button on every
 // operation and opens a console beside it (a side panel) with the server, the token, the parameters and
 // Send. It reads the model the build embedded and, when a local docs server injected them, the local
-// settings (ports in use, the sandbox preselected with its token and ids). The token stays in memory
-// and sessionStorage; the only requests are the ones the reader sends.
+// settings (ports in use, the sandbox preselected with its token and ids). A hosted sandbox the docs were
+// built for comes first, with "Get a sandbox key". The token stays in memory and sessionStorage; the only
+// requests are the ones the reader sends.
 import { answerView, curlView } from './answer-view.js';
 import { checkBody } from './check.js';
 import { el } from './dom.js';
@@ -13,6 +14,7 @@ import { afterRender } from './after-render.js';
 import { repairOutline } from './outline.js';
 import { focusScrollables } from './scrollables.js';
 import { send } from './send.js';
+import { tokenField } from './token-field.js';
 import styles from './styles.css';
 
 const isLocal = (url: string) => /^https?:\/\/(127\.0\.0\.1|localhost|\[::1\])(:|\/|$)/.test(url);
@@ -24,26 +26,9 @@ const model = readJson<ConsoleModel>('try-it-model');
 const local = readJson<LocalConfig>('try-it-config');
 // The local servers (mock, sandbox) serve every operation; production servers are per operation.
 const localServers = (local?.servers ?? []).filter((entry) => isLocal(entry.url));
+// The hosted sandbox the docs were built for (DOCS_SANDBOX_URL): offered first on every operation.
+const hosted = model?.hosted;
 const byLowerId = new Map((model?.operations ?? []).map((operation) => [operation.id.toLowerCase(), operation]));
-
-const TOKEN_KEY = 'try-it.token:';
-/** The token for a server: what the reader typed in this tab, else the local server's dev token. */
-function tokenFor(url: string): string {
-  try {
-    const typed = sessionStorage.getItem(TOKEN_KEY + url);
-    if (typed !== null) return typed;
-  } catch {
-    // storage blocked: the token lives in memory only
-  }
-  return local?.tokens[url] ?? '';
-}
-function keepToken(url: string, token: string): void {
-  try {
-    sessionStorage.setItem(TOKEN_KEY + url, token);
-  } catch {
-    // storage blocked: the token lives in memory only
-  }
-}
 
 /** Prefill by parameter key for a server: that server's known ids, else the spec's examples, of path and required parameters. */
 function prefillFor(operation: ModelOperation, url: string): Record<string, string> {
@@ -54,63 +39,48 @@ function prefillFor(operation: ModelOperation, url: string): Record<string, stri
   return Object.fromEntries(entries);
 }
 
-/** The console of one operation (built once, kept while the page lives). */
-function buildConsole(operation: ModelOperation): HTMLElement {
+/** The console of one operation (built once, kept while the page lives); `refresh` re-reads the hosted sandbox's key. */
+function buildConsole(operation: ModelOperation): { element: HTMLElement; refresh(): void } {
   const prefix = `ti-${operation.id}`;
-  const servers = [...operation.servers, ...localServers];
+  const servers = [...(hosted ? [hosted] : []), ...operation.servers, ...localServers];
   const server = el(
     'select',
     { id: `${prefix}-server` },
     ...servers.map((entry) => el('option', { value: entry.url }, `${entry.description} — ${entry.url}`)),
   );
   server.value = servers.some((entry) => entry.url === local?.selected) ? local!.selected : (servers[0]?.url ?? '');
-  const token = el('input', {
-    id: `${prefix}-token`,
-    type: 'password',
-    autocomplete: 'off',
-    spellcheck: 'false',
-    'aria-describedby': `${prefix}-token-hint`,
+  const token = tokenField({
+    operation,
+    prefix,
+    hosted,
+    defaultToken: (url) => local?.tokens[url] ?? '',
+    isLocal,
+    onReveal: () => curl?.redraw(),
   });
-  const reveal = el('input', { id: `${prefix}-reveal`, type: 'checkbox' });
-  const remote = el('p', { class: 'ti-hint', id: `${prefix}-token-hint` });
   const fields = parameterFields(operation, prefix);
   const sendButton = el('button', { type: 'submit', class: 'ti-send' }, 'Send');
   const answer = el('section', { class: 'ti-answer', 'aria-live': 'polite', 'aria-label': 'Response' });
   let curl: ReturnType<typeof curlView> | undefined;
 
   const serverChanged = () => {
-    token.value = tokenFor(server.value);
+    token.select(server.value);
     fields.prefill(prefillFor(operation, server.value));
-    remote.textContent = isLocal(server.value)
-      ? 'Kept in this tab only (memory and sessionStorage).'
-      : `Requests go to ${server.value} with this ${operation.scheme} credential. Kept in this tab only.`;
   };
   server.addEventListener('change', serverChanged);
-  token.addEventListener('input', () => keepToken(server.value, token.value));
-  reveal.addEventListener('change', () => {
-    token.type = reveal.checked ? 'text' : 'password';
-    curl?.redraw();
-  });
   serverChanged();
 
   const form = el(
     'form',
     { novalidate: true, class: 'ti-form' },
     el('div', { class: 'ti-param' }, el('label', { for: server.id }, 'Server'), server),
-    el(
-      'div',
-      { class: 'ti-param' },
-      el('label', { for: token.id }, `Bearer token (${operation.scheme})`),
-      token,
-      el('label', { class: 'ti-inline', for: reveal.id }, reveal, ' Show token'),
-      remote,
-    ),
+    token.element,
     fields.element,
     el('div', { class: 'ti-actions' }, sendButton),
   );
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
-    const request = prepareRequest(operation, server.value, fields.values(), token.value.trim());
+    const missing = token.problem();
+    const request = missing ? { problem: missing } : prepareRequest(operation, server.value, fields.values(), token.value());
     if ('problem' in request) {
       answer.replaceChildren(el('p', { class: 'ti-failure', role: 'alert' }, request.problem));
       return;
@@ -120,19 +90,22 @@ function buildConsole(operation: ModelOperation): HTMLElement {
     if (sendButton.getAttribute('aria-disabled') === 'true') return;
     sendButton.setAttribute('aria-disabled', 'true');
     answer.replaceChildren(el('p', {}, 'Sending…'));
-    curl = curlView(request, () => reveal.checked);
+    curl = curlView(request, token.revealed);
     const result = await send(request);
     const check = 'failure' in result ? undefined : checkBody(model!, operation, result.status, result.bodyText);
     answer.replaceChildren(answerView(result, check), curl.element);
+    token.answered('failure' in result ? undefined : result.status);
     sendButton.removeAttribute('aria-disabled');
     answer.scrollIntoView({ block: 'start' });
   });
-  return el('div', { class: 'ti-console', 'data-operation': operation.id }, form, answer);
+  const element = el('div', { class: 'ti-console', 'data-operation': operation.id }, form, answer);
+  // A key got or forgotten in another operation's console is the one this console uses too.
+  return { element, refresh: token.refresh };
 }
 
 let panel: HTMLElement | undefined;
 let opener: HTMLButtonElement | undefined;
-const consoles = new Map<string, HTMLElement>();
+const consoles = new Map<string, ReturnType<typeof buildConsole>>();
 
 function close(): void {
   if (!panel || panel.hidden) return;
@@ -154,6 +127,8 @@ function open(operation: ModelOperation, button: HTMLButtonElement): void {
   opener = button;
   button.setAttribute('aria-expanded', 'true');
   if (!consoles.has(operation.id)) consoles.set(operation.id, buildConsole(operation));
+  const built = consoles.get(operation.id)!;
+  built.refresh();
   const closeButton = el('button', { type: 'button', class: 'ti-close', 'aria-label': 'Close the console' }, '×');
   closeButton.addEventListener('click', close);
   panel.replaceChildren(
@@ -164,7 +139,7 @@ function open(operation: ModelOperation, button: HTMLButtonElement): void {
       closeButton,
       el('p', {}, el('code', {}, `${operation.method} ${operation.path}`), ` ${operation.summary}`),
     ),
-    consoles.get(operation.id)!,
+    built.element,
   );
   panel.removeAttribute('hidden');
   panel.querySelector<HTMLElement>('select, input')?.focus();

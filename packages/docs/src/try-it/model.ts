@@ -47,6 +47,8 @@ export interface ModelServer {
 /** Everything the console knows about the API, embedded in the page at build time. */
 export interface ConsoleModel {
   servers: ModelServer[];
+  /** The hosted sandbox the docs were built for (`DOCS_SANDBOX_URL`): listed first, keys from "Get a sandbox key". */
+  hosted?: ModelServer;
   operations: ModelOperation[];
   /** `{ components: { schemas } }`: what the response schemas' `$ref`s point into. */
   root: { components: { schemas: Record<string, Schema> } };

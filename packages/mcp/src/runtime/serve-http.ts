@@ -53,6 +53,10 @@ export async function serveHttp(createMcp: () => Server, host: string, port: num
       else response.end();
     });
   });
+  // Longer than any client's idle keep-alive (undici: 4 s; proxies: 60 s), so a client never sends on a
+  // connection this server is closing ("other side closed" on a POST, which is not retried).
+  http.keepAliveTimeout = 65_000;
+  http.headersTimeout = 66_000;
   await new Promise<void>((resolve, reject) => {
     http.once('error', reject);
     http.listen(port, host, () => resolve());

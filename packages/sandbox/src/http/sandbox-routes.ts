@@ -22,7 +22,7 @@ import {
   encodeCursor,
 } from '@session-obs/spec/server';
 import { createErrorIds, errorRow, loadSandboxApi, validateIngestRequest, type IngestError } from '../ingest.js';
-import type { SandboxStore } from '../store/contract.js';
+import { LOCAL_TENANT, type SandboxStore } from '../store/contract.js';
 import type { HttpReply } from './reply.js';
 import { createTenantHandlers, type TenantSettings } from './tenant-handlers.js';
 
@@ -54,7 +54,11 @@ type SandboxHandler = (operation: CompiledOperation, req: IncomingMessage, tenan
 function createHandlers(store: SandboxStore): Record<string, SandboxHandler> {
   const newId = createErrorIds();
   return {
-    getSandboxHealth: async () => ({ status: 200, body: { status: 'ok', counts: await store.counts() } }),
+    // Counts are the caller's tenant's (the local tenant's without a token): never a figure over tenants.
+    getSandboxHealth: async (_operation, _req, tenant) => ({
+      status: 200,
+      body: { status: 'ok', counts: await store.counts(tenant || LOCAL_TENANT) },
+    }),
     // Readiness: a replica whose database does not answer is taken out of rotation (503), not crashed.
     getSandboxReadiness: async (operation) => {
       try {

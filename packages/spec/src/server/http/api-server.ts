@@ -6,10 +6,10 @@
 // lets the requests in flight finish (up to a grace period), then closes every connection.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { badRequest, internalError, type ErrorDialect, type ErrorReply } from '../error-dialects.js';
+import { badRequest, forbidden, internalError, type ErrorDialect, type ErrorReply } from '../error-dialects.js';
 import { answerRawRequests } from '../raw-reply.js';
 import { clientAddress } from './client-address.js';
-import { corsHeaders, preflightHeaders, type CorsOrigins } from './cors.js';
+import { corsHeaders, originRefused, preflightHeaders, type CorsOrigins } from './cors.js';
 import { hostAllowed } from './hosts.js';
 import { nextRequestId } from './request-id.js';
 import { parseTarget, type RequestTarget } from './request-target.js';
@@ -133,6 +133,14 @@ export function createApiServer(options: ApiServerOptions): ApiServer {
     }
     if (method === 'OPTIONS' && request.headers['access-control-request-method'])
       return { status: 204, headers: preflightHeaders(cors, request.headers.origin, options.methods) };
+    // A page on another origin can send a simple POST without a preflight: CORS would only hide the answer,
+    // after the write. So a write from an origin not on the list is refused before it runs.
+    if (originRefused(cors, method, request.headers.origin)) {
+      const shown = (request.headers.origin ?? '').slice(0, 100);
+      return fromError(
+        forbidden(options.dialectAt(method, path), `This server does not take writes from pages on ${shown} (Origin header).`),
+      );
+    }
     const target = parseTarget(request.url ?? '');
     return target ?? fromError(badRequest('session', 'The request target must be a path such as /session-errors.'));
   }

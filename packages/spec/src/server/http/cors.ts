@@ -37,6 +37,18 @@ export function originAllowed(origins: CorsOrigins, origin: string | undefined):
   return origins === '*' || origins.includes(origin);
 }
 
+/** Methods a page may send cross-origin whatever the list says: they change nothing (CORS hides the answer). */
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/**
+ * Whether a write (any method but GET, HEAD, OPTIONS) comes from a browser page whose origin is not on the
+ * list: such a request is refused before it runs. Requests without `Origin` (curl, servers) and any origin
+ * under `'*'` pass.
+ */
+export function originRefused(origins: CorsOrigins, method: string, origin: string | undefined): boolean {
+  return origins !== '*' && origin !== undefined && !SAFE_METHODS.has(method) && !origins.includes(origin);
+}
+
 /** The CORS headers of an answer to a request from `origin` (none when the origin is not allowed). */
 export function corsHeaders(origins: CorsOrigins, origin: string | undefined): Record<string, string> {
   if (origins === '*') return { 'Access-Control-Allow-Origin': '*', 'Access-Control-Expose-Headers': EXPOSED_HEADERS };
