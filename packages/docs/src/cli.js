@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// @ts-check
 // Serves the built docs on DOCS_PORT (default 8080) until Ctrl-C.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';

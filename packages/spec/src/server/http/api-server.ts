@@ -157,6 +157,12 @@ export function createApiServer(options: ApiServerOptions): ApiServer {
         client: clientAddress(request, options.trustProxy ?? false),
       });
     } catch (error) {
+      // A client that went away mid-body (reading it rejects with "aborted") is not the server's problem:
+      // nothing can be sent, and the access log records the request as the client's 400.
+      if (request.socket.destroyed && (error as NodeJS.ErrnoException)?.code === 'ECONNRESET')
+        return fromError(
+          badRequest(options.dialectAt(method, checked.path), 'The client closed the connection before its request was complete.'),
+        );
       options.logError(`✖ ${method} ${request.url}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
       return fromError(internalError(options.dialectAt(method, checked.path), requestId));
     }
