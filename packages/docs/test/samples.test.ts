@@ -66,6 +66,14 @@ describe('code sample generator', () => {
     const { spec: decorated, typescript } = decorateSpec(input);
     expect(JSON.stringify(input)).not.toContain('x-codeSamples');
     expect(Object.keys(typescript).sort()).toEqual(Object.keys(described).sort());
-    expect(decorated.paths['/session-errors'].get['x-codeSamples']).toHaveLength(3);
+    const listed = listOperations(decorated).find((entry) => entry.method === 'get' && entry.path === '/session-errors');
+    expect(listed?.operation['x-codeSamples']).toHaveLength(3);
+  });
+
+  it('refuses an operation that is not one of the spec it is given, naming it', () => {
+    const entry = listOperations(spec).find((candidate) => candidate.operationId === 'getSessionEvent')!;
+    const other = loadSpec();
+    delete other.paths?.[entry.path];
+    expect(() => describeOperation(other, entry)).toThrow('samples: getSessionEvent is not an operation of the spec');
   });
 });
