@@ -1,6 +1,6 @@
 // The console's model of the spec (built into the page) and the local settings `pnpm start`/`pnpm dev` add.
 import { describe, expect, it } from 'vitest';
-import { listOperations, loadSpec } from '@session-obs/spec';
+import { isOpenApiDocument, listOperations, loadSpec } from '@session-obs/spec';
 import { consoleModel, stripSchema } from '../src/try-it-model.js';
 import { fixtureValues, localConsoleConfig, localKind } from '../src/try-it-config.js';
 
@@ -41,6 +41,49 @@ describe('consoleModel', () => {
         .params.filter((param) => param.required)
         .map((param) => param.name),
     ).toEqual(['platform', 'session_id', 'version_key']);
+  });
+
+  it('reads parsed JSON defensively: a keyword of the wrong type is left out, a non-schema is kept as written', () => {
+    const parsed: unknown = JSON.parse(
+      JSON.stringify({
+        openapi: '3.1.0',
+        info: { title: 'Loose', version: '1' },
+        paths: {
+          '/things/{id}': {
+            get: {
+              operationId: 'getThing',
+              parameters: [
+                {
+                  name: 'id',
+                  in: 'path',
+                  required: true,
+                  schema: { type: 'string', maxLength: '12', pattern: 5, enum: ['a', null], minimum: 1 },
+                },
+                { name: 'trace', in: 'header', schema: { type: 'string' } },
+              ],
+              responses: {
+                '200': {
+                  description: 'ok',
+                  content: {
+                    'application/json': {
+                      schema: { type: 'object', items: [1], properties: { a: true, b: { type: 'string', title: 'B' } } },
+                    },
+                  },
+                },
+                '204': { description: 'no body' },
+              },
+            },
+          },
+        },
+      }),
+    );
+    if (!isOpenApiDocument(parsed)) throw new Error('fixture is no OpenAPI document');
+    const [thing] = consoleModel(parsed).operations;
+    expect(thing?.params).toEqual([{ name: 'id', in: 'path', required: true, many: false, type: 'string', minimum: 1 }]);
+    expect(thing?.responses).toEqual({
+      '200': { type: 'object', items: [1], properties: { a: true, b: { type: 'string' } } },
+      '204': null,
+    });
   });
 
   it('keeps the response schemas per status and drops annotations, but never a property named like one', () => {
