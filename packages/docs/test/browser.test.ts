@@ -121,7 +121,7 @@ describe('docs site in Chromium', () => {
     await page.keyboard.press('Escape');
   });
 
-  it("loads Redoc's script, its state and the console once each, as content-hashed files of the site (the head's preloads are used)", () => {
+  it("loads Redoc's script, its state and the console once each, as content-hashed files of the site (the state's preload is used)", () => {
     const hashed = seen.map((url) => new URL(url).pathname).filter((path) => /\.[0-9a-f]{12}\.(js|json)$/.test(path));
     expect(hashed.map((path) => path.replace(/\.[0-9a-f]{12}\./, '.*.')).sort()).toEqual([
       '/redoc-state.*.json',

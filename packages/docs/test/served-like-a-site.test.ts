@@ -119,7 +119,7 @@ describe('our docs server sends the site like a real one', () => {
   });
 
   it('caches the content-hashed files (Redoc, its state, the console) for a year as built; the page is revalidated', async () => {
-    const files = [...built.matchAll(/(?:src|href)="([\w-]+\.[0-9a-f]{12}\.(?:js|json))"/g)].map((match) => match[1]!);
+    const files = [...built.matchAll(/(?:src="|href="|import\('\.\/)([\w-]+\.[0-9a-f]{12}\.(?:js|json))["']/g)].map((match) => match[1]!);
     expect(files.length).toBe(3);
     for (const file of files) {
       const response = await get(plain.url + '/' + file, { 'Accept-Encoding': 'br' });

@@ -15,6 +15,8 @@ const state = JSON.parse(readFileSync(join(siteDir, stateFileOf(html)), 'utf8'))
 /** The page's scripts and stylesheets/preloads by URL, and its inline scripts a browser runs. */
 const scriptSources = [...html.matchAll(/<script[^>]*\ssrc="([^"]*)"/g)].map((match) => match[1]!);
 const linkTargets = [...html.matchAll(/<link[^>]*\shref="([^"]*)"/g)].map((match) => match[1]!);
+/** The modules the inline entry imports (Redoc's script, asked for after the first paint). */
+const imports = [...html.matchAll(/import\('\.\/([^']+)'\)/g)].map((match) => match[1]!);
 const inlineScripts = [...html.matchAll(/<script(\s[^>]*)?>([\s\S]*?)<\/script>/gi)]
   .filter(([, attributes = '']) => !/\ssrc=|type="application\/json"/.test(attributes))
   .map(([, , body = '']) => body);
@@ -33,11 +35,12 @@ describe('built docs site', () => {
 
   it('loads its scripts and Redoc state from content-hashed files of the site: nothing big inline, no CDN, telemetry off', () => {
     expect(scriptSources.length).toBe(1);
-    for (const url of [...scriptSources, ...linkTargets]) {
+    expect(imports.length).toBe(1);
+    for (const url of [...scriptSources, ...linkTargets, ...imports]) {
       expect(url, url).not.toMatch(/^(https?:)?\/\//);
       expect(existsSync(join(siteDir, url)), url).toBe(true);
     }
-    const hashed = [...scriptSources, ...linkTargets].filter((url) => /\.[0-9a-f]{12}\.(js|json)$/.test(url));
+    const hashed = [...scriptSources, ...linkTargets, ...imports].filter((url) => /\.[0-9a-f]{12}\.(js|json)$/.test(url));
     expect(hashed.map((url) => url.replace(/\.[0-9a-f]{12}\./, '.*.')).sort()).toEqual(['redoc-state.*.json', 'redoc.*.js', 'try-it.*.js']);
     // A name follows its content: the file's hash is the hash in its name.
     for (const url of hashed)

@@ -25,14 +25,16 @@ const REDOC_SCRIPT = /^\s*([\s\S]*?)\s*const __redoc_definition = ([\s\S]*?);\s*
 export const STATE_LINK_ID = 'redoc-state';
 
 /**
- * The inline module that hydrates the prerendered page: Redoc's module and its state are fetched at
- * once (both preloaded from the head), then `hydrate` runs. Without them the prerendered page stays
- * readable; the error says what failed.
+ * The inline module that hydrates the prerendered page. Redoc's module (~0.5 MB compressed) is asked
+ * for once the prerendered page has painted, so the first paint never shares a slow connection with
+ * it; its state (preloaded from the head) is fetched at the same time, then `hydrate` runs. Without
+ * them the prerendered page stays readable; the error says what failed.
  * @param {string} redocFile
  */
 export function hydrateEntry(redocFile) {
   return [
     REDOC_OPEN,
+    `await new Promise((painted) => requestAnimationFrame(() => setTimeout(painted)));`,
     `const state = document.getElementById('${STATE_LINK_ID}').href;`,
     `const [{ hydrate }, { definition, options }] = await Promise.all([`,
     `  import('./${redocFile}'),`,
@@ -43,12 +45,9 @@ export function hydrateEntry(redocFile) {
   ].join('\n');
 }
 
-/** The head links that start loading Redoc's module and state while the page is still parsed. */
-export function preloadLinks(/** @type {string} */ redocFile, /** @type {string} */ stateFile) {
-  return (
-    `<link rel="modulepreload" href="${redocFile}" />\n` +
-    `    <link rel="preload" id="${STATE_LINK_ID}" href="${stateFile}" as="fetch" crossorigin />\n    `
-  );
+/** The head link that starts loading Redoc's state (small) while the page is still parsed; it names the state file. */
+export function preloadLink(/** @type {string} */ stateFile) {
+  return `<link rel="preload" id="${STATE_LINK_ID}" href="${stateFile}" as="fetch" crossorigin />\n    `;
 }
 
 /**
@@ -83,7 +82,7 @@ export function stateText(definition, options) {
 }
 
 /**
- * `html` with Redoc's inline module replaced by the hydrating entry and the head preloads, and the
+ * `html` with Redoc's inline module replaced by the hydrating entry and the state's preload in the head, and the
  * two files it now loads (Redoc's module, its state).
  * @param {string} html
  * @returns {{ html: string, files: SiteAsset[] }}
@@ -97,7 +96,7 @@ export function splitRedoc(html) {
   const page = html.slice(0, start) + hydrateEntry(redoc.name) + html.slice(end);
   const styles = page.indexOf('<style');
   if (styles === -1) throw new Error('build: the page has no <style> in its head to put the preloads before');
-  return { html: page.slice(0, styles) + preloadLinks(redoc.name, stateFile.name) + page.slice(styles), files: [redoc, stateFile] };
+  return { html: page.slice(0, styles) + preloadLink(stateFile.name) + page.slice(styles), files: [redoc, stateFile] };
 }
 
 /**
