@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // Page budget of the built site (`pnpm bench`): bytes transferred and time to first render in headless
 // Chromium, cold cache, median of RUNS loads from our docs server (compressed, as `pnpm start` sends
-// it), side by side with the same page without the Try it console (the baseline: loads alternate
-// between the two). Also the gzip bytes of a first load (the page and the files it loads) and what the
+// it), side by side with the same page without the Try it console (the baseline) and with the one-file
+// page of before the split (build/single-file/); loads alternate between the three. Also the gzip bytes of a first load (the page and the files it loads) and what the
 // console adds to them. Writes artifacts/budget.json, prints a Markdown table, exits 1 over budget.
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -36,11 +36,19 @@ const bareDir = mkdtempSync(join(tmpdir(), 'docs-baseline-'));
 cpSync(siteDir, bareDir, { recursive: true });
 for (const copy of ['index.html.br', 'index.html.gz']) rmSync(join(bareDir, copy));
 writeFileSync(join(bareDir, 'index.html'), withoutConsole(page));
+// And the page of before the split (build/single-file/: Redoc and the spec inline), from the same server.
+const singleDir = mkdtempSync(join(tmpdir(), 'docs-single-file-'));
+cpSync(bareDir, singleDir, { recursive: true });
+cpSync(fileURLToPath(new URL('../build/single-file/index.html', import.meta.url)), join(singleDir, 'index.html'));
 
 const loadBefore = loadavg();
-const servers = { console: await serveDocs({ port: 0 }), baseline: await serveDocs({ dir: bareDir, port: 0 }) };
+const servers = {
+  console: await serveDocs({ port: 0 }),
+  baseline: await serveDocs({ dir: bareDir, port: 0 }),
+  singleFile: await serveDocs({ dir: singleDir, port: 0 }),
+};
 const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
-const runs = { console: [], baseline: [] };
+const runs = { console: [], baseline: [], singleFile: [] };
 
 /** One cold load of `url`: bytes received, requests, first contentful paint, DOMContentLoaded, load. */
 async function load(url) {
@@ -72,13 +80,14 @@ async function load(url) {
 try {
   // Alternate which variant loads first, so neither always gets the warmer (or the busier) slot.
   for (let i = 0; i < RUNS; i++) {
-    const order = i % 2 ? ['baseline', 'console'] : ['console', 'baseline'];
+    const order = i % 2 ? ['singleFile', 'baseline', 'console'] : ['console', 'baseline', 'singleFile'];
     for (const variant of order) runs[variant].push(await load(servers[variant].url));
   }
 } finally {
   await browser.close();
   await Promise.all(Object.values(servers).map((server) => server.close()));
   rmSync(bareDir, { recursive: true, force: true });
+  rmSync(singleDir, { recursive: true, force: true });
 }
 
 const summary = (samples) => ({
@@ -106,6 +115,7 @@ const result = {
   },
   ...summary(runs.console),
   baseline: summary(runs.baseline),
+  singleFile: summary(runs.singleFile),
   budget: BUDGET,
 };
 mkdirSync(artifacts, { recursive: true });
@@ -116,21 +126,25 @@ const kib = (n) => `${Math.round(n / 1024)} KiB`;
 const kb = (n) => `${(n / 1000).toFixed(1)} kB`;
 console.log(`Docs page budget, median of ${RUNS} cold loads each in headless Chromium ${result.chromium} (our docs server, compressed),`);
 console.log(`load average ${result.loadAverage.before.join(' ')} before, ${result.loadAverage.after.join(' ')} after:\n`);
-console.log('| metric | with the console | without (baseline) | budget |\n| --- | --- | --- | --- |');
 console.log(
-  `| bytes transferred (${result.requests} requests) | ${kib(result.transferBytes)} | ${kib(result.baseline.transferBytes)} | ${kib(BUDGET.transferBytes)} |`,
+  '| metric | with the console | without (baseline) | one-file page (before the split) | budget |\n| --- | --- | --- | --- | --- |',
 );
 console.log(
-  `| first load gzip -9 (page ${kb(result.pageGzipBytes)} + the files it loads) | ${mb(result.gzipBytes)} | ${mb(firstLoadGzip(withoutConsole(page)))} | ${mb(BUDGET.gzipBytes)} |`,
+  `| bytes transferred (${result.requests} requests) | ${kib(result.transferBytes)} | ${kib(result.baseline.transferBytes)} | ${kib(result.singleFile.transferBytes)} | ${kib(BUDGET.transferBytes)} |`,
 );
 console.log(
-  `| gzip bytes the console adds | ${kb(result.console.gzipBytesAdded)} (${kb(result.console.gzipBytesAlone)} alone) | — | ${kb(BUDGET.consoleGzipBytes)} |`,
+  `| first load gzip -9 (page ${kb(result.pageGzipBytes)} + the files it loads) | ${mb(result.gzipBytes)} | ${mb(firstLoadGzip(withoutConsole(page)))} | — | ${mb(BUDGET.gzipBytes)} |`,
 );
 console.log(
-  `| first contentful paint | ${result.firstContentfulPaintMs} ms | ${result.baseline.firstContentfulPaintMs} ms | ${BUDGET.firstContentfulPaintMs} ms |`,
+  `| gzip bytes the console adds | ${kb(result.console.gzipBytesAdded)} (${kb(result.console.gzipBytesAlone)} alone) | — | — | ${kb(BUDGET.consoleGzipBytes)} |`,
 );
-console.log(`| DOMContentLoaded | ${result.domContentLoadedMs} ms | ${result.baseline.domContentLoadedMs} ms | — |`);
-console.log(`| load event | ${result.loadMs} ms | ${result.baseline.loadMs} ms | — |`);
+console.log(
+  `| first contentful paint | ${result.firstContentfulPaintMs} ms | ${result.baseline.firstContentfulPaintMs} ms | ${result.singleFile.firstContentfulPaintMs} ms | ${BUDGET.firstContentfulPaintMs} ms |`,
+);
+console.log(
+  `| DOMContentLoaded | ${result.domContentLoadedMs} ms | ${result.baseline.domContentLoadedMs} ms | ${result.singleFile.domContentLoadedMs} ms | — |`,
+);
+console.log(`| load event | ${result.loadMs} ms | ${result.baseline.loadMs} ms | ${result.singleFile.loadMs} ms | — |`);
 console.log(`\nwritten to artifacts/budget.json`);
 
 const over = [
