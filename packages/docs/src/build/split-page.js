@@ -34,7 +34,8 @@ export const STATE_LINK_ID = 'redoc-state';
 export function hydrateEntry(redocFile) {
   return [
     REDOC_OPEN,
-    `await new Promise((painted) => requestAnimationFrame(() => setTimeout(painted)));`,
+    // A hidden tab runs no animation frames: it loads at once rather than when it is shown.
+    `if (document.visibilityState === 'visible') await new Promise((painted) => requestAnimationFrame(() => setTimeout(painted)));`,
     `const state = document.getElementById('${STATE_LINK_ID}').href;`,
     `const [{ hydrate }, { definition, options }] = await Promise.all([`,
     `  import('./${redocFile}'),`,
