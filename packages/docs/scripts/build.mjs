@@ -1,8 +1,12 @@
 #!/usr/bin/env node
 // Builds the docs site into dist/: decorates the bundled spec with generated code samples and the
-// project logo, renders it with `redocly build-docs --inlineBundle` (Redoc's scripts inlined,
-// telemetry off), applies src/build/redoc-patches.js (local logos, no Function() probe), adds the Try it console (src/page.js), and
-// checks that nothing in the page still names a CDN, and writes `_headers` (src/build/static-headers.js).
+// project logo, renders it with `redocly build-docs --inlineBundle` (prerendered, telemetry off),
+// applies src/build/redoc-patches.js (local logos, no Function() probe) and src/build/prerender-links.js
+// (in-page links as `#/` fragments, what the hydrated page routes by), adds the Try it console
+// (src/page.js), splits Redoc's script, its state and the console into content-hashed files
+// (src/build/split-page.js), checks that nothing in the page still names a CDN, and writes `_headers`
+// (src/build/static-headers.js) and the `.br`/`.gz` copies. The page as one file (before the split) goes
+// to build/single-file/ for the benchmarks' baseline (only for a build into dist/).
 // `--samples-only` just writes the TypeScript samples to build/samples/ (for `typecheck`); `--out <dir>`
 // builds into another folder than dist/. DOCS_SANDBOX_URL adds a hosted sandbox (src/hosted-sandbox.js).
 import { spawnSync } from 'node:child_process';
@@ -13,9 +17,11 @@ import { changelogPage } from '@session-obs/governance';
 import { bundlePath, loadSpec } from '@session-obs/spec';
 import { buildConsoleScript } from '../src/console-bundle.js';
 import { compressDist } from '../src/build/compress-dist.js';
+import { fragmentLinks } from '../src/build/prerender-links.js';
 import { patchRedoc } from '../src/build/redoc-patches.js';
+import { externalizeModule, splitRedoc } from '../src/build/split-page.js';
 import { staticHeaders } from '../src/build/static-headers.js';
-import { LOGO_FILE, addConsole, prepareSpec } from '../src/page.js';
+import { CONSOLE_START, LOGO_FILE, addConsole, prepareSpec } from '../src/page.js';
 import { writeMachineDocs } from '../src/markdown/index.js';
 import { buildSettings } from '../src/build-settings.js';
 import { withHostedSandbox } from '../src/hosted-sandbox.js';
@@ -31,6 +37,7 @@ try {
 }
 const { dist, hostedSandbox } = settings;
 const samplesDir = join(root, 'build', 'samples');
+const singleFileDir = join(root, 'build', 'single-file');
 
 /** Redoc options: show our three samples (Redoc only shows languages listed here), in this order. */
 const REDOC_OPTIONS = {
@@ -42,8 +49,14 @@ const REDOC_OPTIONS = {
     ],
   },
 };
-/** Hosts the built page must not name anywhere a browser could fetch from. */
-const FORBIDDEN = [/cdn\.redoc\.ly/, /cdn\.redocly\.com\/redoc/, /<script[^>]+src=/i, /<link[^>]+href="https?:/i, /fonts\.googleapis/];
+/** Hosts the built page must not name anywhere a browser could fetch from; scripts load from the site only. */
+const FORBIDDEN = [
+  /cdn\.redoc\.ly/,
+  /cdn\.redocly\.com\/redoc/,
+  /<script[^>]+src="(?![\w-]+\.[0-9a-f]{12}\.js")/i,
+  /<link[^>]+href="(https?:)?\/\//i,
+  /fonts\.googleapis/,
+];
 
 const { spec, typescript } = prepareSpec(withHostedSandbox(loadSpec(bundlePath), hostedSandbox));
 
@@ -100,21 +113,33 @@ if (result.status !== 0) {
 }
 
 let html = readFileSync(join(dist, 'index.html'), 'utf8');
-html = patchRedoc(html);
+html = fragmentLinks(patchRedoc(html));
 // Standards mode: the doctype goes here, not in template.hbs (Prettier's Handlebars printer drops it there).
 if (!/^<!doctype html>/i.test(html)) html = `<!doctype html>\n${html}`;
 html = addConsole(html, spec, buildConsoleScript());
+if (dist === join(root, 'dist')) {
+  mkdirSync(singleFileDir, { recursive: true });
+  writeFileSync(join(singleFileDir, 'index.html'), html);
+}
+// Redoc's module, its state and the console's script become content-hashed files (cached for a year).
+const redoc = splitRedoc(html);
+const tryIt = externalizeModule(redoc.html, CONSOLE_START, 'try-it');
+html = tryIt.html;
+const assets = [...redoc.files, ...tryIt.files];
 const problems = FORBIDDEN.filter((pattern) => pattern.test(html)).map(String);
-if (!html.includes('"disableTelemetry":true')) problems.push('telemetry is not disabled');
+if (!redoc.files.some((file) => file.text.includes('"disableTelemetry":true'))) problems.push('telemetry is not disabled');
+if (assets.some((file) => /cdn\.redoc\.ly|cdn\.redocly\.com\/redoc/.test(file.text))) problems.push("a script names Redoc's CDN");
 if (problems.length) {
   console.error(`✖ dist/index.html is not self-contained: ${problems.join(', ')}`);
   process.exit(1);
 }
+for (const file of assets) writeFileSync(join(dist, file.name), file.text);
 writeFileSync(join(dist, 'index.html'), html);
 for (const file of ['favicon.svg', LOGO_FILE, 'redocly-logo.svg', 'redocly-logo-mini.svg'])
   copyFileSync(join(root, 'assets', file), join(dist, file));
 writeFileSync(join(dist, '_headers'), staticHeaders(dist));
 const compressed = compressDist(dist);
+const kib = (/** @type {string} */ text) => `${Math.round(Buffer.byteLength(text) / 1024)} KiB`;
 console.log(
-  `✔ dist/index.html (${Math.round(Buffer.byteLength(html) / 1024)} KiB, self-contained), dist/changelog.html and dist/openapi.json with x-codeSamples; .br and .gz of ${compressed.length} files`,
+  `✔ dist/index.html (${kib(html)}; ${assets.map((file) => `${file.name} ${kib(file.text)}`).join(', ')}), dist/changelog.html and dist/openapi.json with x-codeSamples; .br and .gz of ${compressed.length} files`,
 );

@@ -1,9 +1,9 @@
 #!/usr/bin/env node
 // @ts-check
 // Lighthouse 12 (mobile and desktop presets, simulated throttling) on the docs as our server sends them
-// (`serveDocs` with the console settings `pnpm start` gives it), beside the baseline: the same dist/
-// from a bare static server with no compression and no validators (what the docs server did before
-// issue 21). Medians of LH_RUNS runs (default 3) per preset and server. Also the bytes of a first
+// (`serveDocs` with the console settings `pnpm start` gives it), beside the baseline: the site before
+// issue 21, i.e. the one-file page the build writes to build/single-file/ (Redoc and the spec inline)
+// and the rest of dist/, from a bare static server with no compression and no validators. Medians of LH_RUNS runs (default 3) per preset and server. Also the bytes of a first
 // visit and of a repeat visit (Chromium's own cache, CDP's encodedDataLength). Writes
 // artifacts/lighthouse.json and prints a table for the README.
 import { execFile } from 'node:child_process';
@@ -19,16 +19,20 @@ import { CHROMIUM_ARGS, chromiumPath } from '@session-obs/devkit';
 import { contentType } from '../src/serve/content-type.js';
 import { serveDocs, siteDir } from '../src/serve.js';
 import { localConsoleConfig } from '../src/try-it-config.js';
+import { HYDRATED } from './hydrated.mjs';
 
 const RUNS = Number(process.env.LH_RUNS ?? '3');
 const here = (/** @type {string} */ path) => fileURLToPath(new URL(path, import.meta.url));
 const median = (/** @type {number[]} */ values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN;
 
-/** The baseline: dist/ sent as files, uncompressed, no ETag, `no-cache`. */
+const singleFilePage = here('../build/single-file/index.html');
+
+/** The baseline: the one-file page and dist/ sent as files, uncompressed, no ETag, `no-cache`. */
 function bareServer() {
   const server = createServer(async (req, res) => {
     const path = new URL(req.url ?? '/', 'http://x').pathname;
-    const file = normalize(join(siteDir, path.endsWith('/') ? `${path}index.html` : path));
+    const page = path === '/' || path === '/index.html';
+    const file = page ? singleFilePage : normalize(join(siteDir, path));
     try {
       const body = await readFile(file);
       res.writeHead(200, { 'Content-Type': contentType(file), 'Content-Length': body.length, 'Cache-Control': 'no-cache' }).end(body);
@@ -92,6 +96,8 @@ async function visitBytes(/** @type {string} */ url) {
     const visit = async () => {
       bytes = 0;
       await page.goto(url, { waitUntil: 'load' });
+      // Redoc's script is asked for after the first paint: the count includes it once Redoc has hydrated.
+      await page.waitForFunction(HYDRATED);
       await page.waitForTimeout(1500);
       return bytes;
     };

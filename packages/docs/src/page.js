@@ -1,18 +1,16 @@
 // @ts-check
 // What the build and the dev loop add to the page `redocly build-docs` renders: the spec it renders
 // (samples, logo), the Try it console (its model of the spec and its script, at the end of the body so
-// the first paint never waits for it), and the dev variant of a built page that renders a new spec in
-// the browser without running Redoc's server-side render again.
+// the first paint never waits for it). The dev variant of a built page is src/dev/dev-page.js.
 import { linkMachineDocs } from './markdown/index.js';
 import { decorateSpec } from './samples.js';
 import { consoleModel } from './try-it-model.js';
 
 /** The project logo, copied from assets/ next to index.html. */
 export const LOGO_FILE = 'logo.svg';
-const CONSOLE_START = '<!-- try-it console -->';
+/** The comment that opens the console's block in a page (the build moves its script to a file). */
+export const CONSOLE_START = '<!-- try-it console -->';
 const CONSOLE_END = '<!-- /try-it console -->';
-const DEFINITION_START = 'const __redoc_definition = ';
-const DEFINITION_END = ';\n      const __redoc_options = ';
 
 /** JSON that is safe inside a `<script>` element (no `</script>` can end it early). */
 export const scriptJson = (/** @type {unknown} */ value) => JSON.stringify(value).replace(/</g, '\\u003c');
@@ -58,27 +56,4 @@ export function addConsole(html, spec, script) {
     CONSOLE_END,
   ].join('\n');
   return `${page.slice(0, end)}${block}\n${page.slice(end)}`;
-}
-
-/**
- * The dev variant of a built page for a new prepared spec: the prerendered markup is dropped (Redoc then
- * renders in the browser instead of hydrating), the embedded definition and the console's model are replaced.
- * @param {string} html
- * @param {import('@session-obs/spec').OpenApiDocument} spec
- * @param {string} script
- */
-export function devPage(html, spec, script) {
-  const root = html.indexOf('<div id="redoc">');
-  const scriptStart = html.indexOf('<script type="module">', root);
-  const definition = html.indexOf(DEFINITION_START, scriptStart);
-  const definitionEnd = html.indexOf(DEFINITION_END, definition);
-  if (root === -1 || scriptStart === -1 || definition === -1 || definitionEnd === -1)
-    throw new Error("page: the built index.html no longer has Redoc's #redoc root and embedded definition; review devPage");
-  const page =
-    html.slice(0, root) +
-    '<div id="redoc"></div>\n      ' +
-    html.slice(scriptStart, definition + DEFINITION_START.length) +
-    scriptJson(spec) +
-    html.slice(definitionEnd);
-  return addConsole(page, spec, script);
 }

@@ -121,6 +121,33 @@ describe('docs site in Chromium', () => {
     await page.keyboard.press('Escape');
   });
 
+  it("loads Redoc's script, its state and the console once each, as content-hashed files of the site (the state's preload is used)", () => {
+    const hashed = seen.map((url) => new URL(url).pathname).filter((path) => /\.[0-9a-f]{12}\.(js|json)$/.test(path));
+    expect(hashed.map((path) => path.replace(/\.[0-9a-f]{12}\./, '.*.')).sort()).toEqual([
+      '/redoc-state.*.json',
+      '/redoc.*.js',
+      '/try-it.*.js',
+    ]);
+  });
+
+  it('keeps the reader on the page when a link is tapped before Redoc has hydrated (fragment links)', async () => {
+    // Redoc's script never arrives here: the page stays as prerendered, as on a slow phone before hydration.
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    await context.route(/\/redoc\.[0-9a-f]{12}\.js$/, (route) => route.abort());
+    const early = await context.newPage();
+    try {
+      await early.goto(server.url + '/', { waitUntil: 'load' });
+      const loads: string[] = [];
+      early.on('request', (request) => request.isNavigationRequest() && loads.push(request.url()));
+      await early.locator('#redoc a[href$="/session-errors"]').first().click();
+      await expect.poll(() => early.url()).toBe(`${server.url}/#/session-errors`);
+      expect(loads).toEqual([]);
+      expect(await early.locator('#redoc').innerText()).toContain('Session Observability API');
+    } finally {
+      await context.close();
+    }
+  });
+
   it('made no failed or off-origin requests and logged no console errors', () => {
     expect(seen.length).toBeGreaterThan(0);
     expect([...new Set(offOrigin)]).toEqual([]);

@@ -4,7 +4,7 @@
 // selectable, a schema mismatch shown plainly, keyboard use, where the token is kept, and no request
 // to production or anywhere else the reader did not send.
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -232,9 +232,10 @@ describe('Try it console', () => {
     const dir = mkdtempSync(join(tmpdir(), 'docs-mismatch-'));
     const strict = prepareSpec(loadSpec()).spec;
     strict.components.schemas.SessionError.properties.code.maxLength = 3;
+    // The whole site (Redoc's script and state files, images), with this page instead of the built one.
+    cpSync(siteDir, dir, { recursive: true });
+    for (const copy of ['index.html.br', 'index.html.gz']) rmSync(join(dir, copy));
     writeFileSync(join(dir, 'index.html'), addConsole(readFileSync(join(siteDir, 'index.html'), 'utf8'), strict, buildConsoleScript()));
-    for (const file of ['favicon.svg', 'logo.svg', 'redocly-logo.svg', 'redocly-logo-mini.svg'])
-      copyFileSync(join(siteDir, file), join(dir, file));
     const strictDocs = await serveDocs({ dir, port: 0, consoleConfig: config });
     allowed.push(new URL(strictDocs.url).origin);
     const other = await context.newPage();

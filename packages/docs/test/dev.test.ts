@@ -96,6 +96,26 @@ describe('pnpm dev loop', () => {
   );
 
   it(
+    'rewrites the Markdown pages and the state Redoc renders on a save: the edit is in the served .md page, llms.txt, llms-full.txt',
+    async () => {
+      const text = async (path: string) => (await fetch(dev.docsUrl + path)).text();
+      const state = async () => text('/' + /id="redoc-state" href="([^"]+)"/.exec(await served())![1]!);
+      save(original.replace('summary: List all session errors', 'summary: List session errors, seen in Markdown'));
+      await expect.poll(() => text('/operations/listSessionErrors.md'), POLL).toContain('List session errors, seen in Markdown');
+      const page = await fetch(dev.docsUrl + '/operations/listSessionErrors.md', { headers: { 'Accept-Encoding': 'br' } });
+      expect(page.headers.get('content-type')).toBe('text/markdown; charset=utf-8');
+      expect(await page.text()).toContain('List session errors, seen in Markdown');
+      expect(await text('/llms.txt')).toContain('List session errors, seen in Markdown');
+      expect(await text('/llms-full.txt')).toContain('List session errors, seen in Markdown');
+      expect(await state()).toContain('List session errors, seen in Markdown');
+      save(original.replace('summary: List all session errors', 'summary: List every session error (edited)'));
+      await expect.poll(() => text('/llms.txt'), POLL).toContain('List every session error (edited)');
+      expect(await text('/llms.txt')).not.toContain('seen in Markdown');
+    },
+    SLOW,
+  );
+
+  it(
     'keeps serving the last good build while a file is broken, and picks up the fix',
     async () => {
       await openOperation();

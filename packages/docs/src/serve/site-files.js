@@ -22,7 +22,7 @@ async function precompressed(/** @type {string} */ path, /** @type {string} */ c
  * @property {Buffer} body what is sent (after the server's changes)
  * @property {string} type content type
  * @property {string} etag strong validator of `body`
- * @property {boolean} immutable a content-hashed name
+ * @property {boolean} immutable a content-hashed name, sent as built
  * @property {(encoding: 'br' | 'gzip') => Promise<Buffer>} encoded `body` compressed
  */
 
@@ -48,7 +48,9 @@ export function siteFiles(transform) {
       body,
       type,
       etag: `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`,
-      immutable: HASHED_NAME.test(path),
+      // A hashed name is cached for a year only as built: a body the server changed (other ports) may
+      // change again under the same name, so it is revalidated like any other file.
+      immutable: HASHED_NAME.test(path) && unchanged,
       /** @param {'br' | 'gzip'} encoding */
       encoded(encoding) {
         let variant = variants.get(encoding);
