@@ -41,17 +41,8 @@ export {
   type JsonSchemaOrBoolean,
   type JsonSchemaTypeName,
 } from './json-schema.js';
-export { pointerEscape, pointerGet, pointerJoin, pointerUnescape } from './pointer.js';
-export { resolveRef, type ResolveRefOptions, type ResolvedRef } from './resolve-ref.js';
-export {
-  listOperations,
-  type ApiOperation,
-  type EffectiveParameter,
-  type ParameterOf,
-  type WalkedDocument,
-  type WalkedOperation,
-  type WalkedPathItem,
-} from './operations.js';
+// Pointers, `$ref` resolution and the operation walker: the dependency-free part (also `./pointer`).
+export * from './dependency-free.js';
 export {
   createSpecValidator,
   formatErrors,
