@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// @ts-check
 // `pnpm dev` speed (`pnpm bench`): time from saving an edit of one operation's text to the served docs
 // containing it (the page, the Redoc state it loads and the operation's Markdown page), median of EDITS edits on a temp copy of openapi/, with the loop's background steps
 // running as in `pnpm dev` (mock restart, types generated into a temp file, Spectral). Side by side: the
@@ -16,9 +17,9 @@ const BASELINE_RUNS = 3;
 /** Budget: save → served page, state and Markdown page, median. */
 export const BUDGET_MS = 2_000;
 
-const here = (path) => fileURLToPath(new URL(path, import.meta.url));
-const bin = (pkg, name) => here(`../../${pkg}/node_modules/.bin/${name}`);
-const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+const here = (/** @type {string} */ path) => fileURLToPath(new URL(path, import.meta.url));
+const bin = (/** @type {string} */ pkg, /** @type {string} */ name) => here(`../../${pkg}/node_modules/.bin/${name}`);
+const median = (/** @type {number[]} */ values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN;
 const work = mkdtempSync(join(tmpdir(), 'docs-dev-bench-'));
 const specRoot = join(work, 'openapi');
 cpSync(here('../../../openapi/'), specRoot, { recursive: true });
@@ -28,6 +29,7 @@ const specOut = { json: join(work, 'openapi.json'), yaml: join(work, 'openapi.ya
 const loadBefore = loadavg();
 
 /** The old path once: a `redocly bundle` process, then a `redocly build-docs` process; ms. */
+/** @param {number} run */
 function cliRebuild(run) {
   const started = performance.now();
   for (const args of [
@@ -65,8 +67,9 @@ const dev = await startDev({
   ],
 });
 
-const text = async (path) => (await fetch(dev.docsUrl + path)).text();
+const text = async (/** @type {string} */ path) => (await fetch(dev.docsUrl + path)).text();
 /** True once the page, the Redoc state it names and the operation's Markdown page all carry `marker`. */
+/** @param {string} marker */
 async function servedEverywhere(marker) {
   const html = await text('/');
   const state = /id="redoc-state" href="([^"]+)"/.exec(html)?.[1];

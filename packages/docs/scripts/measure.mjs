@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// @ts-check
 // Page budget of the built site (`pnpm bench`): bytes transferred and time to first render in headless
 // Chromium, cold cache, median of RUNS loads from our docs server (compressed, as `pnpm start` sends
 // it), side by side with the same page without the Try it console (the baseline) and with the one-file
@@ -20,15 +21,15 @@ const RUNS = Number(process.env.BENCH_RUNS ?? '7');
 export const BUDGET = { transferBytes: 800 * 1024, gzipBytes: 1_000_000, firstContentfulPaintMs: 300, consoleGzipBytes: 60_000 };
 
 const artifacts = fileURLToPath(new URL('../artifacts/', import.meta.url));
-const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
-const gzip = (text) => gzipSync(text, { level: 9 }).length;
+const median = (/** @type {number[]} */ values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN;
+const gzip = (/** @type {string} */ text) => gzipSync(text, { level: 9 }).length;
 /** The content-hashed files a page loads (Redoc's script, imported by the entry, and state; the console), their texts. */
-const loadedBy = (html) =>
+const loadedBy = (/** @type {string} */ html) =>
   [...html.matchAll(/(?:src="|href="|import\('\.\/)([\w-]+\.[0-9a-f]{12}\.(?:js|json))["']/g)].map((match) =>
-    readFileSync(join(siteDir, match[1]), 'utf8'),
+    readFileSync(join(siteDir, match[1] ?? ''), 'utf8'),
   );
 /** gzip -9 bytes of a first load: the page and each file it loads. */
-const firstLoadGzip = (html) => [html, ...loadedBy(html)].reduce((sum, text) => sum + gzip(text), 0);
+const firstLoadGzip = (/** @type {string} */ html) => [html, ...loadedBy(html)].reduce((sum, text) => sum + gzip(text), 0);
 
 // The baseline: the same site with the console taken out of the page.
 const page = readFileSync(join(siteDir, 'index.html'), 'utf8');
@@ -48,9 +49,13 @@ const servers = {
   singleFile: await serveDocs({ dir: singleDir, port: 0 }),
 };
 const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
+/** @typedef {{ transferBytes: number, requests: number, firstContentfulPaintMs: number, domContentLoadedMs: number, loadMs: number }} Load */
+/** @typedef {'console' | 'baseline' | 'singleFile'} Variant */
+/** @type {Record<Variant, Load[]>} */
 const runs = { console: [], baseline: [], singleFile: [] };
 
 /** One cold load of `url`: bytes received, requests, first contentful paint, DOMContentLoaded, load. */
+/** @param {string} url @returns {Promise<Load>} */
 async function load(url) {
   const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
   const tab = await context.newPage();
@@ -69,9 +74,13 @@ async function load(url) {
   await tab.waitForFunction(HYDRATED);
   await tab.waitForTimeout(300); // late requests (logo, favicon) land in the count
   const timing = await tab.evaluate(() => {
-    const [nav] = performance.getEntriesByType('navigation');
+    const [nav] = /** @type {PerformanceNavigationTiming[]} */ (performance.getEntriesByType('navigation'));
     const fcp = performance.getEntriesByName('first-contentful-paint')[0];
-    return { firstContentfulPaintMs: fcp?.startTime ?? NaN, domContentLoadedMs: nav.domContentLoadedEventEnd, loadMs: nav.loadEventEnd };
+    return {
+      firstContentfulPaintMs: fcp?.startTime ?? NaN,
+      domContentLoadedMs: nav?.domContentLoadedEventEnd ?? NaN,
+      loadMs: nav?.loadEventEnd ?? NaN,
+    };
   });
   await context.close();
   return { transferBytes, requests, ...timing };
@@ -80,6 +89,7 @@ async function load(url) {
 try {
   // Alternate which variant loads first, so neither always gets the warmer (or the busier) slot.
   for (let i = 0; i < RUNS; i++) {
+    /** @type {Variant[]} */
     const order = i % 2 ? ['singleFile', 'baseline', 'console'] : ['console', 'baseline', 'singleFile'];
     for (const variant of order) runs[variant].push(await load(servers[variant].url));
   }
@@ -90,7 +100,7 @@ try {
   rmSync(singleDir, { recursive: true, force: true });
 }
 
-const summary = (samples) => ({
+const summary = (/** @type {Load[]} */ samples) => ({
   transferBytes: median(samples.map((r) => r.transferBytes)),
   requests: median(samples.map((r) => r.requests)),
   firstContentfulPaintMs: Math.round(median(samples.map((r) => r.firstContentfulPaintMs))),
@@ -121,9 +131,9 @@ const result = {
 mkdirSync(artifacts, { recursive: true });
 writeFileSync(join(artifacts, 'budget.json'), JSON.stringify({ ...result, samples: runs }, null, 2) + '\n');
 
-const mb = (n) => `${(n / 1_000_000).toFixed(2)} MB`;
-const kib = (n) => `${Math.round(n / 1024)} KiB`;
-const kb = (n) => `${(n / 1000).toFixed(1)} kB`;
+const mb = (/** @type {number} */ n) => `${(n / 1_000_000).toFixed(2)} MB`;
+const kib = (/** @type {number} */ n) => `${Math.round(n / 1024)} KiB`;
+const kb = (/** @type {number} */ n) => `${(n / 1000).toFixed(1)} kB`;
 console.log(`Docs page budget, median of ${RUNS} cold loads each in headless Chromium ${result.chromium} (our docs server, compressed),`);
 console.log(`load average ${result.loadAverage.before.join(' ')} before, ${result.loadAverage.after.join(' ')} after:\n`);
 console.log(
