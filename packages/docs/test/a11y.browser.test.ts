@@ -5,7 +5,8 @@
 // Escape closes the dialog and gives the focus back to the button that opened it. A page built for a
 // hosted sandbox (DOCS_SANDBOX_URL) adds "Get a sandbox key": reached by Tab, pressed with Enter, the
 // focus stays on it and its status line passes too.
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -14,11 +15,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHROMIUM_ARGS, chromiumPath } from '@session-obs/devkit';
 import { DEFAULT_TOKEN, startSandbox, type RunningSandbox } from '@session-obs/sandbox';
-import { loadSpec } from '@session-obs/spec';
-import { buildConsoleScript } from '../src/console-bundle.js';
-import { withHostedSandbox } from '../src/hosted-sandbox.js';
-import { addConsole, prepareSpec } from '../src/page.js';
-import { serveDocs, siteDir } from '../src/serve.js';
+import { serveDocs } from '../src/serve.js';
 import { consoleConfigFor } from '../src/try-it-config.js';
 
 const artifacts = fileURLToPath(new URL('../artifacts/', import.meta.url));
@@ -29,15 +26,13 @@ let hostedDocs: Awaited<ReturnType<typeof serveDocs>>;
 let hostedDir: string;
 let browser: Browser;
 
-/** The built page with its console and spec made for a hosted sandbox at `url`, as a static host serves it. */
+/** The site built for a hosted sandbox at `url` (the build script with DOCS_SANDBOX_URL, into a temp folder), served. */
 async function serveHostedPage(url: string) {
   hostedDir = mkdtempSync(join(tmpdir(), 'docs-a11y-hosted-'));
-  const spec = prepareSpec(withHostedSandbox(loadSpec(), url)).spec;
-  writeFileSync(join(hostedDir, 'index.html'), addConsole(readFileSync(join(siteDir, 'index.html'), 'utf8'), spec, buildConsoleScript()));
-  // The CSP's connect-src comes from the spec's servers, the hosted sandbox among them.
-  writeFileSync(join(hostedDir, 'openapi.json'), JSON.stringify(spec));
-  for (const file of ['favicon.svg', 'logo.svg', 'redocly-logo.svg', 'redocly-logo-mini.svg'])
-    copyFileSync(join(siteDir, file), join(hostedDir, file));
+  execFileSync(process.execPath, [fileURLToPath(new URL('../scripts/build.mjs', import.meta.url)), '--out', hostedDir], {
+    env: { ...process.env, DOCS_SANDBOX_URL: url },
+    stdio: 'pipe',
+  });
   return serveDocs({ dir: hostedDir, port: 0 });
 }
 
