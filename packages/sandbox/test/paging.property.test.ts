@@ -99,6 +99,10 @@ const filterOf = (name: string, values: string[]) =>
     })
     .map((f) => ({ name, ...f }));
 
+/** The query pairs of some filters: each value as `name=v`, or `name[]=v` when the filter uses brackets. */
+const queryOf = (filters: Array<{ name: string; values: string[]; brackets: boolean }>): Array<[string, string]> =>
+  filters.flatMap((f) => f.values.map((v): [string, string] => [f.brackets ? `${f.name}[]` : f.name, v]));
+
 const distinct = (rows: Row[], column: string) => [...new Set(rows.map((r) => r[column]).filter((v): v is string => v !== null))];
 
 describe('keyset paging walks every matching item exactly once, in order', () => {
@@ -128,9 +132,7 @@ describe('keyset paging walks every matching item exactly once, in order', () =>
           settings,
           fc.option(fc.constantFrom(...distinct(errors, 'session_id')), { nil: undefined }),
           async (filters, s, scope) => {
-            const query: Array<[string, string]> = filters.flatMap((f) =>
-              f.values.map((v): [string, string] => [f.brackets ? `${f.name}[]` : f.name, v]),
-            );
+            const query = queryOf(filters);
             const expected = errors
               .filter((e) => (scope ? e.session_id === scope : true))
               .filter((e) => filters.every((f) => f.values.includes(e[columns[f.name]!] as string)))
@@ -161,9 +163,7 @@ describe('keyset paging walks every matching item exactly once, in order', () =>
       await fc.assert(
         fc.asyncProperty(filterArb, settings, fc.option(fc.constantFrom(...sessions), { nil: undefined }), async (maybe, s, scope) => {
           const filters = maybe.filter((f) => f !== undefined);
-          const query: Array<[string, string]> = filters.flatMap((f) =>
-            f.values.map((v): [string, string] => [f.brackets ? `${f.name}[]` : f.name, v]),
-          );
+          const query = queryOf(filters);
           const expected = groups
             .filter((g) => (scope ? g.sessions.includes(scope) : true))
             .filter((g) =>
@@ -198,9 +198,7 @@ describe('keyset paging walks every matching item exactly once, in order', () =>
           fc.integer({ min: 1, max: 10 }),
           fc.constantFrom('asc' as const, 'desc' as const),
           async (scope, filter, limit, order) => {
-            const query: Array<[string, string]> = filter
-              ? filter.values.map((v): [string, string] => [filter.brackets ? 'server_run_id[]' : 'server_run_id', v])
-              : [];
+            const query = queryOf(filter ? [filter] : []);
             const expected = events
               .filter((e) => e.session_id === scope && (!filter || filter.values.includes(e.server_run_id!)))
               .map((e) => e.id!);
