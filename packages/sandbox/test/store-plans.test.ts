@@ -1,0 +1,60 @@
+// PostgreSQL plans each list query once per connection, not once per request. A prepared statement
+// gets custom plans for its first five executions; after that PostgreSQL keeps its generic plan only
+// when that plan does not look costlier. A bound `LIMIT $n` made it look ~400× costlier (it assumes
+// a tenth of the table), so every page was planned again: 700 µs of PostgreSQL CPU per list request
+// instead of ~150 µs under `bench:replicas`. pg_prepared_statements counts both kinds of plan.
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { prepareStore } from '../src/prepare-store.js';
+import { LOCAL_TENANT } from '../src/store/contract.js';
+import type { FixtureIds } from '../src/store/fixtures.js';
+import { PgStore } from '../src/store/postgres/store.js';
+import { createTestDatabase } from './support/postgres.js';
+
+const RUNS = 12;
+
+describe('PostgreSQL list queries', () => {
+  let store: PgStore;
+  let fixtures: FixtureIds;
+
+  beforeAll(async () => {
+    const url = await createTestDatabase(inject('postgresUrl'), 'plans');
+    const prepared = await prepareStore({ db: url, seed: 7, sessions: 20, errors: 5000, log: () => {} });
+    await prepared.store.close();
+    // One connection, so every execution below lands in the session whose statements we inspect.
+    store = await PgStore.open(url, { poolSize: 1 });
+    fixtures = (await store.fixtureIds(LOCAL_TENANT))!;
+  }, 120_000);
+  afterAll(() => store?.close());
+
+  const lists: [string, (s: PgStore) => Promise<unknown>][] = [
+    ['errors, first page', (s) => s.listErrors(LOCAL_TENANT, {}, { limit: 20, order: 'desc' })],
+    ['errors after a cursor', (s) => s.listErrors(LOCAL_TENANT, {}, { limit: 20, order: 'asc', after: fixtures.session_error_id })],
+    ['errors of one type', (s) => s.listErrors(LOCAL_TENANT, { type: ['message_processing_timeout'] }, { limit: 20, order: 'desc' })],
+    ["a session's errors", (s) => s.listErrors(LOCAL_TENANT, {}, { limit: 20, order: 'asc' }, fixtures.session_id)],
+    ['groups', (s) => s.listGroups(LOCAL_TENANT, {}, { limit: 20, order: 'asc' })],
+    ["a session's events", (s) => s.listEvents(LOCAL_TENANT, fixtures.session_id, {}, { limit: 20, order: 'asc' })],
+  ];
+
+  /** Executions of each prepared statement of the store's one connection, by kind of plan. */
+  async function plans(): Promise<Map<string, { generic: number; custom: number }>> {
+    const { rows } = await store['pool'].query<{ statement: string; generic_plans: number; custom_plans: number }>(
+      'SELECT statement, generic_plans, custom_plans FROM pg_prepared_statements',
+    );
+    return new Map(rows.map((r) => [r.statement, { generic: r.generic_plans, custom: r.custom_plans }]));
+  }
+
+  it.each(lists)('%s: planned at most five times, then the generic plan is reused', async (_name, list) => {
+    const before = await plans();
+    for (let i = 0; i < RUNS; i++) await list(store);
+    const ran = [...(await plans())].filter(([statement, n]) => {
+      const was = before.get(statement) ?? { generic: 0, custom: 0 };
+      return n.generic + n.custom - was.generic - was.custom >= RUNS;
+    });
+    expect(ran.length).toBeGreaterThan(0);
+    for (const [statement, n] of ran) {
+      // PostgreSQL's five trial custom plans at most; every later execution reuses the generic one.
+      expect(n.custom, statement).toBeLessThanOrEqual(5);
+      expect(n.generic, statement).toBeGreaterThanOrEqual(RUNS - 5);
+    }
+  });
+});
