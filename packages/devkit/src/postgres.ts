@@ -12,6 +12,8 @@ import { freePort } from '@session-obs/spec/server';
 /** A running test server: its URL (database `postgres`, user `postgres`, no password) and how to stop it. */
 export interface TestPostgres {
   url: string;
+  /** The server's data folder (its processes' command line names it); absent for SANDBOX_TEST_DATABASE_URL's server. */
+  dataDir?: string;
   stop(): void;
 }
 
@@ -67,7 +69,7 @@ export async function startTestPostgres(): Promise<TestPostgres> {
     rmSync(dir, { recursive: true, force: true });
   };
   process.once('exit', stop);
-  return { url: `postgres://postgres@127.0.0.1:${port}/postgres`, stop };
+  return { url: `postgres://postgres@127.0.0.1:${port}/postgres`, dataDir: data, stop };
 }
 
 /** Creates a fresh database on the server of `url` and returns its URL (each test file gets its own). */

@@ -5,7 +5,10 @@
 // SANDBOX_TEST_DATABASE_URL's. BENCH_REPLICA_ERRORS (default 100,000), BENCH_REPLICA_CONNECTIONS
 // (default 50), BENCH_DURATION and BENCH_WARMUP override. Targets: PostgreSQL list p99 ≤ 25 ms at
 // 50 connections; two PostgreSQL replicas ≥ 0.5× the SQLite process's list throughput.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+// Beside each run's throughput and latency: the CPU time each request cost the sandbox process(es) and
+// PostgreSQL's processes (from /proc, summed over the run). Those vary less than req/s when the host's
+// neighbours slow this virtual machine down, and show where the two cores went.
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
@@ -23,19 +26,63 @@ interface Result {
   rps: number;
   p50: number;
   p99: number;
+  /** CPU µs per request: the sandbox process(es), PostgreSQL's processes (undefined when not on this machine). */
+  serverCpu: number;
+  databaseCpu: number | undefined;
+}
+
+/** CPU time (user + system) of a process so far, in µs; 0 once it is gone. */
+function cpuMicros(pid: number): number {
+  try {
+    // Fields 14 and 15 of /proc/<pid>/stat (after the command name in parentheses), in clock ticks (100 Hz).
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10_000;
+  } catch {
+    return 0;
+  }
+}
+
+/** Every process of the throwaway PostgreSQL server (found by its data folder), or none when it is not ours. */
+function postgresPids(dataDir: string | undefined): number[] {
+  if (!dataDir) return [];
+  const pids = readdirSync('/proc')
+    .filter((entry) => /^\d+$/.test(entry))
+    .map(Number);
+  const postmaster = pids.find((pid) => {
+    try {
+      return readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').includes(dataDir);
+    } catch {
+      return false;
+    }
+  });
+  if (postmaster === undefined) return [];
+  return pids.filter((pid) => {
+    try {
+      return pid === postmaster || readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ')[1] === String(postmaster);
+    } catch {
+      return false;
+    }
+  });
 }
 
 /** autocannon against every URL at once (connections split evenly): summed throughput, the worst p50/p99. */
-async function measure(urls: string[]): Promise<Result> {
-  const connections = Math.max(1, Math.floor(CONNECTIONS / urls.length));
+async function measure(targets: RunningSandbox[], path: string, postgresDataDir?: string): Promise<Result> {
+  const connections = Math.max(1, Math.floor(CONNECTIONS / targets.length));
   const run = (url: string, duration: number) => autocannon({ url, connections, duration, headers: { Authorization: `Bearer ${TOKEN}` } });
-  if (WARMUP > 0) await Promise.all(urls.map((url) => run(url, WARMUP)));
-  const results = await Promise.all(urls.map((url) => run(url, DURATION)));
+  if (WARMUP > 0) await Promise.all(targets.map((t) => run(t.url + path, WARMUP)));
+  const database = postgresPids(postgresDataDir);
+  const servers = () => targets.reduce((sum, t) => sum + cpuMicros(t.process.pid!), 0);
+  const databaseNow = () => database.reduce((sum, pid) => sum + cpuMicros(pid), 0);
+  const before = { server: servers(), database: databaseNow() };
+  const results = await Promise.all(targets.map((t) => run(t.url + path, DURATION)));
   for (const r of results) if (r.non2xx || r.errors) throw new Error(`${r.url}: ${r.non2xx} non-2xx responses, ${r.errors} errors`);
+  const requests = results.reduce((sum, r) => sum + r.requests.total, 0);
   return {
     rps: Math.round(results.reduce((sum, r) => sum + r.requests.average, 0)),
     p50: Math.max(...results.map((r) => r.latency.p50)),
     p99: Math.max(...results.map((r) => r.latency.p99)),
+    serverCpu: Math.round((servers() - before.server) / requests),
+    databaseCpu: database.length ? Math.round((databaseNow() - before.database) / requests) : undefined,
   };
 }
 
@@ -68,24 +115,24 @@ try {
     ['get one error', `/sessions/${f.session_id}/errors/${f.session_error_id}`],
   ];
   const n = (x: number) => x.toLocaleString('en-US');
-  const cell = (r: Result) => `${n(r.rps)} | ${r.p50} / ${r.p99}`;
+  const cell = (r: Result) => `${n(r.rps)} | ${r.p50} / ${r.p99} | ${r.serverCpu} / ${r.databaseCpu ?? '–'}`;
   const rows: string[] = [];
   const loadBefore = loadavg()[0]!;
   for (const [name, path] of ops) {
     console.log(`▸ ${name}: SQLite, one process…`);
-    const s = await measure([sqlite.url + path]);
+    const s = await measure([sqlite], path);
     console.log(`▸ ${name}: PostgreSQL, one replica…`);
-    const one = await measure([replicas[0]!.url + path]);
+    const one = await measure([replicas[0]!], path, server.dataDir);
     console.log(`▸ ${name}: PostgreSQL, two replicas…`);
-    const two = await measure(replicas.map((replica) => replica.url + path));
+    const two = await measure(replicas, path, server.dataDir);
     rows.push(`| ${name} | ${cell(s)} | ${cell(one)} | ${cell(two)} | **${(two.rps / s.rps).toFixed(2)}×** |`);
   }
   const table = [
     `${n(ERRORS)} errors over ${n(SESSIONS)} sessions, seeded in ${seedSeconds.sqlite.toFixed(1)} s (SQLite) and ${seedSeconds.postgres.toFixed(1)} s (PostgreSQL ${'15'}).`,
-    `autocannon in this process: ${CONNECTIONS} connections in total (split across the replicas), no pipelining, ${WARMUP} s warm-up + ${DURATION} s; Node ${process.version}, ${cpus().length} cores shared by autocannon, the servers and PostgreSQL; 1-min load average ${loadBefore.toFixed(2)} before, ${loadavg()[0]!.toFixed(2)} after.`,
+    `autocannon in this process: ${CONNECTIONS} connections in total (split across the replicas), no pipelining, ${WARMUP} s warm-up + ${DURATION} s; Node ${process.version}, ${cpus().length} cores shared by autocannon, the servers and PostgreSQL; CPU µs/req is the CPU time of the sandbox process(es) and of PostgreSQL's processes divided by the requests answered (SQLite works inside the sandbox process); 1-min load average ${loadBefore.toFixed(2)} before, ${loadavg()[0]!.toFixed(2)} after.`,
     '',
-    '| operation | SQLite req/s | SQLite p50 / p99 ms | PostgreSQL 1 replica req/s | p50 / p99 ms | PostgreSQL 2 replicas req/s | p50 / p99 ms | 2 replicas ÷ SQLite |',
-    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    '| operation | SQLite req/s | p50 / p99 ms | CPU µs/req sandbox / db | PostgreSQL 1 replica req/s | p50 / p99 ms | CPU µs/req sandbox / db | PostgreSQL 2 replicas req/s | p50 / p99 ms | CPU µs/req sandboxes / db | 2 replicas ÷ SQLite |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
     ...rows,
   ].join('\n');
   console.log(`\n${table}\n`);

@@ -64,7 +64,8 @@ export function planPage(source: Source, conditions: Condition[], request: PageR
   // a tenth of the table, looks far costlier than a custom plan, and so every execution is planned
   // again (measured: 700 µs of PostgreSQL CPU per list page instead of 150). A checked integer is
   // safe to inline, and at most 100 texts per list shape are prepared.
-  if (!Number.isSafeInteger(request.limit) || request.limit < 1) throw new RangeError(`page limit must be a positive integer, got ${request.limit}`);
+  if (!Number.isSafeInteger(request.limit) || request.limit < 1)
+    throw new RangeError(`page limit must be a positive integer, got ${request.limit}`);
   const sql = `SELECT ${source.select} FROM ${source.from}${whereSql} ORDER BY ${source.id} ${scanAsc ? 'ASC' : 'DESC'} LIMIT ${request.limit + 1}`;
   const args = cursor !== undefined ? [...params, cursor] : params;
   const plan: PagePlan = { scan: { sql, params: args }, limit: request.limit, backward };
