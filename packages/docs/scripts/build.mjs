@@ -12,7 +12,7 @@
 // builds into another folder than dist/. DOCS_SANDBOX_URL adds a hosted sandbox (src/hosted-sandbox.js).
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { changelogPage } from '@session-obs/governance';
 import { bundlePath, loadSpec } from '@session-obs/spec';
@@ -37,6 +37,8 @@ try {
   process.exit(2);
 }
 const { dist, hostedSandbox } = settings;
+/** The output folder as messages name it: `dist/`, or the `--out` folder relative to the working directory. */
+const shownDist = dist === join(root, 'dist') ? 'dist/' : `${relative(process.cwd(), dist) || '.'}/`;
 const samplesDir = join(root, 'build', 'samples');
 const singleFileDir = join(root, 'build', 'single-file');
 
@@ -134,7 +136,7 @@ const problems = FORBIDDEN.filter((pattern) => pattern.test(html)).map(String);
 if (!redoc.files.some((file) => file.text.includes('"disableTelemetry":true'))) problems.push('telemetry is not disabled');
 if (assets.some((file) => /cdn\.redoc\.ly|cdn\.redocly\.com\/redoc/.test(file.text))) problems.push("a script names Redoc's CDN");
 if (problems.length) {
-  console.error(`✖ dist/index.html is not self-contained: ${problems.join(', ')}`);
+  console.error(`✖ ${shownDist}index.html is not self-contained: ${problems.join(', ')}`);
   process.exit(1);
 }
 for (const file of assets) writeFileSync(join(dist, file.name), file.text);
@@ -145,5 +147,5 @@ writeFileSync(join(dist, '_headers'), staticHeaders(dist));
 const compressed = compressDist(dist);
 const kib = (/** @type {string} */ text) => `${Math.round(Buffer.byteLength(text) / 1024)} KiB`;
 console.log(
-  `✔ dist/index.html (${kib(html)}; ${assets.map((file) => `${file.name} ${kib(file.text)}`).join(', ')}), dist/changelog.html and dist/openapi.json with x-codeSamples; .br and .gz of ${compressed.length} files`,
+  `✔ ${shownDist}index.html (${kib(html)}; ${assets.map((file) => `${file.name} ${kib(file.text)}`).join(', ')}), ${shownDist}changelog.html and ${shownDist}openapi.json with x-codeSamples; .br and .gz of ${compressed.length} files`,
 );

@@ -7,7 +7,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import AxeBuilder from '@axe-core/playwright';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
@@ -39,10 +39,14 @@ beforeAll(async () => {
   sandboxUrl = `http://127.0.0.1:${await freePort()}`;
   dir = mkdtempSync(join(tmpdir(), 'docs-hosted-'));
   // A trailing slash, as an operator may well write it: the build normalises it.
-  execFileSync(process.execPath, [buildScript, '--out', dir], {
+  const built = execFileSync(process.execPath, [buildScript, '--out', dir], {
     env: { ...process.env, DOCS_SANDBOX_URL: `${sandboxUrl}/` },
     stdio: 'pipe',
+    encoding: 'utf8',
   });
+  // The summary names the folder it wrote, not dist/.
+  expect(built).toContain(`✔ ${relative(process.cwd(), dir)}/index.html (`);
+  expect(built).not.toContain('dist/');
   docs = await serveDocs({ dir, port: 0 });
   elsewhereDocs = await serveDocs({ dir, port: 0 });
   sandbox = await startSandbox({
