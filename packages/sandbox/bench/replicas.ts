@@ -3,24 +3,32 @@
 // autocannon instances, half the connections each, at the same time) — throughput and p50/p99 of a
 // list and a get. PostgreSQL is a throwaway server started here (test/support/postgres.ts), or
 // SANDBOX_TEST_DATABASE_URL's. BENCH_REPLICA_ERRORS (default 100,000), BENCH_REPLICA_CONNECTIONS
-// (default 50), BENCH_DURATION and BENCH_WARMUP override. Targets: PostgreSQL list p99 ≤ 25 ms at
-// 50 connections; two PostgreSQL replicas ≥ 0.5× the SQLite process's list throughput.
-// Beside each run's throughput and latency: the CPU time each request cost the sandbox process(es) and
-// PostgreSQL's processes (from /proc, summed over the run). Those vary less than req/s when the host's
-// neighbours slow this virtual machine down, and show where the two cores went.
+// (default 50), BENCH_ROUNDS (default 3), BENCH_DURATION (default 6) and BENCH_WARMUP override.
+// Targets: PostgreSQL list p99 ≤ 25 ms at 50 connections; two PostgreSQL replicas ≥ 0.5× the SQLite
+// process's list throughput.
+// This virtual machine's speed drifts with its host's load (the same run varies up to 2× from one
+// minute to the next), so the three set-ups take turns: BENCH_ROUNDS rounds, the order rotated every
+// round, and the table shows each figure's median over the rounds; the ratio is the median of each
+// round's own ratio. Beside throughput and latency: the CPU time each request cost the sandbox
+// process(es) and PostgreSQL's processes (from /proc), which shows where the two cores went.
+// BENCH_BASELINE=<another build's dist/cli.js> adds that build as one more set-up, one replica on the
+// same PostgreSQL database, taking its turn in every round (a before/after comparison under the same load).
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
+import { freePort, startChildServer } from '@session-obs/devkit';
 import { prepareStore, startSandbox, type RunningSandbox } from '../src/index.js';
 import { createTestDatabase, startTestPostgres } from '../test/support/postgres.js';
 
 const ERRORS = Number(process.env.BENCH_REPLICA_ERRORS ?? 100_000);
 const SESSIONS = Math.max(1, Math.round(ERRORS / 1000));
-const DURATION = Number(process.env.BENCH_DURATION ?? 10);
+const DURATION = Number(process.env.BENCH_DURATION ?? 6);
+const ROUNDS = Math.max(1, Number(process.env.BENCH_ROUNDS ?? 3));
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 2);
 const CONNECTIONS = Number(process.env.BENCH_REPLICA_CONNECTIONS ?? 50);
 const TOKEN = 'bench-token';
+const BASELINE = process.env.BENCH_BASELINE;
 
 interface Result {
   rps: number;
@@ -86,6 +94,41 @@ async function measure(targets: RunningSandbox[], path: string, postgresDataDir?
   };
 }
 
+/** The median of some numbers (the lower middle one for an even count). */
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor((sorted.length - 1) / 2)]!;
+}
+
+/** Each field's median over the rounds. */
+function medianResult(results: Result[]): Result {
+  const of = (pick: (r: Result) => number | undefined) => {
+    const values = results.map(pick).filter((v): v is number => v !== undefined);
+    return values.length ? median(values) : undefined;
+  };
+  return {
+    rps: of((r) => r.rps)!,
+    p50: of((r) => r.p50)!,
+    p99: of((r) => r.p99)!,
+    serverCpu: of((r) => r.serverCpu)!,
+    databaseCpu: of((r) => r.databaseCpu),
+  };
+}
+
+/** Starts another build's CLI (BENCH_BASELINE) on the PostgreSQL database, as startSandbox starts this one. */
+async function startBaseline(cli: string, database: string): Promise<RunningSandbox> {
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const child = await startChildServer({
+    name: 'the baseline sandbox',
+    args: [cli, 'serve', '--port', String(port), '--db', ':memory:', '--tokens', TOKEN, '--database', database],
+    url,
+    readyLine: /Sandbox ready/,
+    readyTimeoutMs: 120_000,
+  });
+  return { url, port, process: child.process, stop: child.stop };
+}
+
 async function seed(db: string, label: string): Promise<number> {
   const started = performance.now();
   const { store } = await prepareStore({ db, seed: 42, sessions: SESSIONS, errors: ERRORS, log: () => {} });
@@ -118,22 +161,58 @@ try {
   const cell = (r: Result) => `${n(r.rps)} | ${r.p50} / ${r.p99} | ${r.serverCpu} / ${r.databaseCpu ?? '–'}`;
   const rows: string[] = [];
   const loadBefore = loadavg()[0]!;
+  const baseline = BASELINE ? await startBaseline(BASELINE, database) : undefined;
+  if (baseline) started.push(baseline);
+  const setups: [label: string, targets: RunningSandbox[], dataDir?: string][] = [
+    ['SQLite, one process', [sqlite]],
+    ['PostgreSQL, one replica', [replicas[0]!], server.dataDir],
+    ['PostgreSQL, two replicas', replicas, server.dataDir],
+    ...(baseline
+      ? [[`PostgreSQL, one replica of the baseline (${BASELINE})`, [baseline], server.dataDir] as [string, RunningSandbox[], string]]
+      : []),
+  ];
+  const p99s: string[] = [];
+  const baselineRows: string[] = [];
   for (const [name, path] of ops) {
-    console.log(`▸ ${name}: SQLite, one process…`);
-    const s = await measure([sqlite], path);
-    console.log(`▸ ${name}: PostgreSQL, one replica…`);
-    const one = await measure([replicas[0]!], path, server.dataDir);
-    console.log(`▸ ${name}: PostgreSQL, two replicas…`);
-    const two = await measure(replicas, path, server.dataDir);
-    rows.push(`| ${name} | ${cell(s)} | ${cell(one)} | ${cell(two)} | **${(two.rps / s.rps).toFixed(2)}×** |`);
+    const results: Result[][] = setups.map(() => []);
+    for (let round = 0; round < ROUNDS; round++) {
+      for (let k = 0; k < setups.length; k++) {
+        const i = (k + round) % setups.length;
+        const [label, targets, dataDir] = setups[i]!;
+        console.log(`▸ ${name}, round ${round + 1}/${ROUNDS}: ${label}…`);
+        results[i]!.push(await measure(targets, path, dataDir));
+      }
+    }
+    const [s, one, two, base] = results.map(medianResult) as [Result, Result, Result, Result | undefined];
+    const ratio = median(results[2]!.map((r, round) => r.rps / results[0]![round]!.rps));
+    rows.push(`| ${name} | ${cell(s)} | ${cell(one)} | ${cell(two)} | **${ratio.toFixed(2)}×** |`);
+    if (base)
+      baselineRows.push(
+        `| ${name} | ${cell(base)} | ${cell(one)} | **${median(results[1]!.map((r, round) => r.rps / results[3]![round]!.rps)).toFixed(2)}×** |`,
+      );
+    p99s.push(
+      `${name}: PostgreSQL one replica p99 per round ${results[1]!.map((r) => r.p99).join(', ')} ms; 2 replicas ÷ SQLite per round ${results[2]!.map((r, round) => (r.rps / results[0]![round]!.rps).toFixed(2)).join(', ')}.`,
+    );
   }
   const table = [
     `${n(ERRORS)} errors over ${n(SESSIONS)} sessions, seeded in ${seedSeconds.sqlite.toFixed(1)} s (SQLite) and ${seedSeconds.postgres.toFixed(1)} s (PostgreSQL ${'15'}).`,
-    `autocannon in this process: ${CONNECTIONS} connections in total (split across the replicas), no pipelining, ${WARMUP} s warm-up + ${DURATION} s; Node ${process.version}, ${cpus().length} cores shared by autocannon, the servers and PostgreSQL; CPU µs/req is the CPU time of the sandbox process(es) and of PostgreSQL's processes divided by the requests answered (SQLite works inside the sandbox process); 1-min load average ${loadBefore.toFixed(2)} before, ${loadavg()[0]!.toFixed(2)} after.`,
+    `autocannon in this process: ${CONNECTIONS} connections in total (split across the replicas), no pipelining, ${WARMUP} s warm-up + ${DURATION} s per run, ${ROUNDS} rounds (medians shown); Node ${process.version}, ${cpus().length} cores shared by autocannon, the servers and PostgreSQL; CPU µs/req is the CPU time of the sandbox process(es) and of PostgreSQL's processes divided by the requests answered (SQLite works inside the sandbox process); 1-min load average ${loadBefore.toFixed(2)} before, ${loadavg()[0]!.toFixed(2)} after.`,
     '',
     '| operation | SQLite req/s | p50 / p99 ms | CPU µs/req sandbox / db | PostgreSQL 1 replica req/s | p50 / p99 ms | CPU µs/req sandbox / db | PostgreSQL 2 replicas req/s | p50 / p99 ms | CPU µs/req sandboxes / db | 2 replicas ÷ SQLite |',
     '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
     ...rows,
+    '',
+    ...p99s,
+    ...(baselineRows.length
+      ? [
+          '',
+          `Baseline: ${BASELINE}, one replica on the same database, against this build's one replica (same rounds):`,
+          '',
+          '| operation | baseline req/s | p50 / p99 ms | CPU µs/req sandbox / db | this build req/s | p50 / p99 ms | CPU µs/req sandbox / db | this build ÷ baseline |',
+          '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+          ...baselineRows,
+        ]
+      : []),
   ].join('\n');
   console.log(`\n${table}\n`);
   writeFileSync(new URL('replicas-results.md', import.meta.url), `${table}\n`);
