@@ -82,7 +82,7 @@ describe('splitByUpstream', () => {
     const dist = new URL('../dist/', import.meta.url);
     for (const [name, document] of Object.entries(parts))
       expect(JSON.parse(readFileSync(new URL(`openapi.${name}.json`, dist), 'utf8'))).toEqual(document);
-    for (const file of ['openapi.json', 'openapi.metorial.json', 'openapi.devrev.json']) {
+    for (const file of ['openapi.json', 'openapi.metorial.json', 'openapi.devrev.json', 'sandbox-api.json']) {
       const document: unknown = JSON.parse(readFileSync(new URL(file, dist), 'utf8'));
       expect(serverUrls(document).length, file).toBeGreaterThan(0);
       expect(serverUrls(document).filter(isLoopback), file).toEqual([]);
