@@ -55,15 +55,17 @@ export async function* pages(
   for (;;) {
     const page = await getPage(path, { ...requestInit, params: { ...init.params, query } });
     const list = page.items;
+    // The next page starts past the id at the far end of this one: the first going backward, else the last.
+    // Checked before the page is handed over, so a repeated page is never yielded twice.
+    const next = list.at(backward ? 0 : -1)?.id;
+    if (next !== undefined && followed.has(next))
+      throw new PaginationError({ code: 'cursor_not_advancing', message: `GET ${path}: ${direction}=${next} again` });
     pageCount++;
     if (!items) yield page;
     else yield* (backward ? [...list].reverse() : list).slice(0, maxItems - itemCount);
     itemCount += list.length;
-    if (!page.pagination[`has_more_${direction}`] || !list.length || pageCount >= maxPages || itemCount >= maxItems) return;
+    if (!page.pagination[`has_more_${direction}`] || next === undefined || pageCount >= maxPages || itemCount >= maxItems) return;
     delete query.cursor;
-    // The next page starts past the id at the far end of this one: the first going backward, else the last.
-    const next = list.at(backward ? 0 : -1)!.id;
-    if (followed.has(next)) throw new PaginationError({ code: 'cursor_not_advancing', message: `GET ${path}: ${direction}=${next} again` });
     followed.add(next);
     query[direction] = next;
   }
