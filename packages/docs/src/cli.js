@@ -14,7 +14,12 @@ if (!existsSync(join(siteDir, 'index.html'))) {
   console.error('✖ The docs site is not built: run `pnpm build` first.');
   process.exit(1);
 }
-const docs = await serveDocs({ port });
+const docs = await serveDocs({ port }).catch((/** @type {NodeJS.ErrnoException} */ error) => {
+  // A busy or forbidden port is the reader's to fix: one line, no stack trace.
+  const why = { EADDRINUSE: 'is already in use', EACCES: 'may not be opened by this user' }[String(error.code)];
+  console.error(why ? `✖ Port ${port} ${why}: set DOCS_PORT to another port.` : `✖ The docs server could not start: ${error.message}`);
+  process.exit(1);
+});
 console.log(`✔ Docs ready: ${docs.url}`);
 const stop = () => docs.close().then(() => process.exit(0));
 process.once('SIGINT', stop);
