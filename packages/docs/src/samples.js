@@ -25,15 +25,20 @@ import { errorDialectOf } from '@session-obs/spec/server';
  * @property {string} scheme its security scheme
  * @property {string} credential the client option holding its credential (`metorial`, `devrev`)
  * @property {string} tokenVariable the environment variable the samples read that credential from
+ * @property {string} baseUrlVariable the environment variable the samples read its server from (`DEVREV_BASE_URL`)
  */
 
-/** Where the samples send requests unless BASE_URL is set: the local Prism mock (`pnpm mock`). */
+/** Where the samples send requests unless the operation's base URL variable is set: the local Prism mock (`pnpm mock`). */
 export const SAMPLE_BASE_URL = 'http://127.0.0.1:4010';
 /** Token the samples use unless the operation's credential variable is set: the mock accepts any non-empty bearer token. */
 export const SAMPLE_TOKEN = 'test';
 
 /** The environment variable holding an upstream's credential, by the client option it belongs to (`devrev` → `DEVREV_TOKEN`). */
 export const credentialVariable = (/** @type {string} */ credential) => `${credential.toUpperCase()}_TOKEN`;
+
+/** The environment variable holding an upstream's server, by its client option (`devrev` → `DEVREV_BASE_URL`): one per upstream, so
+ * pointing one upstream's samples at production never sends another upstream's credential there. */
+export const baseUrlVariable = (/** @type {string} */ credential) => `${credential.toUpperCase()}_BASE_URL`;
 
 /** How a sample reads an error body, by the operation's dialect: `code` (session), `type` (observability). */
 /** @type {Record<ErrorDialect, 'code' | 'type'>} */
@@ -87,6 +92,7 @@ export function describeOperation(spec, { method, path, operationId, operation, 
     scheme,
     credential,
     tokenVariable: credentialVariable(credential),
+    baseUrlVariable: baseUrlVariable(credential),
   };
 }
 
@@ -120,10 +126,10 @@ const objectLiteral = (/** @type {Entry[]} */ entries) =>
 
 /** The comment every sample starts with: the production server and credential of the operation. */
 const productionNote = (/** @type {SampleOperation} */ op, /** @type {string} */ comment) =>
-  `${comment} Production: BASE_URL=${op.server} and ${op.tokenVariable} (the ${op.scheme} credential). Unset, the local mock.`;
+  `${comment} Production: ${op.baseUrlVariable}=${op.server} and ${op.tokenVariable} (the ${op.scheme} credential). Unset, the local mock.`;
 
 /**
- * curl: copy-paste works against the mock as is; set BASE_URL and the credential variable for a real server.
+ * curl: copy-paste works against the mock as is; set the base URL and credential variables for a real server.
  * @param {SampleOperation} op
  * @returns {string}
  */
@@ -132,7 +138,7 @@ export function curlSample(op) {
   const qs = entries.length ? '?' + new URLSearchParams(entries).toString() : '';
   const lines = [
     productionNote(op, '#'),
-    `curl -sS "\${BASE_URL:-${SAMPLE_BASE_URL}}${fillPath(op)}${qs}" \\`,
+    `curl -sS "\${${op.baseUrlVariable}:-${SAMPLE_BASE_URL}}${fillPath(op)}${qs}" \\`,
     `  -H "Authorization: Bearer \${${op.tokenVariable}:-${SAMPLE_TOKEN}}" \\`,
     `  -H "Accept: application/json"`,
   ];
@@ -176,11 +182,13 @@ export function typeScriptSample(op) {
   const lines = [
     `import { createClient } from '@session-obs/client';`,
     '',
-    `// Without baseUrl, the client sends this operation to ${op.server} with ${op.credential}.token;`,
-    '// here BASE_URL (default: the local mock, which serves every operation) overrides that.',
+    `// Without a baseUrl, the client sends this operation to ${op.server} with ${op.credential}.token;`,
+    `// here ${op.baseUrlVariable} (default: the local mock, which serves every operation) overrides that.`,
     'const client = createClient({',
-    `  baseUrl: process.env.BASE_URL ?? '${SAMPLE_BASE_URL}',`,
-    `  ${op.credential}: { token: process.env.${op.tokenVariable} ?? '${SAMPLE_TOKEN}' },`,
+    `  ${op.credential}: {`,
+    `    token: process.env.${op.tokenVariable} ?? '${SAMPLE_TOKEN}',`,
+    `    baseUrl: process.env.${op.baseUrlVariable} ?? '${SAMPLE_BASE_URL}',`,
+    '  },',
     '});',
     '',
   ];
@@ -218,7 +226,7 @@ export function fetchSample(op) {
   const search = (/** @type {Entry[]} */ extra) => queryEntries(op, extra).map(([k, v]) => `url.searchParams.set(${js(k)}, ${js(v)});`);
   const lines = [
     productionNote(op, '//'),
-    `const baseUrl = process.env.BASE_URL ?? '${SAMPLE_BASE_URL}';`,
+    `const baseUrl = process.env.${op.baseUrlVariable} ?? '${SAMPLE_BASE_URL}';`,
     'const headers = {',
     `  Authorization: \`Bearer \${process.env.${op.tokenVariable} ?? '${SAMPLE_TOKEN}'}\`,`,
     `  Accept: 'application/json',`,

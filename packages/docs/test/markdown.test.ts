@@ -32,7 +32,7 @@ describe('the Markdown page of each operation (dist/operations/)', () => {
       expect(responses, status).toMatch(new RegExp(`^\\| \`${status}\` \\|`, 'm'));
     // The curl sample: the production host and credential variable of this operation, then the call.
     expect(page).toMatch(
-      /```sh\n# Production: BASE_URL=https:\/\/api\.(metorial\.com|devrev\.ai) and (METORIAL|DEVREV)_TOKEN[^\n]*\ncurl -sS /,
+      /```sh\n# Production: (METORIAL|DEVREV)_BASE_URL=https:\/\/api\.(metorial\.com|devrev\.ai) and \1_TOKEN[^\n]*\ncurl -sS /,
     );
     expect(page).toContain("```ts\nimport { createClient } from '@session-obs/client';");
   });

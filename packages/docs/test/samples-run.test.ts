@@ -27,9 +27,9 @@ beforeAll(async () => {
 });
 afterAll(() => mock?.stop());
 
-/** Runs one sample with BASE_URL pointed at the mock (credential variables unset: the samples fall back to a test token). */
+/** Runs one sample with both upstreams' base URL variables pointed at the mock (credential variables unset: the samples fall back to a test token). */
 async function runSample(file: string, command: string, args: string[]) {
-  const env: NodeJS.ProcessEnv = { ...process.env, BASE_URL: mock.url };
+  const env: NodeJS.ProcessEnv = { ...process.env, METORIAL_BASE_URL: mock.url, DEVREV_BASE_URL: mock.url };
   delete env.METORIAL_TOKEN;
   delete env.DEVREV_TOKEN;
   const { stdout } = await run(command, [...args, file], { env, timeout: 20_000, maxBuffer: 10_000_000 });

@@ -28,7 +28,7 @@ describe('code sample generator', () => {
 
   it('fills path parameters and required query parameters from the spec examples', () => {
     const [curl, ts, fetchSample] = codeSamples(described.getSessionError!);
-    expect(curl.source).toContain('${BASE_URL:-http://127.0.0.1:4010}/sessions/ses_4dEfGhJkLmNpQrSt/errors/ser_6fGhJkLmNpQrStUv"');
+    expect(curl.source).toContain('${METORIAL_BASE_URL:-http://127.0.0.1:4010}/sessions/ses_4dEfGhJkLmNpQrSt/errors/ser_6fGhJkLmNpQrStUv"');
     expect(ts.source).toContain("client.GET('/sessions/{session_id}/errors/{session_error_id}', {");
     expect(ts.source).toContain("path: { session_id: 'ses_4dEfGhJkLmNpQrSt', session_error_id: 'ser_6fGhJkLmNpQrStUv' }");
     expect(fetchSample.source).toContain("new URL('/sessions/ses_4dEfGhJkLmNpQrSt/errors/ser_6fGhJkLmNpQrStUv', baseUrl)");
@@ -41,14 +41,17 @@ describe('code sample generator', () => {
 
   it("shows each operation's production server and credential, and runs against the mock unless told otherwise", () => {
     const [curl, ts, fetchSample] = codeSamples(described.getObservabilitySession!);
-    expect(curl.source).toMatch(/^# Production: BASE_URL=https:\/\/api\.devrev\.ai and DEVREV_TOKEN \(the DevRevToken credential\)/);
+    expect(curl.source).toMatch(/^# Production: DEVREV_BASE_URL=https:\/\/api\.devrev\.ai and DEVREV_TOKEN \(the DevRevToken credential\)/);
     expect(curl.source).toContain('-H "Authorization: Bearer ${DEVREV_TOKEN:-test}"');
-    expect(ts.source).toContain("devrev: { token: process.env.DEVREV_TOKEN ?? 'test' },");
+    expect(ts.source).toContain("devrev: {\n    token: process.env.DEVREV_TOKEN ?? 'test',\n    baseUrl: process.env.DEVREV_BASE_URL ?? 'http://127.0.0.1:4010',\n  },");
+    // One server variable per upstream: aiming one upstream's samples at production never moves the other's.
+    for (const sample of [curl, ts, fetchSample]) expect(sample.source).not.toMatch(/\bBASE_URL\b|METORIAL_/);
     expect(ts.source).toContain('sends this operation to https://api.devrev.ai with devrev.token');
     expect(fetchSample.source).toContain("Authorization: `Bearer ${process.env.DEVREV_TOKEN ?? 'test'}`");
     const session = codeSamples(described.listSessionErrors!);
-    expect(session[0]!.source).toContain('BASE_URL=https://api.metorial.com and METORIAL_TOKEN (the MetorialSecretKey credential)');
-    expect(session[1]!.source).toContain("metorial: { token: process.env.METORIAL_TOKEN ?? 'test' },");
+    expect(session[0]!.source).toContain('METORIAL_BASE_URL=https://api.metorial.com and METORIAL_TOKEN (the MetorialSecretKey credential)');
+    expect(session[1]!.source).toContain("token: process.env.METORIAL_TOKEN ?? 'test',\n    baseUrl: process.env.METORIAL_BASE_URL ?? 'http://127.0.0.1:4010',");
+    for (const sample of session) expect(sample.source).not.toMatch(/\bBASE_URL\b|DEVREV_/);
     for (const sample of [...session, curl, ts, fetchSample]) expect(sample.source).not.toContain('API_TOKEN');
   });
 

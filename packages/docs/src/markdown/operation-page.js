@@ -134,7 +134,7 @@ export function operationPage(spec, entry) {
     '',
     '## Examples',
     '',
-    'curl (set `BASE_URL` and the token variable it names for production; without them it calls the local mock):',
+    'curl (set the base URL and token variables it names for production; without them it calls the local mock):',
     '',
     '```sh',
     curlSample(sample).trimEnd(),
