@@ -68,9 +68,10 @@ async function serve(options: Extract<CliCommand, { command: 'serve' }>): Promis
     );
     console.log(`✔ Sandbox ready: ${url}  (try: curl -X POST ${url}/_sandbox/tenants)`);
   }
-  // Graceful: stop accepting, let requests in flight finish (at most 10 s), then close the store.
+  // Graceful: stop accepting, let requests in flight finish, then close the store. Requests get 9 s, so
+  // stopping the workers and closing the store still fit in the 10 s an orchestrator allows.
   stopOnSignals('the sandbox', async () => {
-    await sandbox.close(10_000);
+    await sandbox.close(9_000);
     await store.close();
   });
 }

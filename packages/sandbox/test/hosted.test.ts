@@ -170,7 +170,7 @@ describe('graceful shutdown', () => {
       }, 200);
     });
     const exited = new Promise<number | null>((resolve) => sandbox.process.once('exit', (code) => resolve(code)));
-    // The 202 proves the request finished inside the 10 s grace (past it the connection is cut, no answer);
+    // The 202 proves the request finished inside the 9 s grace (past it the connection is cut, no answer);
     // exit code 0 proves the store was closed cleanly. No wall-clock bound: a loaded machine is slow, not wrong.
     expect(await answered).toBe(202);
     expect(await exited).toBe(0);
