@@ -55,6 +55,10 @@ describe('the sandbox in hosted mode (on PostgreSQL)', () => {
     expect(log.join('\n')).not.toContain(token);
   });
 
+  it('names its CORS origins at start-up', () => {
+    expect(log).toContain(`  cors: ${DOCS}`);
+  });
+
   it('writes one JSON access-log line per request: id, method, path (no query), status, duration, client', async () => {
     await rawGet(sandbox.url, '/_sandbox/health?probe=secret-ish', { Host: host(), 'X-Forwarded-For': '198.51.100.23' });
     await expect.poll(() => log.find((line) => line.includes('"client":"198.51.100.23"'))).toBeDefined();

@@ -30,7 +30,13 @@ export interface NetworkSettings {
 
 type Flags = { [K in keyof typeof NETWORK_OPTIONS]?: (typeof NETWORK_OPTIONS)[K]['type'] extends 'boolean' ? boolean : string };
 
-const truthy = (value: string | undefined) => value !== undefined && /^(1|true|yes|on)$/i.test(value.trim());
+/** A yes/no environment variable; anything but a yes or a no is refused (`SANDBOX_HOSTED=bogus` must not quietly mean local). */
+function yesNo(env: NodeJS.ProcessEnv, variable: string): boolean {
+  const value = env[variable]?.trim() ?? '';
+  if (/^(1|true|yes|on)$/i.test(value)) return true;
+  if (/^(|0|false|no|off)$/i.test(value)) return false;
+  throw new Error(`${variable}: expected 1, true, yes or on (or 0, false, no, off), got "${env[variable]}".`);
+}
 
 /** Reads the network settings; throws with a one-line message naming the flag or variable that is wrong. */
 export function parseNetworkOptions(flags: Flags, env: NodeJS.ProcessEnv): NetworkSettings {
@@ -43,12 +49,12 @@ export function parseNetworkOptions(flags: Flags, env: NodeJS.ProcessEnv): Netwo
       throw new Error(`${raw !== undefined ? `--${flag}` : variable}: ${(error as Error).message}.`, { cause: error });
     }
   };
-  const hosted = Boolean(flags.hosted) || truthy(env.SANDBOX_HOSTED);
+  const hosted = Boolean(flags.hosted) || yesNo(env, 'SANDBOX_HOSTED');
   return {
     hosted,
     corsOrigins: read('cors-origins', 'SANDBOX_CORS_ORIGINS', flags['cors-origins'], parseCorsOrigins) ?? '*',
     allowedHosts: read('allowed-hosts', 'SANDBOX_ALLOWED_HOSTS', flags['allowed-hosts'], parseAllowedHosts) ?? [],
-    trustProxy: Boolean(flags['trust-proxy']) || truthy(env.SANDBOX_TRUST_PROXY),
-    accessLog: hosted || Boolean(flags['access-log']) || truthy(env.SANDBOX_ACCESS_LOG),
+    trustProxy: Boolean(flags['trust-proxy']) || yesNo(env, 'SANDBOX_TRUST_PROXY'),
+    accessLog: hosted || Boolean(flags['access-log']) || yesNo(env, 'SANDBOX_ACCESS_LOG'),
   };
 }
