@@ -5,12 +5,14 @@
 // request without the token; and a graceful SIGTERM that lets a request in flight finish.
 import { request as httpRequest } from 'node:http';
 import pg from 'pg';
+import { createSpecValidator, formatErrors, loadSpec, sandboxApiPath } from '@session-obs/spec';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { DEFAULT_TOKEN } from '../src/http/server.js';
 import { startSandbox, type RunningSandbox } from '../src/start-sandbox.js';
 import { createTestDatabase } from './support/postgres.js';
 
 const DOCS = 'https://docs.example.com';
+const sandboxApi = createSpecValidator(loadSpec(sandboxApiPath));
 
 /** A GET with any headers (fetch refuses to send `Host`), answered as status, headers and JSON. */
 function rawGet(base: string, path: string, headers: Record<string, string>) {
@@ -150,7 +152,14 @@ describe('the sandbox in hosted mode (on PostgreSQL)', () => {
       const down = await rawGet(sandbox.url, path, { Host: host(), Authorization: 'Bearer sk_whatever' });
       expect(down.status).toBe(503);
       expect(down.body).toMatchObject({ object: 'error', status: 503, code, message: expect.stringMatching(/^The database does not answer/) });
+      if (path.startsWith('/_sandbox/')) {
+        const result = sandboxApi.validateResponse('get', path, 503, down.body);
+        expect(result.valid, formatErrors(result.errors)).toBe(true);
+      }
     }
+    const health = await rawGet(sandbox.url, '/_sandbox/health', { Host: host() });
+    const documented = sandboxApi.validateResponse('get', '/_sandbox/health', 200, health.body);
+    expect(documented.valid, formatErrors(documented.errors)).toBe(true);
     expect(sandbox.process.exitCode).toBeNull();
   });
 });
