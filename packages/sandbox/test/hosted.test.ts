@@ -151,7 +151,12 @@ describe('the sandbox in hosted mode (on PostgreSQL)', () => {
     ] as const) {
       const down = await rawGet(sandbox.url, path, { Host: host(), Authorization: 'Bearer sk_whatever' });
       expect(down.status).toBe(503);
-      expect(down.body).toMatchObject({ object: 'error', status: 503, code, message: expect.stringMatching(/^The database does not answer/) });
+      expect(down.body).toMatchObject({
+        object: 'error',
+        status: 503,
+        code,
+        message: expect.stringMatching(/^The database does not answer/),
+      });
       if (path.startsWith('/_sandbox/')) {
         const result = sandboxApi.validateResponse('get', path, 503, down.body);
         expect(result.valid, formatErrors(result.errors)).toBe(true);

@@ -147,7 +147,10 @@ describe('the /_sandbox/ routes answer as sandbox-api.json declares', () => {
     for (const { method, path } of operations) {
       const response = await raw(method.toUpperCase(), path, { ...auth, Host: 'evil.example' });
       expect(response.status, `${method} ${path}`).toBe(400);
-      expect(response.body).toMatchObject({ code: 'bad_request', message: 'This server does not serve the host "evil.example" (Host header).' });
+      expect(response.body).toMatchObject({
+        code: 'bad_request',
+        message: 'This server does not serve the host "evil.example" (Host header).',
+      });
       check(method, path, 400, response.body);
     }
   });

@@ -76,7 +76,8 @@ describe.each(['sqlite', 'postgres'] as const)('tenants over HTTP on %s', (engin
     const refused = await call(sandbox.url, 'POST', '/_sandbox/tenants', undefined, { seed: 5, sessions: 3, errors: 300 });
     expect(refused.status).toBe(403);
     expect(refused.body).toMatchObject({ object: 'error', status: 403, code: 'forbidden' });
-    const [, rows] = /^This seed makes (\d+) rows \(errors, events, observability sessions\); a tenant may hold 210,/.exec(refused.body.message) ?? [];
+    const [, rows] =
+      /^This seed makes (\d+) rows \(errors, events, observability sessions\); a tenant may hold 210,/.exec(refused.body.message) ?? [];
     // The exact count of that seed: its errors, its observability sessions and its events (two to seven per server run).
     expect(Number(rows)).toBeGreaterThanOrEqual(300 + 3 + 3 * 2);
     expect(Number(rows)).toBeLessThanOrEqual(300 + 3 + 3 * 42);

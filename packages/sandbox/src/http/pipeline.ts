@@ -101,7 +101,8 @@ export async function answer(parts: PipelineParts, request: ApiRequest): Promise
     return await answerRequest(parts, request);
   } catch (error) {
     const matched = matchRoute(parts.operations, request.method, request.target.path);
-    const dialect = matched.kind === 'operation' ? matched.operation.dialect : matched.kind === 'method_not_allowed' ? matched.dialect : 'session';
+    const dialect =
+      matched.kind === 'operation' ? matched.operation.dialect : matched.kind === 'method_not_allowed' ? matched.dialect : 'session';
     const down = await whenDatabaseDown(parts.store, dialect);
     if (!down) throw error;
     return { ...fromError(down), headers: { ...rateLimitHeaders(), ...down.headers } };
