@@ -5,12 +5,14 @@
 // request without the token; and a graceful SIGTERM that lets a request in flight finish.
 import { request as httpRequest } from 'node:http';
 import pg from 'pg';
+import { createSpecValidator, formatErrors, loadSpec, sandboxApiPath } from '@session-obs/spec';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { DEFAULT_TOKEN } from '../src/http/server.js';
 import { startSandbox, type RunningSandbox } from '../src/start-sandbox.js';
 import { createTestDatabase } from './support/postgres.js';
 
 const DOCS = 'https://docs.example.com';
+const sandboxApi = createSpecValidator(loadSpec(sandboxApiPath));
 
 /** A GET with any headers (fetch refuses to send `Host`), answered as status, headers and JSON. */
 function rawGet(base: string, path: string, headers: Record<string, string>) {
@@ -135,6 +137,38 @@ describe('the sandbox in hosted mode (on PostgreSQL)', () => {
     const ready = await rawGet(sandbox.url, '/_sandbox/ready', { Host: host() });
     expect(ready.status).toBe(503);
     expect(ready.body).toMatchObject({ object: 'error', status: 503, code: 'internal_server_error' });
+    // A token on the request changes nothing: readiness never looks the caller up in the database.
+    const withToken = await rawGet(sandbox.url, '/_sandbox/ready', { Host: host(), Authorization: 'Bearer sk_whatever' });
+    expect(withToken.status).toBe(503);
+    expect(withToken.body).toMatchObject({ object: 'error', status: 503, code: 'internal_server_error' });
+    // Liveness: still 200, the counts marked unavailable (with or without a token to look up).
+    for (const headers of [{ Host: host() }, { Host: host(), Authorization: 'Bearer sk_whatever' }] as Record<string, string>[]) {
+      const health = await rawGet(sandbox.url, '/_sandbox/health', headers);
+      expect(health.status).toBe(200);
+      expect(health.body).toMatchObject({ status: 'ok', counts_unavailable: expect.stringMatching(/^The database does not answer/) });
+      expect(health.body).not.toHaveProperty('counts');
+    }
+    // Any other route that needs the database: 503 in its dialect, not a 500.
+    for (const [path, code] of [
+      ['/session-errors', 'internal_server_error'],
+      ['/_sandbox/fixtures', 'internal_server_error'],
+    ] as const) {
+      const down = await rawGet(sandbox.url, path, { Host: host(), Authorization: 'Bearer sk_whatever' });
+      expect(down.status).toBe(503);
+      expect(down.body).toMatchObject({
+        object: 'error',
+        status: 503,
+        code,
+        message: expect.stringMatching(/^The database does not answer/),
+      });
+      if (path.startsWith('/_sandbox/')) {
+        const result = sandboxApi.validateResponse('get', path, 503, down.body);
+        expect(result.valid, formatErrors(result.errors)).toBe(true);
+      }
+    }
+    const health = await rawGet(sandbox.url, '/_sandbox/health', { Host: host() });
+    const documented = sandboxApi.validateResponse('get', '/_sandbox/health', 200, health.body);
+    expect(documented.valid, formatErrors(documented.errors)).toBe(true);
     expect(sandbox.process.exitCode).toBeNull();
   });
 });

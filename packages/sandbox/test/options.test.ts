@@ -32,13 +32,13 @@ describe('storage and tenant options', () => {
   });
 
   it('read every tenant limit from its flag or its environment variable', () => {
-    const command = serve(['--tenant-rows', '50', '--tenants-per-hour', '3', '--tenant-idle-minutes', '2'], {
+    const command = serve(['--tenant-rows', '120', '--tenants-per-hour', '3', '--tenant-idle-minutes', '2'], {
       SANDBOX_MAX_TENANTS: '7',
       SANDBOX_TENANT_SESSIONS: '2',
       SANDBOX_TENANT_ERRORS: '30',
       SANDBOX_POOL_SIZE: '4',
     });
-    expect(command.tenants).toEqual({ sessions: 2, errors: 30, rowsPerTenant: 50, perAddressPerHour: 3, total: 7, idleSeconds: 120 });
+    expect(command.tenants).toEqual({ sessions: 2, errors: 30, rowsPerTenant: 120, perAddressPerHour: 3, total: 7, idleSeconds: 120 });
     expect(command.store.poolSize).toBe(4);
   });
 
@@ -47,7 +47,18 @@ describe('storage and tenant options', () => {
     [['--tenant-rows', '0'], '--tenant-rows must be an integer from 1 to 100000000, got "0".'],
     [['--max-tenants', 'many'], '--max-tenants must be an integer from 1 to 1000000, got "many".'],
     [['--pool-size', '0'], '--pool-size must be an integer from 1 to 1000, got "0".'],
+    // The default seed (5 sessions, 200 errors) makes from 215 to 415 rows: a smaller limit would leave tenants born over it.
+    [
+      ['--tenant-rows', '210'],
+      '--tenant-rows / SANDBOX_TENANT_ROWS must be at least 415, the most rows a default tenant seed (5 sessions, 200 errors) makes; got 210.',
+    ],
   ])('refuse %j with one line', (argv, message) => {
     expect(() => parseCli(argv, {})).toThrow(new UsageError(message));
+  });
+
+  it('refuse a SANDBOX_TENANT_ROWS below what the configured default seed makes', () => {
+    expect(() => parseCli(['serve'], { SANDBOX_TENANT_ROWS: '116', SANDBOX_TENANT_SESSIONS: '2', SANDBOX_TENANT_ERRORS: '31' })).toThrow(
+      /must be at least 117, the most rows a default tenant seed \(2 sessions, 31 errors\) makes; got 116\.$/,
+    );
   });
 });

@@ -2,7 +2,7 @@
 // 405 with Allow, hostile path ids as problems of the path parameter, and its `/_sandbox/` routes as
 // their own document (`@session-obs/spec/sandbox-api.json`) declares them.
 import { request } from 'node:http';
-import { createSpecValidator, formatErrors, loadSpec, sandboxApiPath } from '@session-obs/spec';
+import { createSpecValidator, formatErrors, listOperations, loadSpec, sandboxApiPath } from '@session-obs/spec';
 import { DIALECT_ERROR_SCHEMA } from '@session-obs/spec/server';
 import { encodeCursor } from '@session-obs/spec/server';
 import { BASE62 } from '../src/ids.js';
@@ -139,6 +139,29 @@ describe('the /_sandbox/ routes answer as sandbox-api.json declares', () => {
     check('get', '/_sandbox/fixtures', 401, await unauthorized.json());
     const run = await post('/_sandbox/grouping/run', undefined);
     check('post', '/_sandbox/grouping/run', 200, await run.json());
+  });
+
+  it('every route answers a Host it does not serve with the documented 400', async () => {
+    const operations = listOperations(loadSpec(sandboxApiPath));
+    expect(operations.length).toBeGreaterThan(5);
+    for (const { method, path } of operations) {
+      const response = await raw(method.toUpperCase(), path, { ...auth, Host: 'evil.example' });
+      expect(response.status, `${method} ${path}`).toBe(400);
+      expect(response.body).toMatchObject({
+        code: 'bad_request',
+        message: 'This server does not serve the host "evil.example" (Host header).',
+      });
+      check(method, path, 400, response.body);
+    }
+  });
+
+  it("a body over a route's limit is the 413 the document describes: 5 MB for ingest, 16 kB for a tenant", async () => {
+    const ingest = await post('/_sandbox/errors', 'x'.repeat(5 * 1024 * 1024 + 1));
+    expect(await ingest.json()).toMatchObject({ status: 413, message: 'The request body is larger than 5 MB.' });
+    const tenant = await post('/_sandbox/tenants', 'x'.repeat(16 * 1024 + 1), {});
+    const body = await tenant.json();
+    expect(body).toMatchObject({ status: 413, message: 'The request body is larger than 16 kB.' });
+    check('post', '/_sandbox/tenants', 413, body);
   });
 
   it('ingest: 202, and each way of getting it wrong', async () => {

@@ -5,6 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openStore } from '../src/prepare-store.js';
+import { seedRowBounds, seedRows } from '../src/seed/generate.js';
+import { collectSeed } from '../src/store/seed-runs.js';
 import { openDatabase } from '../src/store/database.js';
 
 const quiet = { isTTY: false, write: () => true } as unknown as NodeJS.WriteStream;
@@ -31,6 +33,21 @@ async function seededTables(file: string, seed: number): Promise<string> {
 }
 
 describe('the seed', () => {
+  it('makes exactly the rows its summary counts, within the bounds seedRowBounds gives for its size', async () => {
+    const bounds = seedRowBounds(4, 30);
+    const seen = new Set<number>();
+    for (let seed = 1; seed <= 60; seed++) {
+      const { batches, summary } = await collectSeed({ seed, sessions: 4, errors: 30 });
+      const written = batches.reduce((n, b) => n + b.errors.length + b.events.length + b.observability.length, 0);
+      expect(seedRows(summary)).toBe(written);
+      expect(written).toBeGreaterThanOrEqual(bounds.min);
+      expect(written).toBeLessThanOrEqual(bounds.max);
+      seen.add(written);
+    }
+    // The count really depends on the seed number (so a limit has to hold the most, not one draw).
+    expect(seen.size).toBeGreaterThan(1);
+  });
+
   it('gives byte-identical tables for the same settings, and other data for another seed', async () => {
     const first = await seededTables(join(dir, 'a.db'), 11);
     expect(await seededTables(join(dir, 'b.db'), 11)).toBe(first);

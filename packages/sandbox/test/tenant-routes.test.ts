@@ -32,10 +32,13 @@ const ingest = (sessionId: string, count: number) => ({
   })),
 });
 
+/** At least the most rows a seed of 3 sessions and 80 errors makes (209), as the CLI requires. */
+const ROW_LIMIT = 210;
+
 describe.each(['sqlite', 'postgres'] as const)('tenants over HTTP on %s', (engine) => {
   let sandbox: RunningSandbox;
   beforeAll(async () => {
-    const args = ['--tenants-per-hour', '3', '--tenant-rows', '150', '--tenant-errors', '80', '--tenant-sessions', '3'];
+    const args = ['--tenants-per-hour', '3', '--tenant-rows', String(ROW_LIMIT), '--tenant-errors', '80', '--tenant-sessions', '3'];
     if (engine === 'postgres') args.push('--database', await createTestDatabase(inject('postgresUrl'), 'routes'));
     sandbox = await startSandbox({ tokens: [TOKEN], sessions: 4, errors: 100, groupingIntervalMs: 20, args });
   });
@@ -44,7 +47,7 @@ describe.each(['sqlite', 'postgres'] as const)('tenants over HTTP on %s', (engin
   it("gives a new tenant its own seeded data; other tenants' ids are unknown to it", async () => {
     const created = await call(sandbox.url, 'POST', '/_sandbox/tenants', undefined, { seed: 77 });
     expect(created.status).toBe(201);
-    expect(created.body).toMatchObject({ seed: 77, row_limit: 150, seeded: { sessions: 3, session_errors: 80 } });
+    expect(created.body).toMatchObject({ seed: 77, row_limit: ROW_LIMIT, seeded: { sessions: 3, session_errors: 80 } });
     const token: string = created.body.token;
     const mine = (await call(sandbox.url, 'GET', '/session-errors?limit=100', token)).body.items as any[];
     const local = (await call(sandbox.url, 'GET', '/session-errors?limit=100', TOKEN)).body.items as any[];
@@ -68,14 +71,27 @@ describe.each(['sqlite', 'postgres'] as const)('tenants over HTTP on %s', (engin
     expect(await counted(TOKEN)).toEqual(await counted());
   });
 
+  it('refuses (403) a tenant whose requested seed would start over the row limit, and creates nothing', async () => {
+    const before = (await call(sandbox.url, 'GET', '/_sandbox/health')).body.counts;
+    const refused = await call(sandbox.url, 'POST', '/_sandbox/tenants', undefined, { seed: 5, sessions: 3, errors: 300 });
+    expect(refused.status).toBe(403);
+    expect(refused.body).toMatchObject({ object: 'error', status: 403, code: 'forbidden' });
+    const [, rows] =
+      /^This seed makes (\d+) rows \(errors, events, observability sessions\); a tenant may hold 210,/.exec(refused.body.message) ?? [];
+    // The exact count of that seed: its errors, its observability sessions and its events (two to seven per server run).
+    expect(Number(rows)).toBeGreaterThanOrEqual(300 + 3 + 3 * 2);
+    expect(Number(rows)).toBeLessThanOrEqual(300 + 3 + 3 * 42);
+    expect((await call(sandbox.url, 'GET', '/_sandbox/health')).body.counts).toEqual(before);
+  });
+
   it('refuses an ingest past the row limit as a whole (403), resets, deletes', async () => {
     const { token, seeded } = (await call(sandbox.url, 'POST', '/_sandbox/tenants', undefined, {})).body;
     const used = seeded.session_errors + seeded.session_events + seeded.observability_sessions;
-    const over = await call(sandbox.url, 'POST', '/_sandbox/errors', token, ingest('ses_limit00000001', 150 - used + 1));
+    const over = await call(sandbox.url, 'POST', '/_sandbox/errors', token, ingest('ses_limit00000001', ROW_LIMIT - used + 1));
     expect(over.status).toBe(403);
     expect(over.body).toMatchObject({ code: 'forbidden' });
     expect((await call(sandbox.url, 'GET', '/sessions/ses_limit00000001/errors', token)).status).toBe(404);
-    expect((await call(sandbox.url, 'POST', '/_sandbox/errors', token, ingest('ses_limit00000001', 150 - used))).status).toBe(202);
+    expect((await call(sandbox.url, 'POST', '/_sandbox/errors', token, ingest('ses_limit00000001', ROW_LIMIT - used))).status).toBe(202);
     const reset = await call(sandbox.url, 'POST', '/_sandbox/reset', token);
     expect(reset.body.seeded).toEqual(seeded);
     expect((await call(sandbox.url, 'GET', '/sessions/ses_limit00000001/errors', token)).status).toBe(404);

@@ -5,6 +5,7 @@ import { DEFAULT_TOKEN } from '../http/server.js';
 import { parseRateLimit, type RateLimitOptions } from '../http/rate-limit.js';
 import { NETWORK_HELP, NETWORK_OPTIONS, parseNetworkOptions, type NetworkSettings } from './network-options.js';
 import { TENANT_DEFAULTS, type TenantSettings } from '../http/tenant-handlers.js';
+import { seedRowBounds } from '../seed/generate.js';
 
 /** The database file used when neither `--db` nor SANDBOX_DB is given, relative to the working directory. */
 export const DEFAULT_DB = '.sandbox/sandbox.db';
@@ -37,7 +38,7 @@ ${NETWORK_HELP}
 Self-service tenants (POST /_sandbox/tenants):
   --tenant-sessions <n>       [SANDBOX_TENANT_SESSIONS] sessions in a new tenant's seed, default ${TENANT_DEFAULTS.sessions}
   --tenant-errors <n>         [SANDBOX_TENANT_ERRORS] errors in a new tenant's seed, default ${TENANT_DEFAULTS.errors}
-  --tenant-rows <n>           [SANDBOX_TENANT_ROWS] rows a tenant may hold (ingest past it: 403), default ${TENANT_DEFAULTS.rowsPerTenant}
+  --tenant-rows <n>           [SANDBOX_TENANT_ROWS] rows a tenant may hold (ingest past it: 403), default ${TENANT_DEFAULTS.rowsPerTenant}; at least what a default seed can make
   --tenants-per-hour <n>      [SANDBOX_TENANTS_PER_HOUR] tenants per client address per hour, default ${TENANT_DEFAULTS.perAddressPerHour}
   --max-tenants <n>           [SANDBOX_MAX_TENANTS] self-service tenants at once, default ${TENANT_DEFAULTS.total}
   --tenant-idle-minutes <n>   [SANDBOX_TENANT_IDLE_MINUTES] unused this long, a tenant expires, default ${TENANT_DEFAULTS.idleSeconds / 60}
@@ -206,8 +207,20 @@ export function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv): CliCo
   };
 }
 
-/** The self-service tenants' seed size and limits. */
+/** The self-service tenants' seed size and limits; a row limit every default seed fits in. */
 function tenantSettings(values: Values, env: NodeJS.ProcessEnv): TenantSettings {
+  const settings = tenantOptions(values, env);
+  // Below the most rows a default seed can make, some tenants would start over their own limit: every
+  // ingest refused, and a reset back to that seed no help.
+  const { max } = seedRowBounds(settings.sessions, settings.errors);
+  if (settings.rowsPerTenant < max)
+    throw new UsageError(
+      `--tenant-rows / SANDBOX_TENANT_ROWS must be at least ${max}, the most rows a default tenant seed (${settings.sessions} sessions, ${settings.errors} errors) makes; got ${settings.rowsPerTenant}.`,
+    );
+  return settings;
+}
+
+function tenantOptions(values: Values, env: NodeJS.ProcessEnv): TenantSettings {
   const d = TENANT_DEFAULTS;
   return {
     sessions: integer(values, env, 'tenant-sessions', 'SANDBOX_TENANT_SESSIONS', [d.sessions, 1, 1000]),

@@ -23,6 +23,7 @@ import type { Handler } from './handlers.js';
 import { UNLIMITED, type RateLimiter } from './rate-limit.js';
 import type { SandboxStore } from '../store/contract.js';
 import type { SandboxRoutes } from './sandbox-routes.js';
+import { whenDatabaseDown } from './database-down.js';
 
 /** What the steps share: the compiled spec, the handlers and the limits of one server. */
 export interface PipelineParts {
@@ -94,15 +95,32 @@ export function validate(parts: PipelineParts, routed: Routed, reply: Reply): Re
   return fromError(internalError(routed.operation.dialect, requestId));
 }
 
-/** The whole pipeline for one request. */
+/** The whole pipeline for one request; a failure while the database does not answer is a 503, not a 500. */
 export async function answer(parts: PipelineParts, request: ApiRequest): Promise<Reply> {
-  const credentials = await authenticate(parts, request);
+  try {
+    return await answerRequest(parts, request);
+  } catch (error) {
+    const matched = matchRoute(parts.operations, request.method, request.target.path);
+    const dialect =
+      matched.kind === 'operation' ? matched.operation.dialect : matched.kind === 'method_not_allowed' ? matched.dialect : 'session';
+    const down = await whenDatabaseDown(parts.store, dialect);
+    if (!down) throw error;
+    return { ...fromError(down), headers: { ...rateLimitHeaders(), ...down.headers } };
+  }
+}
+
+async function answerRequest(parts: PipelineParts, request: ApiRequest): Promise<Reply> {
   if (request.target.path.startsWith('/_sandbox/')) {
-    const reply: Reply = await parts.sandboxRoutes(request, 'refused' in credentials ? credentials : { tenant: credentials.tenant });
+    // The sandbox routes look the credentials up only when the route needs them: readiness never does.
+    const reply: Reply = await parts.sandboxRoutes(request, async () => {
+      const credentials = await authenticate(parts, request);
+      return 'refused' in credentials ? credentials : { tenant: credentials.tenant };
+    });
     return { ...reply, headers: { ...rateLimitHeaders(), ...reply.headers } };
   }
   const routed = route(parts, request);
   if (!('operation' in routed)) return { ...routed, headers: { ...rateLimitHeaders(), ...routed.headers } };
+  const credentials = await authenticate(parts, request);
   // Anonymous callers share a bucket per address; each token has its own (keyed by its hash: the buckets
   // may live in the database, which never holds a token).
   const key =

@@ -13,7 +13,6 @@ import {
   matchRoute,
   methodNotAllowed,
   payloadTooLarge,
-  serviceUnavailable,
   unauthorized,
   type ApiRequest,
   type CompiledOperation,
@@ -22,7 +21,8 @@ import {
   encodeCursor,
 } from '@session-obs/spec/server';
 import { createErrorIds, errorRow, loadSandboxApi, validateIngestRequest, type IngestError } from '../ingest.js';
-import { LOCAL_TENANT, type SandboxStore } from '../store/contract.js';
+import { LOCAL_TENANT, type SandboxStore, type StoreCounts } from '../store/contract.js';
+import { databaseUnavailable, firstLine } from './database-down.js';
 import type { HttpReply } from './reply.js';
 import { createTenantHandlers, type TenantSettings } from './tenant-handlers.js';
 
@@ -50,25 +50,36 @@ async function readBody(req: IncomingMessage, maxBytes: number): Promise<string 
 
 type SandboxHandler = (operation: CompiledOperation, req: IncomingMessage, tenantId: string) => Promise<HttpReply>;
 
+/**
+ * Liveness: the process answers, so 200 even when the counts cannot be read (the database does not answer);
+ * then `counts` is left out and `counts_unavailable` says why.
+ */
+async function health(counts: () => Promise<StoreCounts>): Promise<HttpReply> {
+  try {
+    return { status: 200, body: { status: 'ok', counts: await counts() } };
+  } catch (error) {
+    // At most 512 characters, as documented (a driver's message has no bound of its own).
+    const reason = `The database does not answer: ${firstLine(error)}.`.slice(0, 512);
+    return { status: 200, body: { status: 'ok', counts_unavailable: reason } };
+  }
+}
+
+/** Readiness: a replica whose database does not answer is taken out of rotation (503), not crashed. */
+async function ready(store: SandboxStore, operation: CompiledOperation): Promise<HttpReply> {
+  try {
+    await store.ping();
+    return { status: 200, body: { status: 'ready' } };
+  } catch (error) {
+    return databaseUnavailable(operation.dialect, error);
+  }
+}
+
 /** One handler per operationId of the sandbox-only document. */
 function createHandlers(store: SandboxStore): Record<string, SandboxHandler> {
   const newId = createErrorIds();
   return {
     // Counts are the caller's tenant's (the local tenant's without a token): never a figure over tenants.
-    getSandboxHealth: async (_operation, _req, tenant) => ({
-      status: 200,
-      body: { status: 'ok', counts: await store.counts(tenant || LOCAL_TENANT) },
-    }),
-    // Readiness: a replica whose database does not answer is taken out of rotation (503), not crashed.
-    getSandboxReadiness: async (operation) => {
-      try {
-        await store.ping();
-        return { status: 200, body: { status: 'ready' } };
-      } catch (error) {
-        const reason = error instanceof Error ? error.message.split('\n', 1)[0] : String(error);
-        return serviceUnavailable(operation.dialect, `The database does not answer: ${reason}.`);
-      }
-    },
+    getSandboxHealth: (_operation, _req, tenant) => health(() => store.counts(tenant || LOCAL_TENANT)),
     getSandboxFixtures: async (_operation, _req, tenant) => {
       const ids = await store.fixtureIds(tenant);
       return { status: 200, body: ids ? { ...ids, cursor: encodeCursor('after', ids.session_error_group_id) } : {} };
@@ -99,8 +110,11 @@ function createHandlers(store: SandboxStore): Record<string, SandboxHandler> {
 /** What the pipeline knows of a request's credentials: its tenant, or why it has none. */
 export type SandboxAuth = { tenant: string } | { refused: UnauthorizedReason };
 
-/** Answers a `/_sandbox/*` request for its tenant (or refuses it); open routes (health, tenant creation) need none. */
-export type SandboxRoutes = (request: ApiRequest, auth: SandboxAuth) => Promise<HttpReply>;
+/**
+ * Answers a `/_sandbox/*` request for its tenant (or refuses it); open routes (health, tenant creation) need none.
+ * `credentials` looks them up (in the database) and is called only by routes that use them.
+ */
+export type SandboxRoutes = (request: ApiRequest, credentials: () => Promise<SandboxAuth>) => Promise<HttpReply>;
 
 /** Handles `/_sandbox/*` from the sandbox-only document's routes. */
 export function createSandboxRoutes(store: SandboxStore, tenants: TenantSettings): SandboxRoutes {
@@ -119,11 +133,21 @@ export function createSandboxRoutes(store: SandboxStore, tenants: TenantSettings
     ...createTenantHandlers(store, tenants, readBody, (req) => clients.get(req) ?? req.socket.remoteAddress ?? 'unknown'),
   };
 
-  return async ({ request: req, method, target, client }, auth) => {
+  return async ({ request: req, method, target, client }, credentials) => {
     const route = matchRoute(operations, method, target.path);
     if (route.kind === 'not_found') return endpointNotFound(method, target.path);
     if (route.kind === 'method_not_allowed') return methodNotAllowed(route.dialect, method, route.allow);
     const { operation } = route;
+    // Readiness answers whatever the database does, so it never looks the caller up (that is a query).
+    if (operation.operationId === 'getSandboxReadiness') return ready(store, operation);
+    let auth: SandboxAuth;
+    try {
+      auth = await credentials();
+    } catch (error) {
+      // Liveness does not depend on the database: without the caller's tenant it still answers, counts unavailable.
+      if (operation.operationId === 'getSandboxHealth') return health(() => Promise.reject(error));
+      throw error;
+    }
     if ('refused' in auth && !open.has(operation.operationId)) return unauthorized(operation.dialect, auth.refused);
     clients.set(req, client);
     const handler = handlers[operation.operationId];

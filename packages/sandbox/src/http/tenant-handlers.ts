@@ -79,6 +79,10 @@ export function createTenantHandlers(
       if (reject) return reject;
       const created = await store.createTenant({ createdBy: clientAddress(req), seed, limits: settings });
       if ('refused' in created) {
+        if (created.refused === 'row_limit') {
+          const message = `This seed makes ${created.seedRows} rows (errors, events, observability sessions); a tenant may hold ${settings.rowsPerTenant}, so no tenant was created.`;
+          return sessionError(403, 'forbidden', message, 'Ask for fewer `sessions` or `errors` in the body.');
+        }
         if (created.refused === 'address_limit') return tooManyRequests(operation.dialect, created.retryAfterSeconds);
         const message = `The sandbox holds its maximum of ${settings.total} tenants.`;
         return sessionError(429, 'rate_limit_exceeded', message, 'Retry later: idle tenants expire.', {

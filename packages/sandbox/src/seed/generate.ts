@@ -33,6 +33,29 @@ export function spread(rng: Rng, total: number, parts: number): number[] {
   return counts;
 }
 
+/** The generator's ranges (inclusive) that decide how many rows a seed makes besides its errors. */
+const PROVIDERS_PER_SESSION = [1, 3] as const;
+const RUNS_PER_PROVIDER = [1, 2] as const;
+/** Log-line events of a server run; a failed run has one `server_run_error` event more. */
+const LOG_EVENTS_PER_RUN = [2, 6] as const;
+
+/**
+ * The fewest and the most rows (errors + events + observability sessions, what a tenant's row count
+ * counts) a seed of this size can make, over every seed number: a row limit of at least `max` holds
+ * any such seed. One seed number's exact count is its summary's (see `seedRows`).
+ */
+export function seedRowBounds(sessions: number, errors: number): { min: number; max: number } {
+  const runs = (bound: 0 | 1) => PROVIDERS_PER_SESSION[bound] * RUNS_PER_PROVIDER[bound];
+  const min = errors + sessions * (1 + runs(0) * LOG_EVENTS_PER_RUN[0]);
+  const max = errors + sessions * (1 + runs(1) * (LOG_EVENTS_PER_RUN[1] + 1));
+  return { min, max };
+}
+
+/** The rows a seed made, as the tenant's row count counts them. */
+export function seedRows(summary: Pick<SeedSummary, 'errors' | 'events' | 'observabilitySessions'>): number {
+  return summary.errors + summary.events + summary.observabilitySessions;
+}
+
 /** What every step of one seed run shares. */
 interface SeedRun {
   rng: Rng;
@@ -50,11 +73,11 @@ interface ProviderRun {
 
 /** The providers a session uses (1–3), each with a session provider, a connection and 1–2 provider runs. */
 function providerRuns(rng: Rng, t0: number): ProviderRun[] {
-  const used = Array.from({ length: int(rng, 1, 3) }, () => Math.floor(rng() * PROVIDERS.length));
+  const used = Array.from({ length: int(rng, ...PROVIDERS_PER_SESSION) }, () => Math.floor(rng() * PROVIDERS.length));
   return used.flatMap((p) => {
     const sessionProviderId = makeId('spr', t0, rng);
     const connectionId = makeId('scn', t0, rng);
-    return Array.from({ length: int(rng, 1, 2) }, () => ({
+    return Array.from({ length: int(rng, ...RUNS_PER_PROVIDER) }, () => ({
       p,
       sessionProviderId,
       connectionId,
@@ -112,7 +135,7 @@ function seedEvents(run: SeedRun, sessionId: string, runs: ProviderRun[], t0: nu
     const provider = PROVIDERS[providerRun.p]!;
     const failed = rng() < 0.25;
     const srv = serverRun(rng, sessionId, provider, t, failed ? 'failed' : pick(rng, ['active', 'completed'] as const));
-    for (let k = int(rng, 2, 6); k > 0; k--) {
+    for (let k = int(rng, ...LOG_EVENTS_PER_RUN); k > 0; k--) {
       t += int(rng, 200, 20_000);
       const lines = Array.from({ length: int(rng, 1, 6) }, () => {
         const [type, line] = pick(rng, LOG_LINES);

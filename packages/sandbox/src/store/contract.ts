@@ -57,7 +57,10 @@ export interface CreatedTenant {
 }
 
 /** Why a tenant was not created. */
-export type TenantRefusal = { refused: 'address_limit' | 'total_limit'; retryAfterSeconds: number };
+export type TenantRefusal =
+  | { refused: 'address_limit' | 'total_limit'; retryAfterSeconds: number }
+  /** The requested seed makes more rows than a tenant may hold: it would start over its own limit. */
+  | { refused: 'row_limit'; seedRows: number };
 
 /** An accepted token's tenant. */
 export interface TenantRef {

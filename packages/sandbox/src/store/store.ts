@@ -22,6 +22,7 @@ import { countsSql } from './queries.js';
 import { StoreReads } from './reads.js';
 import { INDEX_COLUMNS, indexStatements, TENANT_TABLES } from './schema.js';
 import type { SeedBatch } from './seeding.js';
+import { seedRows } from '../seed/generate.js';
 import { collectSeed, type LocalSeedClaim } from './seed-runs.js';
 import {
   EXPIRED_TENANTS_SQL,
@@ -166,6 +167,9 @@ export class SqliteStore extends StoreReads implements SandboxStore {
     const early = check();
     if (early) return early;
     const { batches, summary } = await collectSeed(input.seed);
+    // A tenant that starts over its row limit could never ingest, and a reset would not help.
+    const rows = seedRows(summary);
+    if (rows > input.limits.rowsPerTenant) return { refused: 'row_limit', seedRows: rows };
     const id = newTenantId();
     const token = newToken();
     const expiresAt = now + input.limits.idleSeconds * 1000;

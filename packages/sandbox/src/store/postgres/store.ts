@@ -18,6 +18,7 @@ import { readFixtureIds, type FixtureIds, type Row } from '../fixtures.js';
 import { countsSql } from '../queries.js';
 import { errorJson } from '../rows.js';
 import { TENANT_TABLES } from '../schema.js';
+import { seedRows } from '../../seed/generate.js';
 import { collectSeed, type LocalSeedClaim } from '../seed-runs.js';
 import type { SeedBatch } from '../seeding.js';
 import {
@@ -176,6 +177,9 @@ export class PgStore extends PgReads implements SandboxStore {
     const early = await this.refusal(this.pool, input.createdBy, input.limits, now);
     if (early) return early;
     const { batches, summary } = await collectSeed(input.seed);
+    // A tenant that starts over its row limit could never ingest, and a reset would not help.
+    const rows = seedRows(summary);
+    if (rows > input.limits.rowsPerTenant) return { refused: 'row_limit', seedRows: rows };
     const id = newTenantId();
     const token = newToken();
     const expiresAt = now + input.limits.idleSeconds * 1000;
