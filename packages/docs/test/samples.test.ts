@@ -43,14 +43,20 @@ describe('code sample generator', () => {
     const [curl, ts, fetchSample] = codeSamples(described.getObservabilitySession!);
     expect(curl.source).toMatch(/^# Production: DEVREV_BASE_URL=https:\/\/api\.devrev\.ai and DEVREV_TOKEN \(the DevRevToken credential\)/);
     expect(curl.source).toContain('-H "Authorization: Bearer ${DEVREV_TOKEN:-test}"');
-    expect(ts.source).toContain("devrev: {\n    token: process.env.DEVREV_TOKEN ?? 'test',\n    baseUrl: process.env.DEVREV_BASE_URL ?? 'http://127.0.0.1:4010',\n  },");
+    expect(ts.source).toContain(
+      "devrev: {\n    token: process.env.DEVREV_TOKEN ?? 'test',\n    baseUrl: process.env.DEVREV_BASE_URL ?? 'http://127.0.0.1:4010',\n  },",
+    );
     // One server variable per upstream: aiming one upstream's samples at production never moves the other's.
     for (const sample of [curl, ts, fetchSample]) expect(sample.source).not.toMatch(/\bBASE_URL\b|METORIAL_/);
     expect(ts.source).toContain('sends this operation to https://api.devrev.ai with devrev.token');
     expect(fetchSample.source).toContain("Authorization: `Bearer ${process.env.DEVREV_TOKEN ?? 'test'}`");
     const session = codeSamples(described.listSessionErrors!);
-    expect(session[0]!.source).toContain('METORIAL_BASE_URL=https://api.metorial.com and METORIAL_TOKEN (the MetorialSecretKey credential)');
-    expect(session[1]!.source).toContain("token: process.env.METORIAL_TOKEN ?? 'test',\n    baseUrl: process.env.METORIAL_BASE_URL ?? 'http://127.0.0.1:4010',");
+    expect(session[0]!.source).toContain(
+      'METORIAL_BASE_URL=https://api.metorial.com and METORIAL_TOKEN (the MetorialSecretKey credential)',
+    );
+    expect(session[1]!.source).toContain(
+      "token: process.env.METORIAL_TOKEN ?? 'test',\n    baseUrl: process.env.METORIAL_BASE_URL ?? 'http://127.0.0.1:4010',",
+    );
     for (const sample of session) expect(sample.source).not.toMatch(/\bBASE_URL\b|DEVREV_/);
     for (const sample of [...session, curl, ts, fetchSample]) expect(sample.source).not.toContain('API_TOKEN');
   });

@@ -69,7 +69,7 @@ async function serve(options: Extract<CliCommand, { command: 'serve' }>): Promis
     // Any origin may read, and then no origin is refused a write: say so, an operator may not have meant it.
     console.log(
       network.corsOrigins === '*'
-        ? '  cors: any origin (*), so any page can create keys in its readers\' names; list your docs\' origin in --cors-origins'
+        ? "  cors: any origin (*), so any page can create keys in its readers' names; list your docs' origin in --cors-origins"
         : `  cors: ${network.corsOrigins.join(', ')}`,
     );
     console.log(`✔ Sandbox ready: ${url}  (try: curl -X POST ${url}/_sandbox/tenants)`);

@@ -134,7 +134,14 @@ describe('the sandbox in hosted mode (on PostgreSQL)', () => {
     // Give the dropped connections time to fail inside the sandbox: losing them must not take it down.
     await new Promise((resolve) => setTimeout(resolve, 1_000));
     expect(sandbox.process.exitCode).toBeNull();
+    // Every answer names the driver's code only, never the database's address or name (hosted on the internet).
+    const { host: databaseHost, pathname } = new URL(databaseUrl);
+    const revealsNothing = (body: unknown) => {
+      expect(JSON.stringify(body)).not.toContain(databaseHost);
+      expect(JSON.stringify(body)).not.toContain(pathname.slice(1));
+    };
     const ready = await rawGet(sandbox.url, '/_sandbox/ready', { Host: host() });
+    revealsNothing(ready.body);
     expect(ready.status).toBe(503);
     expect(ready.body).toMatchObject({ object: 'error', status: 503, code: 'internal_server_error' });
     // A token on the request changes nothing: readiness never looks the caller up in the database.
@@ -147,6 +154,7 @@ describe('the sandbox in hosted mode (on PostgreSQL)', () => {
       expect(health.status).toBe(200);
       expect(health.body).toMatchObject({ status: 'ok', counts_unavailable: expect.stringMatching(/^The database does not answer/) });
       expect(health.body).not.toHaveProperty('counts');
+      revealsNothing(health.body);
     }
     // Any other route that needs the database: 503 in its dialect, not a 500.
     for (const [path, code] of [
@@ -154,6 +162,7 @@ describe('the sandbox in hosted mode (on PostgreSQL)', () => {
       ['/_sandbox/fixtures', 'internal_server_error'],
     ] as const) {
       const down = await rawGet(sandbox.url, path, { Host: host(), Authorization: 'Bearer sk_whatever' });
+      revealsNothing(down.body);
       expect(down.status).toBe(503);
       expect(down.body).toMatchObject({
         object: 'error',

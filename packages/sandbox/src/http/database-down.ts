@@ -3,14 +3,20 @@
 import { serviceUnavailable, type ErrorDialect, type ErrorReply } from '@session-obs/spec/server';
 import type { SandboxStore } from '../store/contract.js';
 
-/** The first line of a failure's message (a driver's error can run over several). */
-export function firstLine(error: unknown): string {
-  return error instanceof Error ? (error.message.split('\n', 1)[0] ?? '') : String(error);
+/**
+ * Why the database does not answer, as a client may read it: the driver's error code (`ECONNREFUSED`,
+ * `57P01`) or the error's name, never its message, which names the database's host and port (a hosted
+ * sandbox must not hand its internal addresses to the internet). The stderr log has the whole message.
+ */
+export function databaseDownReason(error: unknown): string {
+  const code = (error as { code?: unknown } | null)?.code;
+  const reason = typeof code === 'string' && /^[\w.-]{1,64}$/.test(code) ? code : error instanceof Error ? error.name : 'unknown';
+  return `The database does not answer: ${reason}.`;
 }
 
 /** 503 naming why the database does not answer. */
 export function databaseUnavailable(dialect: ErrorDialect, error: unknown): ErrorReply<503> {
-  return serviceUnavailable(dialect, `The database does not answer: ${firstLine(error)}.`);
+  return serviceUnavailable(dialect, databaseDownReason(error));
 }
 
 /**

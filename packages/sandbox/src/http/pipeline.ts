@@ -105,6 +105,8 @@ export async function answer(parts: PipelineParts, request: ApiRequest): Promise
       matched.kind === 'operation' ? matched.operation.dialect : matched.kind === 'method_not_allowed' ? matched.dialect : 'session';
     const down = await whenDatabaseDown(parts.store, dialect);
     if (!down) throw error;
+    // The answer names only the driver's code; the operator's log gets the whole message.
+    parts.onProblem(`✖ ${request.method} ${request.target.path}: 503, the database does not answer: ${(error as Error).message}`);
     return { ...fromError(down), headers: { ...rateLimitHeaders(), ...down.headers } };
   }
 }

@@ -22,7 +22,7 @@ import {
 } from '@session-obs/spec/server';
 import { createErrorIds, errorRow, loadSandboxApi, validateIngestRequest, type IngestError } from '../ingest.js';
 import { LOCAL_TENANT, type SandboxStore, type StoreCounts } from '../store/contract.js';
-import { databaseUnavailable, firstLine } from './database-down.js';
+import { databaseDownReason, databaseUnavailable } from './database-down.js';
 import type { HttpReply } from './reply.js';
 import { createTenantHandlers, type TenantSettings } from './tenant-handlers.js';
 
@@ -58,9 +58,7 @@ async function health(counts: () => Promise<StoreCounts>): Promise<HttpReply> {
   try {
     return { status: 200, body: { status: 'ok', counts: await counts() } };
   } catch (error) {
-    // At most 512 characters, as documented (a driver's message has no bound of its own).
-    const reason = `The database does not answer: ${firstLine(error)}.`.slice(0, 512);
-    return { status: 200, body: { status: 'ok', counts_unavailable: reason } };
+    return { status: 200, body: { status: 'ok', counts_unavailable: databaseDownReason(error) } };
   }
 }
 
