@@ -22,3 +22,16 @@ describe.each(Object.entries(VARIABLES))('%s', (variable, setting) => {
     );
   });
 });
+
+describe('hosted mode', () => {
+  it('seeds no local tenant unless the operator names tokens (nobody could reach it)', () => {
+    const serve = (argv: string[]) => {
+      const command = parseCli(argv, {});
+      if (command.command !== 'serve') throw new Error('not serve');
+      return command.store.seedIfEmpty;
+    };
+    expect(serve([])).toBe(true);
+    expect(serve(['--hosted'])).toBe(false);
+    expect(serve(['--hosted', '--tokens', 'ops-token'])).toBe(true);
+  });
+});

@@ -195,7 +195,8 @@ export function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv): CliCo
   }
   return {
     command,
-    store,
+    // Hosted without operator tokens, nobody can reach the local tenant: seeding it would only cost start-up time.
+    store: network.hosted && tokens.length === 0 ? { ...store, seedIfEmpty: false } : store,
     port: integer(values, env, 'port', 'SANDBOX_PORT', [4020, 0, 65535]),
     host: pick(values, env, 'host', 'SANDBOX_HOST')?.raw ?? '127.0.0.1',
     tokens,
