@@ -3,8 +3,8 @@
 // local tenant's seed can be large: it is written batch by batch, and one process at a time seeds it —
 // the others wait until it is done (two processes starting on one new database no longer race).
 import type { Rng } from '../ids.js';
-import { seedStore, type SeedOptions } from '../seed/generate.js';
-import { LOCAL_TENANT, type SeedSettings, type SeedSummary } from './contract.js';
+import { seedRows, seedStore, type SeedOptions } from '../seed/generate.js';
+import { LOCAL_TENANT, type SeedSettings, type SeedSummary, type TenantRefusal } from './contract.js';
 import { SeedWriter, type SeedBatch, type SeedBatchWriter } from './seeding.js';
 
 /** Who seeds the local tenant: this process (`seed`, or `restart` after a seeder died), nobody (`ready`), or another process (`wait`). */
@@ -33,6 +33,19 @@ export async function collectSeed(settings: SeedSettings): Promise<{ batches: Se
   };
   const summary = await seedStore((rng: Rng) => new SeedWriter(collect, LOCAL_TENANT, rng), settings);
   return { batches, summary };
+}
+
+/**
+ * A new tenant's seed, or its refusal when the seed makes more rows than a tenant may hold: that tenant
+ * would start over its own limit, never able to ingest, and a reset back to the seed no help.
+ */
+export async function collectTenantSeed(
+  settings: SeedSettings,
+  rowLimit: number,
+): Promise<{ batches: SeedBatch[]; summary: SeedSummary } | Extract<TenantRefusal, { refused: 'row_limit' }>> {
+  const seed = await collectSeed(settings);
+  const rows = seedRows(seed.summary);
+  return rows > rowLimit ? { refused: 'row_limit', seedRows: rows } : seed;
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

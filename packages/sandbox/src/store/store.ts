@@ -22,8 +22,7 @@ import { countsSql } from './queries.js';
 import { StoreReads } from './reads.js';
 import { INDEX_COLUMNS, indexStatements, TENANT_TABLES } from './schema.js';
 import type { SeedBatch } from './seeding.js';
-import { seedRows } from '../seed/generate.js';
-import { collectSeed, type LocalSeedClaim } from './seed-runs.js';
+import { collectSeed, collectTenantSeed, type LocalSeedClaim } from './seed-runs.js';
 import {
   EXPIRED_TENANTS_SQL,
   FORGET_DELETED_SQL,
@@ -166,10 +165,9 @@ export class SqliteStore extends StoreReads implements SandboxStore {
     // Checked before the seed is generated (cheap refusals), and again under the lock (exact).
     const early = check();
     if (early) return early;
-    const { batches, summary } = await collectSeed(input.seed);
-    // A tenant that starts over its row limit could never ingest, and a reset would not help.
-    const rows = seedRows(summary);
-    if (rows > input.limits.rowsPerTenant) return { refused: 'row_limit', seedRows: rows };
+    const seed = await collectTenantSeed(input.seed, input.limits.rowsPerTenant);
+    if ('refused' in seed) return seed;
+    const { batches, summary } = seed;
     const id = newTenantId();
     const token = newToken();
     const expiresAt = now + input.limits.idleSeconds * 1000;

@@ -18,8 +18,7 @@ import { readFixtureIds, type FixtureIds, type Row } from '../fixtures.js';
 import { countsSql } from '../queries.js';
 import { errorJson } from '../rows.js';
 import { TENANT_TABLES } from '../schema.js';
-import { seedRows } from '../../seed/generate.js';
-import { collectSeed, type LocalSeedClaim } from '../seed-runs.js';
+import { collectSeed, collectTenantSeed, type LocalSeedClaim } from '../seed-runs.js';
 import type { SeedBatch } from '../seeding.js';
 import {
   EXPIRED_TENANTS_SQL,
@@ -176,10 +175,9 @@ export class PgStore extends PgReads implements SandboxStore {
     const now = input.now ?? Date.now();
     const early = await this.refusal(this.pool, input.createdBy, input.limits, now);
     if (early) return early;
-    const { batches, summary } = await collectSeed(input.seed);
-    // A tenant that starts over its row limit could never ingest, and a reset would not help.
-    const rows = seedRows(summary);
-    if (rows > input.limits.rowsPerTenant) return { refused: 'row_limit', seedRows: rows };
+    const seed = await collectTenantSeed(input.seed, input.limits.rowsPerTenant);
+    if ('refused' in seed) return seed;
+    const { batches, summary } = seed;
     const id = newTenantId();
     const token = newToken();
     const expiresAt = now + input.limits.idleSeconds * 1000;
