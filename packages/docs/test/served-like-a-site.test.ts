@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { request } from 'node:http';
+import { connect } from 'node:net';
 import { join } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -87,6 +88,21 @@ describe('our docs server sends the site like a real one', () => {
     for (const host of [`127.0.0.1:${plain.port}`, `localhost:${plain.port}`, `[::1]:${plain.port}`])
       expect((await get(plain.url + '/', { Host: host })).status, host).toBe(200);
     expect((await get(plain.url + '/', { Host: `localhost:${plain.port + 1}` })).status).toBe(421);
+  });
+
+  it('refuses a request with two Host headers (Node would keep the first; a proxy may route by the other)', async () => {
+    const answer = await new Promise<string>((resolve, reject) => {
+      const socket = connect(plain.port, '127.0.0.1', () =>
+        socket.write(`GET / HTTP/1.1\r\nHost: 127.0.0.1:${plain.port}\r\nHost: attacker.example\r\nConnection: close\r\n\r\n`),
+      );
+      let text = '';
+      socket.setEncoding('utf8');
+      socket.on('data', (chunk: string) => (text += chunk));
+      socket.on('end', () => resolve(text));
+      socket.on('error', reject);
+    });
+    expect(answer.split('\r\n')[0]).toBe('HTTP/1.1 400 Bad Request');
+    expect(answer).toContain('400 bad_request: the request has more than one Host header.');
   });
 
   it('shows the ports actually in use: the spec servers in the page and in openapi.json point at the running mock and sandbox', async () => {

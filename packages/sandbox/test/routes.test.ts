@@ -2,6 +2,7 @@
 // 405 with Allow, hostile path ids as problems of the path parameter, and its `/_sandbox/` routes as
 // their own document (`@session-obs/spec/sandbox-api.json`) declares them.
 import { request } from 'node:http';
+import { connect } from 'node:net';
 import { createSpecValidator, formatErrors, listOperations, loadSpec, sandboxApiPath } from '@session-obs/spec';
 import { DIALECT_ERROR_SCHEMA } from '@session-obs/spec/server';
 import { encodeCursor } from '@session-obs/spec/server';
@@ -153,6 +154,25 @@ describe('the /_sandbox/ routes answer as sandbox-api.json declares', () => {
       });
       check(method, path, 400, response.body);
     }
+  });
+
+  it('a request with two Host headers is a 400, even when both are served', async () => {
+    const answer = await new Promise<string>((resolve, reject) => {
+      const socket = connect(Number(new URL(sandbox.url).port), '127.0.0.1', () =>
+        socket.write(
+          `GET /_sandbox/fixtures HTTP/1.1\r\nHost: 127.0.0.1\r\nHost: localhost\r\nAuthorization: ${auth.Authorization}\r\nConnection: close\r\n\r\n`,
+        ),
+      );
+      let text = '';
+      socket.setEncoding('utf8');
+      socket.on('data', (chunk: string) => (text += chunk));
+      socket.on('end', () => resolve(text));
+      socket.on('error', reject);
+    });
+    expect(answer.split('\r\n')[0]).toBe('HTTP/1.1 400 Bad Request');
+    const body = JSON.parse(answer.slice(answer.indexOf('\r\n\r\n') + 4)) as object;
+    expect(body).toMatchObject({ code: 'bad_request', message: 'The request has more than one Host header.' });
+    check('get', '/_sandbox/fixtures', 400, body);
   });
 
   it("a body over a route's limit is the 413 the document describes: 5 MB for ingest, 16 kB for a tenant", async () => {

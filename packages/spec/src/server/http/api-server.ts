@@ -118,6 +118,13 @@ function listener(
   };
 }
 
+/** How many `Host` lines a request's raw headers (name, value, name, value, …) hold. */
+function hostLines(raw: readonly string[]): number {
+  let count = 0;
+  for (let i = 0; i < raw.length; i += 2) if (raw[i]!.length === 4 && raw[i]!.toLowerCase() === 'host') count++;
+  return count;
+}
+
 /** Builds (without starting) a server over `options.handle`. */
 export function createApiServer(options: ApiServerOptions): ApiServer {
   const cors = options.corsOrigins ?? '*';
@@ -127,6 +134,9 @@ export function createApiServer(options: ApiServerOptions): ApiServer {
   /** Every step before the server's own handler; a reply when one of them answers. */
   function precheck(request: IncomingMessage, method: string): Reply | RequestTarget {
     const path = parseTarget(request.url ?? '')?.path ?? '/';
+    // Node keeps the first of several Host headers; a proxy may route by another one (RFC 9112: a 400).
+    if (hostLines(request.rawHeaders) > 1)
+      return fromError(badRequest(options.dialectAt(method, path), 'The request has more than one Host header.'));
     if (hosts !== 'any' && !hostAllowed(request.headers.host, hosts)) {
       const shown = (request.headers.host ?? '').slice(0, 100);
       return fromError(badRequest(options.dialectAt(method, path), `This server does not serve the host "${shown}" (Host header).`));
