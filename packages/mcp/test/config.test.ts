@@ -60,6 +60,7 @@ describe('parseSettings', () => {
     expect(refused(['--base-url', 'ftp://x', '--token', 't'])).toMatch(/^--base-url must be an http\(s\) URL/);
     expect(refused(['--http', '70000'], { METORIAL_TOKEN: 'sk' })).toMatch(/^--http must be an integer from 0 to 65535/);
     expect(refused(['--colour'])).toMatch(/^Unknown option '--colour' \(see --help\)/);
+    expect(refused(['--base-url', '--token', 't'])).toBe("Option '--base-url' needs a value (see --help).");
   });
 });
 

@@ -4,7 +4,7 @@
 // stderr and a non-zero exit: 2 for bad usage, 1 for anything else.
 import { createServer } from 'node:net';
 import { listenProblem as describeListen, stopOnSignals } from '@session-obs/spec/server';
-import { HELP, parseCli, UsageError, type CliCommand } from './cli/options.js';
+import { HELP, parseCli, UsageError, type CliCommand, type StoreSettings } from './cli/options.js';
 import { createSandboxServer } from './http/server.js';
 import { importNdjson } from './import.js';
 import { openStore } from './prepare-store.js';
@@ -101,10 +101,17 @@ async function importFile(options: Extract<CliCommand, { command: 'import' }>): 
   }
 }
 
+/** `seed`: seeds a new store; an existing one is kept, and the command says so (and how to start over). */
+async function seed(settings: StoreSettings): Promise<void> {
+  const { store, seeded } = await openStore(settings);
+  await store.close();
+  if (!seeded) console.log("✔ the store already holds the local tenant's data: kept as it is (add --fresh to seed it again)");
+}
+
 async function main(): Promise<void> {
   const options = parseCli(process.argv.slice(2), process.env);
   if (options.command === 'help') console.log(HELP);
-  else if (options.command === 'seed') await (await openStore(options.store)).store.close();
+  else if (options.command === 'seed') await seed(options.store);
   else if (options.command === 'import') await importFile(options);
   else await serve(options);
 }

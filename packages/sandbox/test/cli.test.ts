@@ -60,6 +60,22 @@ describe('npx @session-obs/sandbox', () => {
   });
 });
 
+describe('seed', () => {
+  it('seeds a new store, then keeps a seeded one and says how to start over', async () => {
+    const db = join(dir, 'seeded-twice.db');
+    const env = { SANDBOX_SESSIONS: '2', SANDBOX_ERRORS: '30' };
+    const first = await run(['seed', '--db', db], env);
+    expect(first.code).toBe(0);
+    expect(first.stdout).toMatch(/✔ seeded in [\d.]+ s: 2 sessions, 30 errors/);
+    const second = await run(['seed', '--db', db], env);
+    expect(second.code).toBe(0);
+    expect(second.stdout).not.toMatch(/seeded in/);
+    expect(second.stdout).toContain("✔ the store already holds the local tenant's data: kept as it is (add --fresh to seed it again)");
+    const fresh = await run(['seed', '--db', db, '--fresh'], env);
+    expect(fresh.stdout).toMatch(/✔ seeded in [\d.]+ s: 2 sessions, 30 errors/);
+  });
+});
+
 describe('bad input at start: one line, a non-zero exit', () => {
   const notADatabase = join(dir, 'notes.db');
   writeFileSync(notADatabase, 'These are notes, not a database. '.repeat(40));
@@ -86,6 +102,13 @@ describe('bad input at start: one line, a non-zero exit', () => {
     ],
     ['an unknown option', ['--bogus'], {}, 2, "✖ Unknown option '--bogus' (see --help)."],
     ['an option without its value', ['--port'], {}, 2, "✖ Option '--port <value>' argument missing (see --help)."],
+    [
+      'an option followed by another option',
+      ['--cors-origins', '--hosted'],
+      {},
+      2,
+      "✖ Option '--cors-origins' needs a value (see --help).",
+    ],
     ['an unknown command', ['frob'], {}, 2, '✖ unknown command "frob": use serve, seed or import (see --help).'],
     ['import without a file', ['import'], {}, 2, '✖ import needs a file: session-obs-sandbox import <file.ndjson>.'],
     [

@@ -84,4 +84,14 @@ describe('the database URL', () => {
       `✖ cannot open the database postgres at ${url.hostname}:${url.port}/no_such_database: the database does not exist\n`,
     );
   });
+
+  it('with a user the server does not know names that user', async () => {
+    const url = new URL(inject('postgresUrl'));
+    url.username = 'nobody_here';
+    const result = await run(['seed', '--database', url.toString()]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe(
+      `✖ cannot open the database postgres at ${url.hostname}:${url.port}${url.pathname}: the server refused the user (role "nobody_here" does not exist)\n`,
+    );
+  });
 });

@@ -94,9 +94,10 @@ function parseValues(argv: readonly string[], upstreams: readonly string[]): Val
   try {
     return parseArgs({ args: [...argv], options, strict: true, allowPositionals: false }).values as Values;
   } catch (error) {
-    // parseArgs' messages are a sentence followed by advice about `--`: keep the sentence.
+    // parseArgs' messages are a sentence followed by advice about `--`: keep the sentence. "Argument is
+    // ambiguous" means the option's value is missing (the next word is an option): say that.
     const sentence = (error as Error).message.split(/\.\s|\n/)[0]!.replace(/\.$/, '');
-    throw new UsageError(`${sentence} (see --help).`);
+    throw new UsageError(`${sentence.replace(/ argument is ambiguous$/, ' needs a value')} (see --help).`);
   }
 }
 

@@ -14,7 +14,7 @@ export const HELP = `session-obs-sandbox — a stateful, spec-true sandbox of th
 
 Usage:
   session-obs-sandbox [serve] [options]      serve on SANDBOX_PORT (default 4020); seeds an empty store first
-  session-obs-sandbox seed [options]         seed the store and exit
+  session-obs-sandbox seed [options]         seed a new store and exit (a seeded one is kept; --fresh starts over)
   session-obs-sandbox import <file.ndjson>   load NDJSON lines (errors, events, observability sessions) and exit
 
 Options (environment variable in brackets):
@@ -139,9 +139,10 @@ export function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv): CliCo
   try {
     parsed = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
   } catch (error) {
-    // parseArgs' messages are a sentence followed by advice about `--`: keep the sentence.
+    // parseArgs' messages are a sentence followed by advice about `--`: keep the sentence. "Argument is
+    // ambiguous" means the option's value is missing (the next word is an option): say that.
     const sentence = (error as Error).message.split(/\.\s|\n/)[0]!.replace(/\.$/, '');
-    throw new UsageError(`${sentence} (see --help).`);
+    throw new UsageError(`${sentence.replace(/ argument is ambiguous$/, ' needs a value')} (see --help).`);
   }
   const { values, positionals } = parsed;
   if (values.help) return { command: 'help' };

@@ -27,14 +27,15 @@ const REASONS: Record<string, string> = {
   ETIMEDOUT: 'the connection timed out',
   EHOSTUNREACH: 'the host is unreachable',
   '28P01': 'password authentication failed',
-  '28000': 'the server refused this user',
   '3D000': 'the database does not exist',
 };
 
 function openError(url: string, error: unknown): StoreOpenError {
   const code = String((error as { code?: unknown }).code ?? 'UNKNOWN');
   const first = String((error as Error).message ?? error).split('\n')[0];
-  return new StoreOpenError(`postgres at ${describeUrl(url)}`, code, REASONS[code] ?? `${code}: ${first}`);
+  // 28000 is also what a missing role gets: the server's own sentence names the user (never a password).
+  const reason = code === '28000' ? `the server refused the user (${first})` : (REASONS[code] ?? `${code}: ${first}`);
+  return new StoreOpenError(`postgres at ${describeUrl(url)}`, code, reason);
 }
 
 // bigint (int8) columns and counts as numbers: every bigint here (ms timestamps, counts) fits in 2^53.
