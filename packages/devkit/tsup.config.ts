@@ -1,7 +1,7 @@
 import { defineConfig } from 'tsup';
 
 export default defineConfig({
-  entry: { index: 'src/index.ts', 'fuzz/index': 'src/fuzz/index.ts' },
+  entry: { index: 'src/index.ts', 'fuzz/index': 'src/fuzz/index.ts', 'mcp/index': 'src/mcp/index.ts' },
   format: ['esm'],
   dts: true,
   clean: true,

@@ -1,20 +1,16 @@
 // The official MCP SDK client, connected to the built `session-obs-mcp` command over stdio (spawned by
-// the SDK's StdioClientTransport) or over streamable HTTP; everything the server writes to stderr kept.
+// the SDK's StdioClientTransport, through @session-obs/devkit/mcp) or over streamable HTTP; everything the
+// server writes to stderr kept.
 import { fileURLToPath } from 'node:url';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
+import { connectStdioMcp, type ConnectedMcp } from '@session-obs/devkit/mcp';
 
 /** The package's command, as npm links it. */
 export const BIN = fileURLToPath(new URL('../bin/session-obs-mcp.js', import.meta.url));
 
-/** A connected client and what the server printed on stderr; `errors` are protocol errors the client saw (a stray stdout line is one). */
-export interface Connected {
-  client: Client;
-  stderr: () => string;
-  errors: Error[];
-  close(): Promise<void>;
-}
+/** A connected client and what the server printed on stderr; `errors` are protocol errors the client saw. */
+export type Connected = ConnectedMcp;
 
 /** Environment without the variables the server reads, so the machine's own never leak into a test. */
 export function cleanEnv(extra: Record<string, string>): Record<string, string> {
@@ -26,33 +22,8 @@ export function cleanEnv(extra: Record<string, string>): Record<string, string> 
 }
 
 /** Spawns `node bin/session-obs-mcp.js <args>` through the SDK's stdio transport and connects. */
-export async function connectStdio(env: Record<string, string>, args: string[] = []): Promise<Connected> {
-  const transport = new StdioClientTransport({ command: process.execPath, args: [BIN, ...args], env: cleanEnv(env), stderr: 'pipe' });
-  let stderr = '';
-  transport.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
-  const client = new Client({ name: 'session-obs-mcp-tests', version: '1.0.0' });
-  const errors: Error[] = [];
-  client.onerror = (error) => errors.push(error);
-  await client.connect(transport);
-  // Killed with this process too, should a test be interrupted before it closes the client.
-  const pid = transport.pid;
-  const kill = () => {
-    try {
-      if (pid) process.kill(pid, 'SIGKILL');
-    } catch {
-      // already gone
-    }
-  };
-  process.once('exit', kill);
-  return {
-    client,
-    stderr: () => stderr,
-    errors,
-    close: async () => {
-      await client.close();
-      process.off('exit', kill);
-    },
-  };
+export function connectStdio(env: Record<string, string>, args: string[] = []): Promise<Connected> {
+  return connectStdioMcp({ command: process.execPath, args: [BIN, ...args], env: cleanEnv(env), clientName: 'session-obs-mcp-tests' });
 }
 
 /** Connects to a streamable HTTP endpoint (`http://127.0.0.1:<port>/mcp`). */
