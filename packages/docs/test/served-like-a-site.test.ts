@@ -5,10 +5,10 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { request } from 'node:http';
-import { connect } from 'node:net';
 import { join } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { rawExchange } from '@session-obs/devkit/fuzz';
 import { loadSpec } from '@session-obs/spec';
 import { serveDocs, siteDir } from '../src/serve.js';
 import { localConsoleConfig } from '../src/try-it-config.js';
@@ -91,18 +91,10 @@ describe('our docs server sends the site like a real one', () => {
   });
 
   it('refuses a request with two Host headers (Node would keep the first; a proxy may route by the other)', async () => {
-    const answer = await new Promise<string>((resolve, reject) => {
-      const socket = connect(plain.port, '127.0.0.1', () =>
-        socket.write(`GET / HTTP/1.1\r\nHost: 127.0.0.1:${plain.port}\r\nHost: attacker.example\r\nConnection: close\r\n\r\n`),
-      );
-      let text = '';
-      socket.setEncoding('utf8');
-      socket.on('data', (chunk: string) => (text += chunk));
-      socket.on('end', () => resolve(text));
-      socket.on('error', reject);
-    });
-    expect(answer.split('\r\n')[0]).toBe('HTTP/1.1 400 Bad Request');
-    expect(answer).toContain('400 bad_request: the request has more than one Host header.');
+    const request = `GET / HTTP/1.1\r\nHost: 127.0.0.1:${plain.port}\r\nHost: attacker.example\r\n\r\n`;
+    const answer = await rawExchange(Buffer.from(request), { host: '127.0.0.1', port: plain.port, method: 'GET', hangAfterMs: 5000 });
+    expect(answer.status).toBe(400);
+    expect(answer.body.toString('utf8')).toBe('400 bad_request: the request has more than one Host header.\n');
   });
 
   it('shows the ports actually in use: the spec servers in the page and in openapi.json point at the running mock and sandbox', async () => {

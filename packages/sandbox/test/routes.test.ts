@@ -2,10 +2,10 @@
 // 405 with Allow, hostile path ids as problems of the path parameter, and its `/_sandbox/` routes as
 // their own document (`@session-obs/spec/sandbox-api.json`) declares them.
 import { request } from 'node:http';
-import { connect } from 'node:net';
 import { createSpecValidator, formatErrors, listOperations, loadSpec, sandboxApiPath } from '@session-obs/spec';
 import { DIALECT_ERROR_SCHEMA } from '@session-obs/spec/server';
 import { encodeCursor } from '@session-obs/spec/server';
+import { rawExchange } from '@session-obs/devkit/fuzz';
 import { BASE62 } from '../src/ids.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { memorySandbox, specProblems, TOKEN } from './helpers.js';
@@ -157,20 +157,11 @@ describe('the /_sandbox/ routes answer as sandbox-api.json declares', () => {
   });
 
   it('a request with two Host headers is a 400, even when both are served', async () => {
-    const answer = await new Promise<string>((resolve, reject) => {
-      const socket = connect(Number(new URL(sandbox.url).port), '127.0.0.1', () =>
-        socket.write(
-          `GET /_sandbox/fixtures HTTP/1.1\r\nHost: 127.0.0.1\r\nHost: localhost\r\nAuthorization: ${auth.Authorization}\r\nConnection: close\r\n\r\n`,
-        ),
-      );
-      let text = '';
-      socket.setEncoding('utf8');
-      socket.on('data', (chunk: string) => (text += chunk));
-      socket.on('end', () => resolve(text));
-      socket.on('error', reject);
-    });
-    expect(answer.split('\r\n')[0]).toBe('HTTP/1.1 400 Bad Request');
-    const body = JSON.parse(answer.slice(answer.indexOf('\r\n\r\n') + 4)) as object;
+    const request = `GET /_sandbox/fixtures HTTP/1.1\r\nHost: 127.0.0.1\r\nHost: localhost\r\nAuthorization: ${auth.Authorization}\r\n\r\n`;
+    const port = Number(new URL(sandbox.url).port);
+    const answer = await rawExchange(Buffer.from(request), { host: '127.0.0.1', port, method: 'GET', hangAfterMs: 5000 });
+    expect(answer.status).toBe(400);
+    const body = JSON.parse(answer.body.toString('utf8')) as object;
     expect(body).toMatchObject({ code: 'bad_request', message: 'The request has more than one Host header.' });
     check('get', '/_sandbox/fixtures', 400, body);
   });
