@@ -150,6 +150,23 @@ describe.each(ENGINES)('the store on $name', (engine) => {
     expect(await store.counts(tenant.id)).toMatchObject({ sessions: 0, session_errors: 0, observability_sessions: 0 });
   });
 
+  it('writes nothing for a tenant deleted after its token was accepted (ingest, reset), and a reset racing a delete leaves nothing', async () => {
+    const tenant = await created(store);
+    expect(await store.authenticate(tenant.token)).toBeDefined();
+    await store.deleteTenant(tenant.id);
+    expect(await store.ingestErrors(tenant.id, [errorRow('ser_zzlate00000001', 'ses_late000000001', 'after the delete')])).toEqual({
+      gone: true,
+    });
+    expect(await store.resetTenant(tenant.id)).toBeUndefined();
+    const empty = { sessions: 0, session_errors: 0, session_error_groups: 0, session_events: 0, observability_sessions: 0 };
+    expect(await store.counts(tenant.id)).toMatchObject(empty);
+    // The reset reads the seed, generates it, then writes: a delete that commits in between wins.
+    const raced = await created(store);
+    const [reset] = await Promise.all([store.resetTenant(raced.id), store.deleteTenant(raced.id)]);
+    expect(reset === undefined || reset.errors === 60).toBe(true);
+    expect(await store.counts(raced.id)).toMatchObject(empty);
+  });
+
   it('takes rate-limit tokens atomically, refilled by elapsed time', async () => {
     const now = 1_000_000;
     const take = (at: number) => store.takeRateToken(`bucket-${engine.name}`, 2, 1, at);

@@ -2,6 +2,7 @@
 // tenant's token sees only its own data (another tenant's id is a 404 like an unknown id), fixtures are
 // per tenant, the row limit refuses an ingest as a whole (403), reset and delete, the per-address limit
 // (429), and every answer as sandbox-api.json declares it.
+import { request } from 'node:http';
 import { createSpecValidator, formatErrors, loadSpec, sandboxApiPath } from '@session-obs/spec';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { startSandbox, type RunningSandbox } from '../src/start-sandbox.js';
@@ -31,6 +32,31 @@ const ingest = (sessionId: string, count: number) => ({
     message: `m ${i}`,
   })),
 });
+
+/**
+ * POSTs an ingest body in two parts: the headers and the first bytes now (the sandbox accepts the token
+ * and waits for the rest), the rest on `finish()`.
+ */
+function ingestInTwoParts(url: string, token: string, body: string) {
+  const req = request(`${url}/_sandbox/errors`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body) },
+  });
+  const answered = new Promise<{ status: number; body: any }>((resolve, reject) => {
+    req.on('response', (res) => {
+      let text = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk: string) => (text += chunk));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: JSON.parse(text) }));
+    });
+    req.on('error', reject);
+  });
+  req.flushHeaders();
+  req.write(body.slice(0, 10));
+  // Time for the first part to arrive and the token to be looked up (a delete that came first would also be a 401).
+  const firstPartSent = new Promise((resolve) => setTimeout(resolve, 300));
+  return { firstPartSent, finish: () => (req.end(body.slice(10)), answered) };
+}
 
 /** At least the most rows a seed of 3 sessions and 80 errors makes (209), as the CLI requires. */
 const ROW_LIMIT = 210;
@@ -95,7 +121,13 @@ describe.each(['sqlite', 'postgres'] as const)('tenants over HTTP on %s', (engin
     const reset = await call(sandbox.url, 'POST', '/_sandbox/reset', token);
     expect(reset.body.seeded).toEqual(seeded);
     expect((await call(sandbox.url, 'GET', '/sessions/ses_limit00000001/errors', token)).status).toBe(404);
+    // An ingest whose body is still arriving when the tenant is deleted stores nothing: a 401, as for its token.
+    const late = ingestInTwoParts(sandbox.url, token, JSON.stringify(ingest('ses_late000000001', 2)));
+    await late.firstPartSent;
     expect((await call(sandbox.url, 'DELETE', '/_sandbox/tenant', token)).body).toEqual({ deleted: true });
+    const answer = await late.finish();
+    expect(answer.status).toBe(401);
+    expect(answer.body).toMatchObject({ code: 'unauthorized' });
     expect((await call(sandbox.url, 'GET', '/session-errors', token)).status).toBe(401);
     expect((await call(sandbox.url, 'DELETE', '/_sandbox/tenant', TOKEN)).status).toBe(403);
   });

@@ -100,6 +100,8 @@ function createHandlers(store: SandboxStore): Record<string, SandboxHandler> {
       const rows = (body as { errors: IngestError[] }).errors.map((error) => errorRow(error, newId));
       const result = await store.ingestErrors(tenant, rows);
       if ('rowLimit' in result) return rowLimitReached(operation.dialect, result.rowLimit);
+      // Deleted (or expired) while the body was arriving, or by another replica since the token was accepted.
+      if ('gone' in result) return unauthorized(operation.dialect, 'unknown_token');
       return { status: 202, json: `{"object":"list","items":[${result.stored.join(',')}]}` };
     },
   };

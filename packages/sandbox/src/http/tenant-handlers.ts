@@ -2,7 +2,14 @@
 // reset the caller's tenant to its seed, delete it. Limits are the store's (they hold across replicas);
 // this module turns the store's answers into replies in the session endpoints' error dialect.
 import type { IncomingMessage } from 'node:http';
-import { badRequest, invalidRequest, payloadTooLarge, tooManyRequests, type CompiledOperation } from '@session-obs/spec/server';
+import {
+  badRequest,
+  invalidRequest,
+  payloadTooLarge,
+  tooManyRequests,
+  unauthorized,
+  type CompiledOperation,
+} from '@session-obs/spec/server';
 import { validateTenantRequest } from '../ingest.js';
 import { LOCAL_TENANT, type SandboxStore, type SeedSummary, type TenantLimits } from '../store/contract.js';
 import type { HttpReply } from './reply.js';
@@ -99,8 +106,10 @@ export function createTenantHandlers(
       };
       return { status: 201, body } as unknown as HttpReply;
     },
-    async createSandboxReset(_operation, _req, tenantId) {
+    async createSandboxReset(operation, _req, tenantId) {
       const seeded = await store.resetTenant(tenantId);
+      // Deleted (or expired) since the token was accepted: nothing was written.
+      if (!seeded) return unauthorized(operation.dialect, 'unknown_token');
       return { status: 200, body: { seeded: summaryBody(seeded) } };
     },
     async deleteSandboxTenant(_operation, _req, tenantId) {

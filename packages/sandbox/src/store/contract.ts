@@ -80,6 +80,9 @@ export interface BucketTake {
 export const LOCAL_TENANT = 'ten_local';
 
 /** The async, tenant-scoped store (SQLite or PostgreSQL). Give it to `createSandboxServer`; close it after the server. */
+/** What an ingest did: stored (the items' JSON), or nothing, because of the row limit or a tenant that is gone. */
+export type IngestResult = { stored: string[] } | { rowLimit: number } | { gone: true };
+
 export interface SandboxStore {
   /** Which engine holds the data. */
   readonly engine: 'sqlite' | 'postgres';
@@ -94,8 +97,11 @@ export interface SandboxStore {
     limits: TenantLimits;
     now?: number;
   }): Promise<CreatedTenant | TenantRefusal>;
-  /** Puts a tenant back to its seed (all its data replaced); returns what the seed made. */
-  resetTenant(tenantId: string): Promise<SeedSummary>;
+  /**
+   * Puts a tenant back to its seed (all its data replaced); returns what the seed made, or undefined
+   * when the tenant is gone (deleted or expired since its token was accepted): then nothing is written.
+   */
+  resetTenant(tenantId: string): Promise<SeedSummary | undefined>;
   /** Removes a tenant, its tokens and all its data. */
   deleteTenant(tenantId: string): Promise<void>;
   /** Removes every self-service tenant whose idle expiry has passed; returns how many. */
@@ -115,9 +121,10 @@ export interface SandboxStore {
 
   /**
    * Stores ingested errors as `processing`, all or none, and returns their JSON as stored; refused
-   * (nothing written) when the tenant's row limit would be passed.
+   * (nothing written) when the tenant's row limit would be passed, or when the tenant is gone (deleted
+   * or expired since its token was accepted, e.g. while the body was arriving).
    */
-  ingestErrors(tenantId: string, rows: readonly NewErrorRow[]): Promise<{ stored: string[] } | { rowLimit: number }>;
+  ingestErrors(tenantId: string, rows: readonly NewErrorRow[]): Promise<IngestResult>;
   /** Stores one batch of import lines for a tenant, all or none; ids already stored are skipped. */
   importBatch(tenantId: string, records: readonly ImportRecord[]): Promise<void>;
   /** Groups one batch of pending errors (of one tenant, or of all); returns how many. Safe to run in several processes at once. */

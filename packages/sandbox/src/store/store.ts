@@ -7,6 +7,7 @@ import type { Database, Statement } from 'better-sqlite3';
 import type {
   BucketTake,
   CreatedTenant,
+  IngestResult,
   SandboxStore,
   SeedSettings,
   StoreCounts,
@@ -26,6 +27,7 @@ import { collectSeed, collectTenantSeed, type LocalSeedClaim } from './seed-runs
 import {
   EXPIRED_TENANTS_SQL,
   FORGET_DELETED_SQL,
+  LIVE,
   hashToken,
   newTenantId,
   newToken,
@@ -198,16 +200,18 @@ export class SqliteStore extends StoreReads implements SandboxStore {
   }
 
   async resetTenant(tenantId: string) {
-    const row = this.sql('SELECT seed, seed_sessions, seed_errors FROM tenants WHERE id = ?').get(tenantId) as
+    const row = this.sql(`SELECT seed, seed_sessions, seed_errors FROM tenants WHERE id = ? AND ${LIVE}`).get(tenantId) as
       { seed: number; seed_sessions: number; seed_errors: number } | undefined;
-    if (!row) throw new Error(`no tenant ${tenantId}`);
+    if (!row) return undefined;
     const { batches, summary } = await collectSeed({ seed: row.seed, sessions: row.seed_sessions, errors: row.seed_errors });
-    this.write(() => {
+    // The seed was generated outside the write: a delete may have committed meanwhile, and then nothing is written.
+    const done = this.write(() => {
+      if (this.sql(`UPDATE tenants SET row_count = 0 WHERE id = ? AND ${LIVE}`).run(tenantId).changes === 0) return false;
       this.deleteTenantData(tenantId);
-      this.sql('UPDATE tenants SET row_count = 0 WHERE id = ?').run(tenantId);
       for (const batch of batches) this.seedBatchNow(tenantId, batch, Date.now());
+      return true;
     });
-    return summary;
+    return done ? summary : undefined;
   }
 
   private deleteTenantData(tenantId: string): void {
@@ -235,13 +239,15 @@ export class SqliteStore extends StoreReads implements SandboxStore {
     return (this.sql('SELECT expires_at FROM tenants WHERE id = ?').pluck().get(tenantId) as number | null | undefined) ?? undefined;
   }
 
-  async ingestErrors(tenantId: string, rows: readonly NewErrorRow[]): Promise<{ stored: string[] } | { rowLimit: number }> {
-    return this.write(() => {
+  async ingestErrors(tenantId: string, rows: readonly NewErrorRow[]): Promise<IngestResult> {
+    return this.write((): IngestResult => {
       const counted = this.sql(
-        'UPDATE tenants SET row_count = row_count + ? WHERE id = ? AND (row_limit IS NULL OR row_count + ? <= row_limit)',
+        `UPDATE tenants SET row_count = row_count + ? WHERE id = ? AND ${LIVE} AND (row_limit IS NULL OR row_count + ? <= row_limit)`,
       ).run(rows.length, tenantId, rows.length);
       if (counted.changes === 0) {
-        return { rowLimit: this.sql('SELECT row_limit FROM tenants WHERE id = ?').pluck().get(tenantId) as number };
+        const tenant = this.sql(`SELECT row_limit FROM tenants WHERE id = ? AND ${LIVE}`).get(tenantId) as
+          { row_limit: number | null } | undefined;
+        return tenant ? { rowLimit: tenant.row_limit ?? 0 } : { gone: true };
       }
       for (const row of rows) this.writer.error(tenantId, row);
       const stored: string[] = [];

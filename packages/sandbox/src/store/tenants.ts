@@ -40,6 +40,9 @@ export const TENANT_COUNTS_SQL = `SELECT
 /** Expired self-service tenants still to delete. */
 export const EXPIRED_TENANTS_SQL = "SELECT id FROM tenants WHERE kind = 'key' AND deleted_at IS NULL AND expires_at <= ?";
 
+/** A tenant row that is not deleted: writes of a tenant check it in the same transaction, so none lands after a delete. */
+export const LIVE = 'deleted_at IS NULL';
+
 /** Rows of deleted tenants that no longer count for the per-address limit. */
 export const FORGET_DELETED_SQL = 'DELETE FROM tenants WHERE deleted_at IS NOT NULL AND created_at <= ?';
 

@@ -6,6 +6,7 @@ import type pg from 'pg';
 import type {
   BucketTake,
   CreatedTenant,
+  IngestResult,
   SandboxStore,
   SeedSettings,
   StoreCounts,
@@ -23,6 +24,7 @@ import type { SeedBatch } from '../seeding.js';
 import {
   EXPIRED_TENANTS_SQL,
   FORGET_DELETED_SQL,
+  LIVE,
   hashToken,
   newTenantId,
   newToken,
@@ -204,18 +206,21 @@ export class PgStore extends PgReads implements SandboxStore {
 
   async resetTenant(tenantId: string) {
     const [row] = await this.rows<{ seed: number; seed_sessions: number; seed_errors: number }>(
-      'SELECT seed, seed_sessions, seed_errors FROM tenants WHERE id = $1',
+      `SELECT seed, seed_sessions, seed_errors FROM tenants WHERE id = $1 AND ${LIVE}`,
       [tenantId],
     );
-    if (!row) throw new Error(`no tenant ${tenantId}`);
+    if (!row) return undefined;
     const { batches, summary } = await collectSeed({ seed: row.seed, sessions: row.seed_sessions, errors: row.seed_errors });
-    await this.transaction(async (client) => {
-      // The tenant's row first: concurrent ingest of this tenant waits for the reset to end.
-      await client.query('UPDATE tenants SET row_count = 0 WHERE id = $1', [tenantId]);
+    const done = await this.transaction(async (client) => {
+      // The tenant's row first: concurrent ingest of this tenant waits for the reset to end, and a delete
+      // that committed since the seed was read leaves no row to claim (then nothing is written).
+      const claimed = await client.query(`UPDATE tenants SET row_count = 0 WHERE id = $1 AND ${LIVE}`, [tenantId]);
+      if (claimed.rowCount === 0) return false;
       await this.deleteData(client, tenantId);
       for (const batch of batches) await this.seedBatch(client, tenantId, batch, Date.now());
+      return true;
     });
-    return summary;
+    return done ? summary : undefined;
   }
 
   async deleteTenant(tenantId: string, now = Date.now()): Promise<void> {
@@ -241,15 +246,15 @@ export class PgStore extends PgReads implements SandboxStore {
     return row?.expires_at ?? undefined;
   }
 
-  async ingestErrors(tenantId: string, rows: readonly NewErrorRow[]): Promise<{ stored: string[] } | { rowLimit: number }> {
-    return this.transaction(async (client) => {
+  async ingestErrors(tenantId: string, rows: readonly NewErrorRow[]): Promise<IngestResult> {
+    return this.transaction(async (client): Promise<IngestResult> => {
       const counted = await client.query(
-        'UPDATE tenants SET row_count = row_count + $1 WHERE id = $2 AND (row_limit IS NULL OR row_count + $1 <= row_limit) RETURNING row_count',
+        `UPDATE tenants SET row_count = row_count + $1 WHERE id = $2 AND ${LIVE} AND (row_limit IS NULL OR row_count + $1 <= row_limit) RETURNING row_count`,
         [rows.length, tenantId],
       );
       if (counted.rowCount === 0) {
-        const { rows: limit } = await client.query('SELECT row_limit FROM tenants WHERE id = $1', [tenantId]);
-        return { rowLimit: Number(limit[0]?.row_limit ?? 0) };
+        const { rows: limit } = await client.query(`SELECT row_limit FROM tenants WHERE id = $1 AND ${LIVE}`, [tenantId]);
+        return limit[0] ? { rowLimit: Number(limit[0].row_limit ?? 0) } : { gone: true };
       }
       await insertErrors(client, tenantId, rows);
       // As stored: new errors are `processing`, in no group yet.
