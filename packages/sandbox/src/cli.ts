@@ -74,11 +74,16 @@ async function serve(options: Extract<CliCommand, { command: 'serve' }>): Promis
     );
     console.log(`✔ Sandbox ready: ${url}  (try: curl -X POST ${url}/_sandbox/tenants)`);
   }
-  // Graceful: stop accepting, let requests in flight finish, then close the store. Requests get 9 s, so
-  // stopping the workers and closing the store still fit in the 10 s an orchestrator allows.
+  // Graceful: stop accepting, let requests in flight finish, then close the store. Requests get 8 s; the
+  // whole stop is cut off at 9.5 s (exit 1), inside the 10 s an orchestrator allows before its SIGKILL.
   stopOnSignals('the sandbox', async () => {
-    await sandbox.close(9_000);
+    const cutOff = setTimeout(() => {
+      console.error('✖ the sandbox did not stop within 9.5 s (a request or the database held it): exiting now');
+      process.exit(1);
+    }, 9_500);
+    await sandbox.close(8_000);
     await store.close();
+    clearTimeout(cutOff);
   });
 }
 

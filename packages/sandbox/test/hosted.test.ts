@@ -223,4 +223,24 @@ describe('graceful shutdown', () => {
     expect(await exited).toBe(0);
     expect(log.some((line) => line.startsWith('Stopping the sandbox'))).toBe(true);
   });
+
+  it('on SIGTERM with a request stuck mid-body, cuts it off after the grace and exits within 10 s', async () => {
+    const sandbox = await startSandbox({ sessions: 3, errors: 50 });
+    const url = new URL(`${sandbox.url}/_sandbox/errors`);
+    const headers = { Authorization: `Bearer ${DEFAULT_TOKEN}`, 'Content-Type': 'application/json', 'Content-Length': 1000 };
+    const req = httpRequest({ host: url.hostname, port: url.port, path: url.pathname, method: 'POST', headers });
+    const cut = new Promise<string>((resolve) => {
+      req.on('error', (error) => resolve((error as NodeJS.ErrnoException).code ?? error.message));
+      req.on('response', (response) => resolve(`answered ${response.statusCode}`));
+    });
+    req.write('{"errors": [');
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const exited = new Promise<number | null>((resolve) => sandbox.process.once('exit', (code) => resolve(code)));
+    const signalled = performance.now();
+    sandbox.process.kill('SIGTERM');
+    expect(await exited).not.toBeNull();
+    // The grace is 8 s and the cut-off 9.5 s (timers in the sandbox); the slack is for this side's clock.
+    expect(performance.now() - signalled).toBeLessThan(10_000);
+    expect(await cut).toMatch(/ECONNRESET|socket hang up/);
+  }, 20_000);
 });
