@@ -85,6 +85,16 @@ describe('the database URL', () => {
     );
   });
 
+  it("asking for SSL of a server without it is one line (no driver warning), in the driver's words", async () => {
+    const url = new URL(inject('postgresUrl'));
+    url.searchParams.set('sslmode', 'require');
+    const result = await run(['seed', '--database', url.toString()]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe(
+      `✖ cannot open the database postgres at ${url.hostname}:${url.port}${url.pathname}: The server does not support SSL connections\n`,
+    );
+  });
+
   it('with a user the server does not know names that user', async () => {
     const url = new URL(inject('postgresUrl'));
     url.username = 'nobody_here';

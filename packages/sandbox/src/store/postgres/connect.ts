@@ -31,10 +31,13 @@ const REASONS: Record<string, string> = {
 };
 
 function openError(url: string, error: unknown): StoreOpenError {
-  const code = String((error as { code?: unknown }).code ?? 'UNKNOWN');
-  const first = String((error as Error).message ?? error).split('\n')[0];
+  const given = (error as { code?: unknown }).code;
+  const code = String(given ?? 'UNKNOWN');
+  const first = String((error as Error).message ?? error).split('\n')[0]!;
   // 28000 is also what a missing role gets: the server's own sentence names the user (never a password).
-  const reason = code === '28000' ? `the server refused the user (${first})` : (REASONS[code] ?? `${code}: ${first}`);
+  // Without a code (e.g. "The server does not support SSL connections") the driver's sentence is the reason.
+  const reason =
+    code === '28000' ? `the server refused the user (${first})` : (REASONS[code] ?? (given === undefined ? first : `${code}: ${first}`));
   return new StoreOpenError(`postgres at ${describeUrl(url)}`, code, reason);
 }
 
@@ -72,9 +75,25 @@ async function migrate(client: pg.PoolClient): Promise<void> {
   }
 }
 
+/**
+ * The URL as the driver gets it. pg 8 treats `sslmode` prefer, require and verify-ca as verify-full, and
+ * says so in a nine-line warning on every start; naming verify-full (the same checks) keeps the one-line promise.
+ */
+export function driverUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    const mode = parsed.searchParams.get('sslmode');
+    if (!['prefer', 'require', 'verify-ca'].includes(mode ?? '') || parsed.searchParams.has('uselibpqcompat')) return url;
+    parsed.searchParams.set('sslmode', 'verify-full');
+    return parsed.toString();
+  } catch {
+    return url;
+  }
+}
+
 /** Opens a pool on `url` and migrates the schema; throws a one-line StoreOpenError when it cannot. */
 export async function openPool(url: string, options: { max?: number } = {}): Promise<pg.Pool> {
-  const pool = new pg.Pool({ connectionString: url, max: options.max ?? 10, connectionTimeoutMillis: 10_000, types });
+  const pool = new pg.Pool({ connectionString: driverUrl(url), max: options.max ?? 10, connectionTimeoutMillis: 10_000, types });
   // A client losing its connection (the server restarted, the database was dropped) must not crash the
   // process: the pool's listener covers idle clients, this one every client, idle or checked out. Queries in
   // flight fail on their own, and a broken client is never reused (it is no longer queryable).

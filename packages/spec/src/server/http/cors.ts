@@ -27,6 +27,9 @@ export function parseCorsOrigins(text: string): CorsOrigins {
     }
     if ((url.protocol !== 'http:' && url.protocol !== 'https:') || url.pathname !== '/' || url.search || entry.endsWith('/'))
       throw new Error(`CORS origin "${entry}" is not an origin such as https://docs.example.com (scheme, host and port only)`);
+    // A browser sends the page's exact origin: a pattern would match nothing, and the operator would not know.
+    if (url.hostname.includes('*'))
+      throw new Error(`CORS origin "${entry}" has a wildcard: list each origin (https://a.example.com,https://b.example.com), or * alone`);
     return url.origin;
   });
 }

@@ -18,9 +18,9 @@ export function parseAllowedHosts(text: string): string[] {
     });
 }
 
-/** Splits `name[:port]` (IPv6 in brackets) into its lower-case name and port. */
+/** Splits `name[:port]` (IPv6 in brackets) into its lower-case name and port; `example.com.` is `example.com`. */
 function splitHost(host: string): { name: string; port?: string } {
-  const match = /^(\[[^\]]*\]|[^:]*)(?::(\d+))?$/.exec(host.trim().toLowerCase());
+  const match = /^(\[[^\]]*\]|[^:]*?)\.?(?::(\d+))?$/.exec(host.trim().toLowerCase());
   return match ? { name: match[1]!, ...(match[2] !== undefined && { port: match[2] }) } : { name: '\0' };
 }
 
