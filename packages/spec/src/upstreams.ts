@@ -79,7 +79,9 @@ export function splitByUpstream(spec: OpenApiDocument): Record<string, OpenApiDo
     const source = item[method as HttpMethod]!;
     const served = effectiveServers(spec, item, source).find((entry) => entry.url === server)!;
     // The upstream's server and scheme become the document's own: nothing is left for a generator to ignore.
-    const { security: _security, servers: _servers, ...operation } = source;
+    // Each operation still names its scheme (the same one), as every operation of every bundle does.
+    const { servers: _servers, ...rest } = source;
+    const operation = { ...rest, security: [{ [scheme]: [] }] };
     const shared = Object.entries(item).filter(([key]) => key !== 'servers' && !(HTTP_METHODS as readonly string[]).includes(key));
     const target = (documents[credential] ??= { ...spec, servers: [served], security: [{ [scheme]: [] }], paths: {} });
     target.paths![path] = { ...(target.paths![path] as PathItemObject), ...Object.fromEntries(shared), [method]: operation };

@@ -42,6 +42,7 @@ describe('custom Spectral rules', () => {
     'operation-summary',
     'operation-id-camel-case',
     'operation-declares-401',
+    'operation-names-its-security',
     'error-responses-are-shared',
     'id-property-has-example',
     'response-has-example',
@@ -60,6 +61,10 @@ describe('custom Spectral rules', () => {
 
   it('asks a 401 only of operations that take a token (not of `security: []`)', () => {
     expect(of('operation-declares-401').map((finding) => finding.path.join('.'))).toEqual(['paths./things.get.responses']);
+  });
+
+  it('asks each operation to name its security, and takes `security: []` as named', () => {
+    expect(of('operation-names-its-security').map((finding) => finding.path.join('.'))).toEqual(['paths./things.get']);
   });
 
   it('flags each free-form object that does not say so, and only those', () => {
