@@ -35,7 +35,8 @@ export type GetPage = (path: string, init: LooseInit) => Promise<ListEnvelope>;
  * `before` and no `after`: then backward (`before=<first id>`, while `has_more_before`), and items are
  * yielded last-to-first within each page so the stream moves steadily away from the starting id.
  * `order`, `limit` and filters are kept on every request; a starting `cursor` is sent only once.
- * A next cursor id that was already followed throws `PaginationError` instead of looping for ever.
+ * A next cursor id that was already followed, or "more" on an empty page, throws `PaginationError`
+ * instead of looping for ever or ending short.
  */
 export async function* pages(
   getPage: GetPage,
@@ -64,7 +65,10 @@ export async function* pages(
     if (!items) yield page;
     else yield* (backward ? [...list].reverse() : list).slice(0, maxItems - itemCount);
     itemCount += list.length;
-    if (!page.pagination[`has_more_${direction}`] || next === undefined || pageCount >= maxPages || itemCount >= maxItems) return;
+    if (!page.pagination[`has_more_${direction}`] || pageCount >= maxPages || itemCount >= maxItems) return;
+    // "More" with no item to continue from: stopping quietly would hand over a short list as if whole.
+    if (next === undefined)
+      throw new PaginationError({ code: 'cursor_not_advancing', message: `GET ${path}: has_more_${direction} on a page without items` });
     delete query.cursor;
     followed.add(next);
     query[direction] = next;

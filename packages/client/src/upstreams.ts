@@ -40,7 +40,8 @@ export function resolveUpstreams(options: UpstreamChoice): ResolvedUpstreams {
     if (baseUrl !== undefined && !URL.canParse(baseUrl, globalThis.location?.href))
       throw new TypeError(`createClient: invalid ${part.baseUrl ? `${credential}.` : ''}baseUrl ${baseUrl}`);
     const shared = credential === ROOT_CREDENTIAL || (options.baseUrl !== undefined && part.baseUrl === undefined);
-    const token = part.token?.trim() ? part.token : shared && options.token?.trim() ? options.token : undefined;
+    // Sent trimmed: a pasted token often carries a newline or spaces.
+    const token = part.token?.trim() || (shared && options.token?.trim()) || undefined;
     if (token) tokens++;
     resolved[credential] = { token, baseUrl: baseUrl ?? SERVERS[credential] };
   }

@@ -15,6 +15,9 @@ function listHandler(req: Received): Reply {
   // The old mock's behaviour: every page the same items, always "more after".
   if (session === 'ses_stuck')
     return { body: { object: 'list', items: ids.slice(0, 2).map(item), pagination: { has_more_before: false, has_more_after: true } } };
+  // A page without items that still says "more after".
+  if (session === 'ses_hollow')
+    return { body: { object: 'list', items: [], pagination: { has_more_before: false, has_more_after: true } } };
   const ordered = session === 'ses_empty' ? [] : q.get('order') === 'desc' ? [...ids].reverse() : ids;
   const limit = Number(q.get('limit') ?? 20);
   let start = 0;
@@ -175,6 +178,15 @@ describe('walks that end', () => {
     await expect(walk()).rejects.toBeInstanceOf(PaginationError);
     expect(handed).toEqual([]);
     expect(server.received).toHaveLength(1);
+  });
+
+  it('an empty page that says there is more stops the walk with a PaginationError, not a quiet short end', async () => {
+    const error = await collect(client().paginate(PATH, { params: { path: { session_id: 'ses_hollow' } } })).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(PaginationError);
+    expect((error as Error).message).toBe('GET /sessions/{session_id}/errors: has_more_after on a page without items');
+    expect(server.received).toHaveLength(1);
+    // An empty list that says nothing more is simply empty.
+    expect(await collect(client().paginate(PATH, { params: { path: { session_id: 'ses_empty' } } }))).toEqual([]);
   });
 
   it('maxPages and maxItems bound a walk without an error', async () => {

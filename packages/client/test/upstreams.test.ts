@@ -52,6 +52,16 @@ describe('the default configuration: both credentials, no baseUrl', () => {
     expect(requests.map(sent)).toEqual([{ origin: 'https://api.metorial.com', authorization: 'Bearer m' }]);
   });
 
+  it('sends tokens trimmed (a pasted one often carries spaces or a newline)', async () => {
+    const { requests, client } = recorded({ metorial: { token: '  m \n' }, devrev: { token: '\td' } });
+    await client.GET('/session-errors');
+    await client.GET('/observability.sessions.get', { params: { query: OBS_QUERY } });
+    expect(requests.map((r) => r.headers.get('authorization'))).toEqual(['Bearer m', 'Bearer d']);
+    const { requests: one, client: oneServer } = recorded({ baseUrl: 'http://127.0.0.1:9', token: ' t ' });
+    await oneServer.GET('/session-errors');
+    expect(one[0]!.headers.get('authorization')).toBe('Bearer t');
+  });
+
   it('an upstream baseUrl moves only that upstream', async () => {
     const { requests, client } = recorded({ ...options, devrev: { token: 'd', baseUrl: 'https://devrev.example.test/' } });
     await client.GET('/observability.sessions.get', { params: { query: OBS_QUERY } });
