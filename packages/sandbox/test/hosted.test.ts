@@ -182,6 +182,24 @@ describe('the sandbox in hosted mode (on PostgreSQL)', () => {
   });
 });
 
+describe('the per-address tenant limit behind a proxy', () => {
+  it('counts an IPv6 client by its /64, so rotating addresses inside it does not get more tenants', async () => {
+    const sandbox = await startSandbox({ args: ['--hosted', '--trust-proxy', '--tenants-per-hour', '2'] });
+    try {
+      const create = async (client: string) =>
+        (await fetch(`${sandbox.url}/_sandbox/tenants`, { method: 'POST', headers: { 'X-Forwarded-For': client } })).status;
+      expect(await create('2001:db8:1:2::a')).toBe(201);
+      expect(await create('2001:db8:1:2::b')).toBe(201);
+      expect(await create('2001:db8:1:2:ffff:ffff:ffff:1')).toBe(429);
+      // Another /64 is another client; IPv4 clients count one by one.
+      expect(await create('2001:db8:1:3::1')).toBe(201);
+      expect(await create('203.0.113.7')).toBe(201);
+    } finally {
+      await sandbox.stop();
+    }
+  });
+});
+
 describe('graceful shutdown', () => {
   it('on SIGTERM stops accepting, lets the request in flight finish, says so, and exits 0 within 10 s', async () => {
     const log: string[] = [];

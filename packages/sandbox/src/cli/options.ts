@@ -39,7 +39,7 @@ Self-service tenants (POST /_sandbox/tenants):
   --tenant-sessions <n>       [SANDBOX_TENANT_SESSIONS] sessions in a new tenant's seed, default ${TENANT_DEFAULTS.sessions}
   --tenant-errors <n>         [SANDBOX_TENANT_ERRORS] errors in a new tenant's seed, default ${TENANT_DEFAULTS.errors}
   --tenant-rows <n>           [SANDBOX_TENANT_ROWS] rows a tenant may hold (ingest past it: 403), default ${TENANT_DEFAULTS.rowsPerTenant}; at least what a default seed can make
-  --tenants-per-hour <n>      [SANDBOX_TENANTS_PER_HOUR] tenants per client address per hour, default ${TENANT_DEFAULTS.perAddressPerHour}
+  --tenants-per-hour <n>      [SANDBOX_TENANTS_PER_HOUR] tenants per client address (IPv6: per /64) per hour, default ${TENANT_DEFAULTS.perAddressPerHour}
   --max-tenants <n>           [SANDBOX_MAX_TENANTS] self-service tenants at once, default ${TENANT_DEFAULTS.total}
   --tenant-idle-minutes <n>   [SANDBOX_TENANT_IDLE_MINUTES] unused this long, a tenant expires, default ${TENANT_DEFAULTS.idleSeconds / 60}
   -h, --help                  this text

@@ -12,6 +12,7 @@ import {
 } from '@session-obs/spec/server';
 import { validateTenantRequest } from '../ingest.js';
 import { LOCAL_TENANT, type SandboxStore, type SeedSummary, type TenantLimits } from '../store/contract.js';
+import { addressKey } from './address-key.js';
 import type { HttpReply } from './reply.js';
 
 /** The seed a new tenant gets by default, and the limits of self-service tenants. */
@@ -73,7 +74,7 @@ async function seedOf(operation: CompiledOperation, req: IncomingMessage, readBo
   return { seed: { seed, sessions: body.sessions ?? settings.sessions, errors: body.errors ?? settings.errors } };
 }
 
-/** The handlers of the tenant endpoints. `clientAddress` names who creates a tenant (the per-address limit). */
+/** The handlers of the tenant endpoints. `clientAddress` names who creates a tenant (the per-address limit; an IPv6 client by its /64). */
 export function createTenantHandlers(
   store: SandboxStore,
   settings: TenantSettings,
@@ -84,7 +85,7 @@ export function createTenantHandlers(
     async createSandboxTenant(operation, req) {
       const { seed, reject } = await seedOf(operation, req, readBody, settings);
       if (reject) return reject;
-      const created = await store.createTenant({ createdBy: clientAddress(req), seed, limits: settings });
+      const created = await store.createTenant({ createdBy: addressKey(clientAddress(req)), seed, limits: settings });
       if ('refused' in created) {
         if (created.refused === 'row_limit') {
           const message = `This seed makes ${created.seedRows} rows (errors, events, observability sessions); a tenant may hold ${settings.rowsPerTenant}, so no tenant was created.`;
