@@ -79,10 +79,10 @@ export interface BucketTake {
 /** The id of the tenant the configured tokens (`--tokens`, the dev token) belong to. */
 export const LOCAL_TENANT = 'ten_local';
 
-/** The async, tenant-scoped store (SQLite or PostgreSQL). Give it to `createSandboxServer`; close it after the server. */
 /** What an ingest did: stored (the items' JSON), or nothing, because of the row limit or a tenant that is gone. */
 export type IngestResult = { stored: string[] } | { rowLimit: number } | { gone: true };
 
+/** The async, tenant-scoped store (SQLite or PostgreSQL). Give it to `createSandboxServer`; close it after the server. */
 export interface SandboxStore {
   /** Which engine holds the data. */
   readonly engine: 'sqlite' | 'postgres';
