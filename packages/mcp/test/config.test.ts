@@ -1,7 +1,8 @@
 // Configuration: the settings parsed from arguments and environment, the production defaults checked on
 // the exact requests (an injected `fetch`), per-API credentials against the real sandbox, and starts that
-// cannot work as one line on stderr.
+// cannot work as one line on stderr; the README's mcpServers entries name this package.
 import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { describe, expect, inject, it } from 'vitest';
 import { callTool, createArgumentChecker, createUpstreamClients, parseSettings, UsageError, type ToolManifest } from '../src/index.js';
@@ -159,5 +160,22 @@ describe('starts that cannot work', () => {
     expect(result.status).toBe(0);
     expect(result.stdout).toBe('');
     expect(result.stderr).toContain('--metorial-token <t>    [METORIAL_TOKEN]');
+  });
+});
+
+describe("the README's mcpServers entries", () => {
+  it('run this package by its npm name (npx -y <unscoped bin> would fetch whatever package has that name)', () => {
+    const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
+    const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
+      name: string;
+      bin: Record<string, string>;
+    };
+    const entries = [...readme.matchAll(/```json\n([\s\S]*?)```/g)]
+      .map(([, json]) => JSON.parse(json!) as { mcpServers?: Record<string, { command: string; args: string[] }> })
+      .flatMap((config) => Object.values(config.mcpServers ?? {}));
+    expect(entries.length).toBeGreaterThanOrEqual(2);
+    // One bin, so `npx <package>` runs it.
+    expect(Object.keys(pkg.bin)).toHaveLength(1);
+    for (const entry of entries) expect(entry).toMatchObject({ command: 'npx', args: ['-y', pkg.name] });
   });
 });

@@ -1,5 +1,5 @@
 // The sandbox and the mock as a consumer starts them: their installed bins, run from the scratch project by
-// its package manager (`npx session-obs-sandbox`, `pnpm exec session-obs-sandbox`) on a free port.
+// its package manager (`npx @session-obs/sandbox`, `pnpm exec session-obs-sandbox`) on a free port.
 import { freePort, startChildServer } from '@session-obs/devkit';
 import type { PackageManager, ScratchProject } from './scratch-project.js';
 

@@ -61,7 +61,7 @@ export function llmsTxt(spec) {
     'Every operation is a read (`GET`) that takes `Authorization: Bearer <token>`. List operations page by id:',
     '`limit` (1 to 100), `after` or `before` an id, `order` `asc` or `desc`; the answer says `has_more_after` and `has_more_before`.',
     'Errors carry a machine-readable `code` (the observability endpoint: `type`) and a `message`.',
-    'AI agents can call every operation as an MCP tool: `npx session-obs-mcp` (package `@session-obs/mcp`).',
+    'AI agents can call every operation as an MCP tool: `npx @session-obs/mcp` (package `@session-obs/mcp`).',
     ...hostedSandboxLines(spec),
     '',
     '## Operations',
