@@ -4,21 +4,12 @@
 // credential is ever printed. A start that cannot work is one line on stderr: exit 2 for bad usage, 1 else.
 import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
 import { HELP } from './runtime/help.js';
-import { parseSettings, specOption, UsageError } from './runtime/config.js';
+import { describeTarget, parseSettings, specOption, UsageError } from './runtime/config.js';
 import { createArgumentChecker } from './runtime/arguments.js';
 import { loadManifest } from './runtime/load-manifest.js';
 import { createMcpServer } from './runtime/mcp-server.js';
 import { serveHttp } from './runtime/serve-http.js';
 import { createUpstreamClients } from './runtime/upstream-clients.js';
-import type { Target } from './runtime/config.js';
-
-/** Where the tools go, for the ready line (URLs only, never a token). */
-function describeTarget(target: Target): string {
-  if (target.mode === 'single') return `every tool → ${target.baseUrl}`;
-  return Object.entries(target.upstreams)
-    .map(([name, { token, baseUrl }]) => `${name} → ${baseUrl}${token ? '' : ' (no token: its tools answer missing_credential)'}`)
-    .join(', ');
-}
 
 /** Why the HTTP server cannot listen, in words. */
 function listenProblem(error: unknown, host: string, port: number): string {

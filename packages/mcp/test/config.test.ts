@@ -3,9 +3,21 @@
 // cannot work as one line on stderr; the README's mcpServers entries name this package.
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { createServer as createHttpServer } from 'node:http';
+import { createServer, type AddressInfo } from 'node:net';
 import { describe, expect, inject, it } from 'vitest';
-import { callTool, createArgumentChecker, createUpstreamClients, parseSettings, UsageError, type ToolManifest } from '../src/index.js';
+import { DEFAULT_POLICY } from '@session-obs/client';
+import {
+  ATTEMPT_TIMEOUT_MS,
+  CALL_DEADLINE_MS,
+  callTool,
+  createArgumentChecker,
+  createUpstreamClients,
+  describeTarget,
+  parseSettings,
+  UsageError,
+  type ToolManifest,
+} from '../src/index.js';
 import { argumentsFor, SANDBOX_TOKEN } from './fixtures.js';
 import { BIN, cleanEnv, connectStdio } from './mcp-client.js';
 import builtManifest from '../dist/tools.json' with { type: 'json' };
@@ -88,6 +100,48 @@ describe('production defaults, on the exact requests', () => {
     ]);
     expect(sent.map((request) => request.headers.get('authorization'))).toEqual(['Bearer metorial_sk_prod', 'Bearer devrev_pat_prod']);
     expect(sent.map((request) => request.method)).toEqual(['GET', 'GET']);
+  });
+});
+
+describe('the ready line', () => {
+  it('names where the tools go, without the credentials a URL may carry', () => {
+    expect(describeTarget({ mode: 'single', baseUrl: 'http://user:pw@127.0.0.1:4020/base', token: 't' })).toBe(
+      'every tool → http://127.0.0.1:4020/base',
+    );
+    expect(
+      describeTarget({
+        mode: 'per-api',
+        upstreams: { metorial: { token: 'm', baseUrl: 'https://u:p@proxy.example/fwd' }, devrev: { baseUrl: 'https://api.devrev.ai' } },
+      }),
+    ).toBe('metorial → https://proxy.example/fwd, devrev → https://api.devrev.ai (no token: its tools answer missing_credential)');
+  });
+});
+
+describe('a hanging API', () => {
+  it('ends a tool call at its deadline with a timeout tool error (before an MCP client gives up at 60 s)', async () => {
+    // The defaults: three attempts of ATTEMPT_TIMEOUT_MS and the retry waits fit in the deadline, which ends before 60 s.
+    const waits = DEFAULT_POLICY.initialDelayMs * (1 + 2);
+    expect(ATTEMPT_TIMEOUT_MS * (DEFAULT_POLICY.maxRetries + 1) + waits).toBeLessThan(CALL_DEADLINE_MS);
+    expect(CALL_DEADLINE_MS).toBeLessThan(60_000);
+    const hanging = createHttpServer(() => {});
+    await new Promise<void>((resolve) => hanging.listen(0, '127.0.0.1', resolve));
+    try {
+      const baseUrl = `http://127.0.0.1:${(hanging.address() as AddressInfo).port}`;
+      const target = { mode: 'single' as const, baseUrl, token: 'tok' };
+      const { clientFor, secrets } = createUpstreamClients(target, upstreams, { timeoutMs: 60_000 });
+      const context = { checkArguments: createArgumentChecker(manifest.tools), clientFor, secrets, deadlineMs: 500 };
+      const started = performance.now();
+      const result = await callTool(tool('list_session_errors'), {}, context);
+      expect(performance.now() - started).toBeLessThan(5_000);
+      expect(result.isError).toBe(true);
+      expect(JSON.parse(result.content[0]!.text).error).toEqual({
+        code: 'timeout',
+        message: 'list_session_errors: the API did not answer within 0.5 s (every attempt included); try again later.',
+      });
+    } finally {
+      hanging.closeAllConnections();
+      await new Promise((resolve) => hanging.close(resolve));
+    }
   });
 });
 

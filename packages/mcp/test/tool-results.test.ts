@@ -1,7 +1,7 @@
 // The pieces of an answer that the end-to-end tests cannot provoke from a well-behaved sandbox: a server
 // that echoes the token (into any string, even one that would break JSON text), and paging at the edges.
 import { describe, expect, it } from 'vitest';
-import { errorResult, nextPage, successResult, type ToolRoute } from '../src/index.js';
+import { errorResult, MAX_ANSWER_CHARS, nextPage, successResult, type ToolRoute } from '../src/index.js';
 
 const route = { list: true } as ToolRoute;
 const secret = 'sk_"quoted\\secret';
@@ -34,5 +34,23 @@ describe('next_page', () => {
     expect(nextPage(page(['c', 'd'], true, true), { before: 'e' })).toEqual({ before: 'c' });
     expect(nextPage(page(['c', 'd'], true, false), { before: 'e' })).toBeNull();
     expect(nextPage(page([], true, true), {})).toBeNull();
+  });
+});
+
+describe('an answer too large to pass on', () => {
+  it('is a response_too_large tool error naming what to change, not a message the client cannot read', () => {
+    const items = Array.from({ length: 100 }, (_, i) => ({ id: `ser_${i}`, message: 'x'.repeat(20_000) }));
+    const result = successResult(route, { object: 'list', items, pagination: { has_more_after: false } }, {}, []);
+    expect(result.isError).toBe(true);
+    expect(result.structuredContent).toBeUndefined();
+    expect(result.content[0]!.text.length).toBeLessThan(1000);
+    expect(JSON.parse(result.content[0]!.text).error).toEqual({
+      code: 'response_too_large',
+      message:
+        "The API's answer is 2.0 million characters of JSON, over the 1 million a tool answers with: ask for a smaller page (`limit`) or narrow the filters.",
+    });
+    // Just under the bound it passes whole.
+    const fits = [{ id: 'ser_0', message: 'x'.repeat(MAX_ANSWER_CHARS - 200) }];
+    expect(successResult(route, { object: 'list', items: fits, pagination: {} }, {}, []).isError).toBeUndefined();
   });
 });

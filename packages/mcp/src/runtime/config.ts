@@ -149,3 +149,20 @@ export function parseSettings(argv: readonly string[], env: NodeJS.ProcessEnv, u
     ...(maxRetries !== undefined ? { maxRetries } : {}),
   };
 }
+
+/** A URL as the ready line shows it: without a `user:password@` part. */
+function shown(url: string): string {
+  const parsed = new URL(url);
+  if (!parsed.username && !parsed.password) return url;
+  parsed.username = '';
+  parsed.password = '';
+  return parsed.toString();
+}
+
+/** Where the tools go, for the ready line (URLs without credentials, never a token). */
+export function describeTarget(target: Target): string {
+  if (target.mode === 'single') return `every tool → ${shown(target.baseUrl)}`;
+  return Object.entries(target.upstreams)
+    .map(([name, { token, baseUrl }]) => `${name} → ${shown(baseUrl)}${token ? '' : ' (no token: its tools answer missing_credential)'}`)
+    .join(', ');
+}

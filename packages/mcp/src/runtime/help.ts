@@ -21,7 +21,7 @@ Other options:
   --http <port>           serve streamable HTTP instead of stdio (0 picks a free port)
   --host <addr>           [SESSION_OBS_MCP_HOST] address for --http, default 127.0.0.1 (loopback only)
   --spec <openapi.json>   generate the tools from this OpenAPI document instead of the built-in ones
-  --timeout-ms <n>        per-attempt timeout of each API request (default 30000)
+  --timeout-ms <n>        per-attempt timeout of each API request (default 15000; a call ends by 50 s)
   --max-retries <n>       retries of 429, 5xx and network errors (default 2)
   -h, --help              this text
 

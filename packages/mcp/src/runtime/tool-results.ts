@@ -54,6 +54,13 @@ export function nextPage(page: Record<string, unknown>, args: Record<string, unk
   return pagination.has_more_after === true ? { after: edge } : null;
 }
 
+/**
+ * The longest answer passed on, in characters of JSON text (sent twice: as structured content and as
+ * text). Past it an agent's context would drown, and the official SDK's stdio client (10 MB per message)
+ * would drop the whole session.
+ */
+export const MAX_ANSWER_CHARS = 1_000_000;
+
 /** A successful call: the body as structured content (list tools add `next_page`) and as JSON text. */
 export function successResult(route: ToolRoute, body: unknown, args: Record<string, unknown>, secrets: readonly string[]): ToolResult {
   const isObject = typeof body === 'object' && body !== null && !Array.isArray(body);
@@ -61,6 +68,14 @@ export function successResult(route: ToolRoute, body: unknown, args: Record<stri
     isObject && route.list ? { ...(body as Record<string, unknown>), next_page: nextPage(body as Record<string, unknown>, args) } : body;
   const structured = redactValue(page, secrets);
   const text = JSON.stringify(structured, null, 2) ?? '';
+  if (text.length > MAX_ANSWER_CHARS) {
+    const size = `${(text.length / 1_000_000).toFixed(1)} million characters of JSON`;
+    const fix = route.list ? 'ask for a smaller page (`limit`) or narrow the filters' : 'this object cannot be passed on whole';
+    return errorResult(
+      { code: 'response_too_large', message: `The API's answer is ${size}, over the 1 million a tool answers with: ${fix}.` },
+      secrets,
+    );
+  }
   // Structured content is only sent for an object body (MCP's rule); the text is the same JSON.
   return isObject
     ? { content: [{ type: 'text', text }], structuredContent: structured as Record<string, unknown> }

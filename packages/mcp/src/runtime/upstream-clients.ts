@@ -6,6 +6,12 @@ import { upstreamOptionNames, type Target } from './config.js';
 /** The client of an upstream, or why there is none. */
 export type UpstreamClient = { client: SessionObservabilityClient } | { missing: string };
 
+/**
+ * Each attempt's default timeout: with the client's two retries, three attempts fit in a tool call's
+ * deadline (CALL_DEADLINE_MS, 50 s). The client's own default (30 s) would leave time for fewer than two.
+ */
+export const ATTEMPT_TIMEOUT_MS = 15_000;
+
 /** Client settings every upstream shares. */
 export interface ClientTuning {
   timeoutMs?: number;
@@ -22,7 +28,7 @@ export function createUpstreamClients(
 ): { clientFor(upstream: string): UpstreamClient; secrets: string[] } {
   const options = {
     userAgent: 'session-obs-mcp',
-    ...(tuning.timeoutMs !== undefined ? { timeoutMs: tuning.timeoutMs } : {}),
+    timeoutMs: tuning.timeoutMs ?? ATTEMPT_TIMEOUT_MS,
     ...(tuning.maxRetries !== undefined ? { maxRetries: tuning.maxRetries } : {}),
     ...(tuning.fetch ? { fetch: tuning.fetch } : {}),
   };
