@@ -51,7 +51,12 @@ describe('clients generated from the published spec by other tools', () => {
     const run = runs[name];
     expect(run.sent.slice(0, 3).map((request) => request.type)).toEqual([TYPES, [TYPES[0]], [TYPES[1]]]);
     for (const page of [run.both, run.first, run.second]) expect(page.status).toBe(200);
-    // Items carry no type: each item of the two-value page is among the first page of one of the two types.
+    // Items carry no type, and an error has exactly one: the two one-type pages share no item (a server
+    // that ignored the filter would answer both with the same first page).
+    expect(run.first.ids.length).toBeGreaterThan(0);
+    expect(run.second.ids.length).toBeGreaterThan(0);
+    expect(run.first.ids.filter((id) => run.second.ids.includes(id))).toEqual([]);
+    // Each item of the two-value page is among the first page of one of the two types.
     const either = new Set([...run.first.ids, ...run.second.ids]);
     expect(run.both.ids.length).toBeGreaterThan(0);
     expect(run.both.ids.filter((id) => !either.has(id))).toEqual([]);
