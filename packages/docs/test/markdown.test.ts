@@ -55,6 +55,14 @@ describe('llms.txt and llms-full.txt', () => {
     expect(text).toContain('[llms-full.txt](llms-full.txt)');
   });
 
+  it('llms.txt names the host and credential of each API, from the spec', () => {
+    const text = read('llms.txt');
+    expect(text).toMatch(
+      /^- 9 operations \(`GET \/session-errors`, .*\): `https:\/\/api\.metorial\.com`, credential `MetorialSecretKey`\. /m,
+    );
+    expect(text).toMatch(/^- `GET \/observability\.sessions\.get`: `https:\/\/api\.devrev\.ai`, credential `DevRevToken`\. /m);
+  });
+
   it('llms-full.txt holds the overview and every page', () => {
     const full = read('llms-full.txt');
     expect(full).toContain(String(spec.info.description).trim());

@@ -1,7 +1,7 @@
 // @ts-check
 // llms.txt (https://llmstxt.org): what the API is and one line and link per operation; llms-full.txt:
 // the API's overview and every operation page in one file, for a model to read at once.
-import { listOperations } from '@session-obs/spec';
+import { listOperations, operationUpstreams } from '@session-obs/spec';
 import { HOSTED_MARK } from '../hosted-sandbox.js';
 import { operationPage, pagePath } from './operation-page.js';
 
@@ -42,6 +42,27 @@ function hostedSandboxLines(spec) {
 }
 
 /**
+ * Which host and credential each group of operations takes (the spec's servers and security schemes),
+ * one line per upstream: a model calling production needs both right.
+ * @param {OpenApiDocument} spec
+ * @returns {string[]}
+ */
+function upstreamLines(spec) {
+  /** @type {Map<string, { server: string, scheme: string, paths: string[] }>} */
+  const groups = new Map();
+  for (const { server, scheme, method, path } of operationUpstreams(spec)) {
+    const group = groups.get(`${server} ${scheme}`) ?? { server, scheme, paths: [] };
+    group.paths.push(`\`${method.toUpperCase()} ${path}\``);
+    groups.set(`${server} ${scheme}`, group);
+  }
+  return [...groups.values()].map(({ server, scheme, paths }) => {
+    const definition = /** @type {{ description?: string }} */ (spec.components?.securitySchemes?.[scheme] ?? {});
+    const what = paths.length > 3 ? `${paths.length} operations (${paths.slice(0, 2).join(', ')}, …)` : paths.join(', ');
+    return `- ${what}: \`${server}\`, credential \`${scheme}\`. ${firstSentence(definition.description)}`;
+  });
+}
+
+/**
  * llms.txt for `spec`: title, summary, a short orientation, one line per operation, then optional links.
  * @param {OpenApiDocument} spec
  * @returns {string}
@@ -58,7 +79,11 @@ export function llmsTxt(spec) {
     `> ${String(info.summary ?? firstSentence(info.description)).trim()}`,
     '',
     `Version ${info.version}, described by an OpenAPI ${spec.openapi} document: [openapi.json](openapi.json).`,
-    'Every operation is a read (`GET`) that takes `Authorization: Bearer <token>`. List operations page by id:',
+    "Every operation is a read (`GET`) that takes `Authorization: Bearer <token>`, on its own API host with that API's token:",
+    '',
+    ...upstreamLines(spec),
+    '',
+    'List operations page by id:',
     '`limit` (1 to 100), `after` or `before` an id, `order` `asc` or `desc`; the answer says `has_more_after` and `has_more_before`.',
     'Errors carry a machine-readable `code` (the observability endpoint: `type`) and a `message`.',
     'AI agents can call every operation as an MCP tool: `npx @session-obs/mcp` (package `@session-obs/mcp`).',
