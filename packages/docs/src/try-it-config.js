@@ -5,14 +5,16 @@
 import { loadSpec } from '@session-obs/spec';
 import { consoleModel } from './try-it-model.js';
 import { SAMPLE_TOKEN } from './samples.js';
+import { fixtureValues } from './try-it/fixture-values.js';
+
+export { fixtureValues };
 
 /** @typedef {import('./try-it/model.js').LocalConfig} LocalConfig */
 /** @typedef {import('./try-it/model.js').ConsoleModel} ConsoleModel */
 /** @typedef {import('./try-it/model.js').ModelServer} ModelServer */
 /** A local server the docs run beside: its URL, and for the sandbox its token and fixtures. */
 /** @typedef {{ url: string, token?: string, fixtures?: Fixtures }} LocalServer */
-/** What the sandbox's `/_sandbox/fixtures` answers: ids by parameter name, and the observability fixture. */
-/** @typedef {Record<string, unknown> & { observability?: Record<string, unknown> }} Fixtures */
+/** @typedef {import('./try-it/fixture-values.js').Fixtures} Fixtures */
 
 /**
  * Which local server a `servers` entry of the spec stands for, told by its description.
@@ -26,32 +28,6 @@ const LOCAL_KINDS = [
 /** `sandbox`, `mock` or undefined for a server entry of the spec. */
 export function localKind(/** @type {{ description?: string }} */ server) {
   return LOCAL_KINDS.find(([, pattern]) => pattern.test(server.description ?? ''))?.[0];
-}
-
-/**
- * Values from the sandbox's `/_sandbox/fixtures` for each operation's path and required query parameters:
- * the observability fixture when it names every required query parameter, else the fixture of the same name.
- * @param {ConsoleModel} model
- * @param {Fixtures} fixtures
- */
-export function fixtureValues(model, fixtures) {
-  /** @type {Record<string, Record<string, string>>} */
-  const values = {};
-  for (const operation of model.operations) {
-    const wanted = operation.params.filter((param) => param.in === 'path' || param.required);
-    const requiredQuery = wanted.filter((param) => param.in === 'query');
-    /** @type {Record<string, unknown>} */
-    const source =
-      requiredQuery.length && requiredQuery.every((param) => fixtures.observability?.[param.name])
-        ? (fixtures.observability ?? {})
-        : fixtures;
-    const found = wanted.flatMap((param) => {
-      const value = source[param.name];
-      return typeof value === 'string' ? [[param.name, value]] : [];
-    });
-    if (found.length) values[operation.id] = Object.fromEntries(found);
-  }
-  return values;
 }
 
 /**

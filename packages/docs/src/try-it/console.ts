@@ -2,9 +2,11 @@
 // operation and opens a console beside it (a side panel) with the server, the token, the parameters and
 // Send. It reads the model the build embedded and, when a local docs server injected them, the local
 // settings (ports in use, the sandbox preselected with its token and ids). A hosted sandbox the docs were
-// built for comes first, with "Get a sandbox key". The token stays in memory and sessionStorage; the only
-// requests are the ones the reader sends.
+// built for comes first, with "Get a sandbox key", and the new tenant's ids fill the fields. The token
+// stays in memory and sessionStorage; the only requests are the ones the reader sends and, on the hosted
+// sandbox, the key's own calls (create, fixtures, delete).
 import { answerView, curlView } from './answer-view.js';
+import { fixtureValues } from './fixture-values.js';
 import { checkBody } from './check.js';
 import { el } from './dom.js';
 import { parameterFields } from './form.js';
@@ -14,6 +16,7 @@ import { afterRender } from './after-render.js';
 import { repairOutline } from './outline.js';
 import { focusScrollables } from './scrollables.js';
 import { send } from './send.js';
+import { sandboxFixtures } from './tenant-api.js';
 import { tokenField } from './token-field.js';
 import styles from './styles.css';
 
@@ -30,13 +33,26 @@ const localServers = (local?.servers ?? []).filter((entry) => isLocal(entry.url)
 const hosted = model?.hosted;
 const byLowerId = new Map((model?.operations ?? []).map((operation) => [operation.id.toLowerCase(), operation]));
 
-/** Prefill by parameter key for a server: that server's known ids, else the spec's examples, of path and required parameters. */
-function prefillFor(operation: ModelOperation, url: string): Record<string, string> {
-  const known = local?.values[url]?.[operation.id] ?? {};
+/** Prefill by parameter key: the ids known to exist (`known`, else a local server's), else the spec's examples, of path and required parameters. */
+function prefillFor(operation: ModelOperation, url: string, known = local?.values[url]?.[operation.id] ?? {}): Record<string, string> {
   const entries = operation.params
     .filter((param) => param.in === 'path' || param.required)
     .map((param) => [paramKey(param), known[param.name] ?? (param.example === undefined ? '' : String(param.example))]);
   return Object.fromEntries(entries);
+}
+
+// Ids that exist in a hosted sandbox tenant, by operation, asked for once per key (GET /_sandbox/fixtures):
+// a new tenant has none of the spec's example ids, so a get would otherwise answer 404.
+const tenantValues = new Map<string, Promise<Record<string, Record<string, string>> | undefined>>();
+function valuesOfTenant(url: string, key: string): Promise<Record<string, Record<string, string>> | undefined> {
+  let values = tenantValues.get(key);
+  if (!values) {
+    values = sandboxFixtures(url, key, location.origin).then((fixtures) =>
+      'problem' in fixtures ? undefined : fixtureValues(model!, fixtures),
+    );
+    tenantValues.set(key, values);
+  }
+  return values;
 }
 
 /** The console of one operation (built once, kept while the page lives); `refresh` re-reads the hosted sandbox's key. */
@@ -56,15 +72,27 @@ function buildConsole(operation: ModelOperation): { element: HTMLElement; refres
     defaultToken: (url) => local?.tokens[url] ?? '',
     isLocal,
     onReveal: () => curl?.redraw(),
+    onKey: () => prefillTenant(),
   });
   const fields = parameterFields(operation, prefix);
   const sendButton = el('button', { type: 'submit', class: 'ti-send' }, 'Send');
   const answer = el('section', { class: 'ti-answer', 'aria-live': 'polite', 'aria-label': 'Response' });
   let curl: ReturnType<typeof curlView> | undefined;
 
+  /** On the hosted sandbox with a key: the fields the reader has not edited get ids of that tenant. */
+  const prefillTenant = () => {
+    const url = server.value;
+    const key = token.value();
+    if (!hosted || url !== hosted.url || !key) return;
+    void valuesOfTenant(url, key).then((values) => {
+      const known = values?.[operation.id];
+      if (known && server.value === url && token.value() === key) fields.prefill(prefillFor(operation, url, known));
+    });
+  };
   const serverChanged = () => {
     token.select(server.value);
     fields.prefill(prefillFor(operation, server.value));
+    prefillTenant();
   };
   server.addEventListener('change', serverChanged);
   serverChanged();
@@ -100,7 +128,13 @@ function buildConsole(operation: ModelOperation): { element: HTMLElement; refres
   });
   const element = el('div', { class: 'ti-console', 'data-operation': operation.id }, form, answer);
   // A key got or forgotten in another operation's console is the one this console uses too.
-  return { element, refresh: token.refresh };
+  return {
+    element,
+    refresh: () => {
+      token.refresh();
+      prefillTenant();
+    },
+  };
 }
 
 let panel: HTMLElement | undefined;

@@ -1,6 +1,8 @@
 // The hosted sandbox's self-service tenant calls the console makes for "Get a sandbox key" and "Forget
-// key": `POST /_sandbox/tenants` (no token) and `DELETE /_sandbox/tenant`. Each resolves with what it got
-// or with one line for the reader naming the status and the API's error code.
+// key": `POST /_sandbox/tenants` (no token), `GET /_sandbox/fixtures` (ids that exist in the new tenant,
+// to fill the forms) and `DELETE /_sandbox/tenant`. Each resolves with what it got or with one line for
+// the reader naming the status and the API's error code.
+import type { Fixtures } from './fixture-values.js';
 
 /** A new tenant's key, as `POST /_sandbox/tenants` answers it (201). */
 export interface SandboxKey {
@@ -65,7 +67,7 @@ export async function deleteSandboxKey(
   token: string,
   pageOrigin: string,
   fetchImpl: typeof fetch = fetch,
-): Promise<{ deleted: true } | KeyProblem> {
+): Promise<{ deleted: true; already?: true } | KeyProblem> {
   let response: Response;
   try {
     response = await request(fetchImpl, `${url}/_sandbox/tenant`, {
@@ -75,6 +77,30 @@ export async function deleteSandboxKey(
   } catch (error) {
     return { problem: unreachable(url, pageOrigin, error) };
   }
+  // 401: the key is unknown, so its tenant is already gone (expired when idle, or deleted elsewhere).
+  if (response.status === 401) return { deleted: true, already: true };
   if (!response.ok) return { problem: await answerProblem(response) };
   return { deleted: true };
+}
+
+/** Ids that exist in the tenant of `token` (`GET /_sandbox/fixtures`), or the problem. */
+export async function sandboxFixtures(
+  url: string,
+  token: string,
+  pageOrigin: string,
+  fetchImpl: typeof fetch = fetch,
+): Promise<Fixtures | KeyProblem> {
+  let response: Response;
+  try {
+    response = await request(fetchImpl, `${url}/_sandbox/fixtures`, {
+      headers: { Accept: 'application/json', Authorization: `Bearer ${token}` },
+    });
+  } catch (error) {
+    return { problem: unreachable(url, pageOrigin, error) };
+  }
+  if (!response.ok) return { problem: await answerProblem(response) };
+  const body: unknown = await response.json().catch(() => undefined);
+  return typeof body === 'object' && body !== null && !Array.isArray(body)
+    ? (body as Fixtures)
+    : { problem: 'The sandbox sent no fixtures.' };
 }

@@ -17,10 +17,12 @@ export interface TokenFieldOptions {
   isLocal(url: string): boolean;
   /** Called when "Show token" changes. */
   onReveal(): void;
+  /** Called when "Get a sandbox key" put a new key in the field. */
+  onKey(): void;
 }
 
 /** The token field group; `select(url)` shows the token and hint of the server now selected. */
-export function tokenField({ operation, prefix, hosted, defaultToken, isLocal, onReveal }: TokenFieldOptions) {
+export function tokenField({ operation, prefix, hosted, defaultToken, isLocal, onReveal, onKey }: TokenFieldOptions) {
   let selected = '';
   const token = el('input', {
     id: `${prefix}-token`,
@@ -40,6 +42,7 @@ export function tokenField({ operation, prefix, hosted, defaultToken, isLocal, o
       use: (key) => {
         token.value = key;
         keepToken(hosted.url, key);
+        onKey();
       },
       forget: () => {
         token.value = '';

@@ -29,3 +29,28 @@ export function forgetToken(url: string): void {
     // storage blocked: nothing was kept
   }
 }
+
+const ISSUED_KEY = 'try-it.issued:';
+// Where storage is blocked the key this tab got lives here only.
+const issuedInMemory = new Map<string, string>();
+
+/** The key this tab got from a hosted sandbox ("Get a sandbox key"), so a new one may replace it. */
+export function issuedKey(url: string): string | null {
+  try {
+    return sessionStorage.getItem(ISSUED_KEY + url) ?? issuedInMemory.get(url) ?? null;
+  } catch {
+    return issuedInMemory.get(url) ?? null;
+  }
+}
+
+/** Remembers (or, with null, forgets) the key this tab got from a hosted sandbox. */
+export function keepIssuedKey(url: string, token: string | null): void {
+  if (token === null) issuedInMemory.delete(url);
+  else issuedInMemory.set(url, token);
+  try {
+    if (token === null) sessionStorage.removeItem(ISSUED_KEY + url);
+    else sessionStorage.setItem(ISSUED_KEY + url, token);
+  } catch {
+    // storage blocked: kept in memory only
+  }
+}
