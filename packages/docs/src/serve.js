@@ -7,6 +7,7 @@
 import { createServer } from 'node:http';
 import { join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { hostLines } from '@session-obs/spec/server';
 import { liveReload as createLiveReload } from './live-reload.js';
 import { scriptJson } from './page.js';
 import { BASE_HEADERS, pageHeaders } from './serve/csp.js';
@@ -146,9 +147,7 @@ export function serveDocs({ dir = siteDir, port = 8080, host = '127.0.0.1', cons
   async function handle(req, res) {
     if (req.method !== 'GET' && req.method !== 'HEAD')
       return fail(res, 405, 'method_not_allowed', `${req.method} is not served; use GET or HEAD.`, { Allow: 'GET, HEAD' });
-    // Node keeps the first of several Host headers; a proxy may route by another one (RFC 9112: a 400).
-    if (req.rawHeaders.filter((name, i) => i % 2 === 0 && name.toLowerCase() === 'host').length > 1)
-      return fail(res, 400, 'bad_request', 'the request has more than one Host header.');
+    if (hostLines(req.rawHeaders) > 1) return fail(res, 400, 'bad_request', 'the request has more than one Host header.');
     const refused = hostProblem(req.headers.host, hosts);
     if (refused) return fail(res, 421, 'unknown_host', refused);
     let path;

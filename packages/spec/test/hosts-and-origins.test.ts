@@ -1,7 +1,7 @@
 // The Host allow-list and the CORS origin list every server (mock, sandbox) takes from its options:
 // which Host headers are served, and which origin lists an operator may give.
 import { describe, expect, it } from 'vitest';
-import { hostAllowed, parseAllowedHosts, parseCorsOrigins } from '../src/server/index.js';
+import { hostAllowed, hostLines, parseAllowedHosts, parseCorsOrigins } from '../src/server/index.js';
 
 describe('hostAllowed', () => {
   const allowed = parseAllowedHosts('sandbox.example.com,api.example.com:8443');
@@ -24,6 +24,14 @@ describe('hostAllowed', () => {
     [undefined, false],
   ])('%s → %s', (host, served) => {
     expect(hostAllowed(host, allowed)).toBe(served);
+  });
+});
+
+describe('hostLines', () => {
+  it('counts the Host lines of raw headers (names only, any case)', () => {
+    expect(hostLines(['Host', 'a', 'Accept', 'host'])).toBe(1);
+    expect(hostLines(['host', 'a', 'X-Host', 'b', 'HOST', 'c'])).toBe(2);
+    expect(hostLines([])).toBe(0);
   });
 });
 

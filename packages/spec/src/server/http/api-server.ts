@@ -10,7 +10,7 @@ import { badRequest, forbidden, internalError, type ErrorDialect, type ErrorRepl
 import { answerRawRequests } from '../raw-reply.js';
 import { clientAddress } from './client-address.js';
 import { corsHeaders, originRefused, preflightHeaders, type CorsOrigins } from './cors.js';
-import { hostAllowed } from './hosts.js';
+import { hostAllowed, hostLines } from './hosts.js';
 import { nextRequestId } from './request-id.js';
 import { parseTarget, type RequestTarget } from './request-target.js';
 import { sendReply, type Reply } from './send.js';
@@ -116,13 +116,6 @@ function listener(
         if (--inFlight.count === 0) inFlight.drained?.();
       });
   };
-}
-
-/** How many `Host` lines a request's raw headers (name, value, name, value, …) hold. */
-function hostLines(raw: readonly string[]): number {
-  let count = 0;
-  for (let i = 0; i < raw.length; i += 2) if (raw[i]!.length === 4 && raw[i]!.toLowerCase() === 'host') count++;
-  return count;
 }
 
 /** Builds (without starting) a server over `options.handle`. */

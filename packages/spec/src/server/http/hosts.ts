@@ -34,3 +34,13 @@ export function hostAllowed(hostHeader: string | undefined, allowed: readonly st
     return wanted.name === name && (wanted.port === undefined || wanted.port === port);
   });
 }
+
+/**
+ * How many `Host` lines a request's raw headers (name, value, name, value, …) hold. Node keeps the first
+ * of several; a proxy may route by another, so more than one is a 400 (RFC 9112).
+ */
+export function hostLines(raw: readonly string[]): number {
+  let count = 0;
+  for (let i = 0; i < raw.length; i += 2) if (raw[i]!.length === 4 && raw[i]!.toLowerCase() === 'host') count++;
+  return count;
+}
