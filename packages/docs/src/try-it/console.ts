@@ -47,9 +47,11 @@ const tenantValues = new Map<string, Promise<Record<string, Record<string, strin
 function valuesOfTenant(url: string, key: string): Promise<Record<string, Record<string, string>> | undefined> {
   let values = tenantValues.get(key);
   if (!values) {
-    values = sandboxFixtures(url, key, location.origin).then((fixtures) =>
-      'problem' in fixtures ? undefined : fixtureValues(model!, fixtures),
-    );
+    values = sandboxFixtures(url, key, location.origin).then((fixtures) => {
+      if (!('problem' in fixtures)) return fixtureValues(model!, fixtures);
+      tenantValues.delete(key); // asked again next time; the examples stay meanwhile
+      return undefined;
+    });
     tenantValues.set(key, values);
   }
   return values;
