@@ -40,17 +40,28 @@ function unreachable(url: string, pageOrigin: string, error: unknown): string {
   );
 }
 
-const request = (fetchImpl: typeof fetch, url: string, init: RequestInit) =>
-  fetchImpl(url, { ...init, credentials: 'omit', cache: 'no-store', signal: AbortSignal.timeout(30_000) });
-
-/** Creates a tenant on the sandbox at `url` and resolves with its key (or the problem). */
-export async function createSandboxKey(url: string, pageOrigin: string, fetchImpl: typeof fetch = fetch): Promise<SandboxKey | KeyProblem> {
-  let response: Response;
+/** One call to the sandbox at `url`: its answer, or the one line for a call that got none. */
+async function reach(
+  fetchImpl: typeof fetch,
+  url: string,
+  path: string,
+  pageOrigin: string,
+  init: RequestInit,
+): Promise<Response | KeyProblem> {
   try {
-    response = await request(fetchImpl, `${url}/_sandbox/tenants`, { method: 'POST', headers: { Accept: 'application/json' } });
+    return await fetchImpl(`${url}${path}`, { ...init, credentials: 'omit', cache: 'no-store', signal: AbortSignal.timeout(30_000) });
   } catch (error) {
     return { problem: unreachable(url, pageOrigin, error) };
   }
+}
+
+/** Creates a tenant on the sandbox at `url` and resolves with its key (or the problem). */
+export async function createSandboxKey(url: string, pageOrigin: string, fetchImpl: typeof fetch = fetch): Promise<SandboxKey | KeyProblem> {
+  const response = await reach(fetchImpl, url, '/_sandbox/tenants', pageOrigin, {
+    method: 'POST',
+    headers: { Accept: 'application/json' },
+  });
+  if ('problem' in response) return response;
   if (response.status !== 201) return { problem: `The sandbox gave no key: ${await answerProblem(response)}` };
   const body = (await response.json().catch(() => ({}))) as { token?: unknown; expires_at?: unknown; idle_expiry_seconds?: unknown };
   if (typeof body.token !== 'string' || !body.token) return { problem: 'The sandbox answered 201 without a token.' };
@@ -68,15 +79,11 @@ export async function deleteSandboxKey(
   pageOrigin: string,
   fetchImpl: typeof fetch = fetch,
 ): Promise<{ deleted: true; already?: true } | KeyProblem> {
-  let response: Response;
-  try {
-    response = await request(fetchImpl, `${url}/_sandbox/tenant`, {
-      method: 'DELETE',
-      headers: { Accept: 'application/json', Authorization: `Bearer ${token}` },
-    });
-  } catch (error) {
-    return { problem: unreachable(url, pageOrigin, error) };
-  }
+  const response = await reach(fetchImpl, url, '/_sandbox/tenant', pageOrigin, {
+    method: 'DELETE',
+    headers: { Accept: 'application/json', Authorization: `Bearer ${token}` },
+  });
+  if ('problem' in response) return response;
   // 401: the key is unknown, so its tenant is already gone (expired when idle, or deleted elsewhere).
   if (response.status === 401) return { deleted: true, already: true };
   if (!response.ok) return { problem: await answerProblem(response) };
@@ -90,14 +97,10 @@ export async function sandboxFixtures(
   pageOrigin: string,
   fetchImpl: typeof fetch = fetch,
 ): Promise<Fixtures | KeyProblem> {
-  let response: Response;
-  try {
-    response = await request(fetchImpl, `${url}/_sandbox/fixtures`, {
-      headers: { Accept: 'application/json', Authorization: `Bearer ${token}` },
-    });
-  } catch (error) {
-    return { problem: unreachable(url, pageOrigin, error) };
-  }
+  const response = await reach(fetchImpl, url, '/_sandbox/fixtures', pageOrigin, {
+    headers: { Accept: 'application/json', Authorization: `Bearer ${token}` },
+  });
+  if ('problem' in response) return response;
   if (!response.ok) return { problem: await answerProblem(response) };
   const body: unknown = await response.json().catch(() => undefined);
   return typeof body === 'object' && body !== null && !Array.isArray(body)
