@@ -2,55 +2,47 @@
 // (never localStorage, cookies or the URL). Where storage is blocked the token lives in the field only.
 
 const TOKEN_KEY = 'try-it.token:';
+const ISSUED_KEY = 'try-it.issued:';
 
-/** The token kept for a server in this tab, or null when there is none (or storage is blocked). */
-export function storedToken(url: string): string | null {
+/** An entry of this tab's sessionStorage, or null when there is none (or storage is blocked). */
+function read(key: string): string | null {
   try {
-    return sessionStorage.getItem(TOKEN_KEY + url);
+    return sessionStorage.getItem(key);
   } catch {
     return null;
   }
 }
 
-/** Keeps `token` for a server in this tab. */
-export function keepToken(url: string, token: string): void {
+/** Sets (or, with null, removes) an entry of this tab's sessionStorage; blocked storage keeps nothing. */
+function write(key: string, value: string | null): void {
   try {
-    sessionStorage.setItem(TOKEN_KEY + url, token);
+    if (value === null) sessionStorage.removeItem(key);
+    else sessionStorage.setItem(key, value);
   } catch {
-    // storage blocked: the token lives in memory only
+    // storage blocked: nothing is kept
   }
 }
+
+/** The token kept for a server in this tab, or null when there is none (or storage is blocked). */
+export const storedToken = (url: string): string | null => read(TOKEN_KEY + url);
+
+/** Keeps `token` for a server in this tab. */
+export const keepToken = (url: string, token: string): void => write(TOKEN_KEY + url, token);
 
 /** Forgets the token of a server in this tab. */
-export function forgetToken(url: string): void {
-  try {
-    sessionStorage.removeItem(TOKEN_KEY + url);
-  } catch {
-    // storage blocked: nothing was kept
-  }
-}
+export const forgetToken = (url: string): void => write(TOKEN_KEY + url, null);
 
-const ISSUED_KEY = 'try-it.issued:';
 // Where storage is blocked the key this tab got lives here only.
 const issuedInMemory = new Map<string, string>();
 
 /** The key this tab got from a hosted sandbox ("Get a sandbox key"), so a new one may replace it. */
 export function issuedKey(url: string): string | null {
-  try {
-    return sessionStorage.getItem(ISSUED_KEY + url) ?? issuedInMemory.get(url) ?? null;
-  } catch {
-    return issuedInMemory.get(url) ?? null;
-  }
+  return read(ISSUED_KEY + url) ?? issuedInMemory.get(url) ?? null;
 }
 
 /** Remembers (or, with null, forgets) the key this tab got from a hosted sandbox. */
 export function keepIssuedKey(url: string, token: string | null): void {
   if (token === null) issuedInMemory.delete(url);
   else issuedInMemory.set(url, token);
-  try {
-    if (token === null) sessionStorage.removeItem(ISSUED_KEY + url);
-    else sessionStorage.setItem(ISSUED_KEY + url, token);
-  } catch {
-    // storage blocked: kept in memory only
-  }
+  write(ISSUED_KEY + url, token);
 }
