@@ -3,6 +3,7 @@
 // (`--metorial-token` / METORIAL_TOKEN, `--devrev-token` / DEVREV_TOKEN), or one server for every tool
 // (`--base-url` + `--token`, for a mock or the sandbox).
 import { parseArgs } from 'node:util';
+import { parseArgsProblem } from '@session-obs/spec/server';
 
 /** Bad arguments or environment: the message is one line, for the CLI to print as is. */
 export class UsageError extends Error {
@@ -94,10 +95,7 @@ function parseValues(argv: readonly string[], upstreams: readonly string[]): Val
   try {
     return parseArgs({ args: [...argv], options, strict: true, allowPositionals: false }).values as Values;
   } catch (error) {
-    // parseArgs' messages are a sentence followed by advice about `--`: keep the sentence. "Argument is
-    // ambiguous" means the option's value is missing (the next word is an option): say that.
-    const sentence = (error as Error).message.split(/\.\s|\n/)[0]!.replace(/\.$/, '');
-    throw new UsageError(`${sentence.replace(/ argument is ambiguous$/, ' needs a value')} (see --help).`);
+    throw new UsageError(parseArgsProblem(error));
   }
 }
 

@@ -1,6 +1,7 @@
 // The command line of `session-obs-sandbox`: arguments and environment variables read into typed
 // options, or a UsageError whose message is the one line the CLI prints.
 import { parseArgs } from 'node:util';
+import { parseArgsProblem } from '@session-obs/spec/server';
 import { DEFAULT_TOKEN } from '../http/server.js';
 import { parseRateLimit, type RateLimitOptions } from '../http/rate-limit.js';
 import { NETWORK_HELP, NETWORK_OPTIONS, parseNetworkOptions, type NetworkSettings } from './network-options.js';
@@ -139,10 +140,7 @@ export function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv): CliCo
   try {
     parsed = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
   } catch (error) {
-    // parseArgs' messages are a sentence followed by advice about `--`: keep the sentence. "Argument is
-    // ambiguous" means the option's value is missing (the next word is an option): say that.
-    const sentence = (error as Error).message.split(/\.\s|\n/)[0]!.replace(/\.$/, '');
-    throw new UsageError(`${sentence.replace(/ argument is ambiguous$/, ' needs a value')} (see --help).`);
+    throw new UsageError(parseArgsProblem(error));
   }
   const { values, positionals } = parsed;
   if (values.help) return { command: 'help' };

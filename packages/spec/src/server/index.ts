@@ -45,3 +45,4 @@ export { freePort } from './process/free-port.js';
 export { killGroup, stopChild, trackChild } from './process/process-group.js';
 export { PARENT_WATCH_VARIABLE, stopOnSignals } from './process/shutdown.js';
 export { startChildServer, type ChildServerOptions, type RunningChild } from './process/start-child-server.js';
+export { parseArgsProblem } from './process/usage-problem.js';
