@@ -33,6 +33,7 @@ import {
   TOUCH_EVERY_MS,
 } from '../tenants.js';
 import type { ImportRecord, NewErrorRow } from '../writes.js';
+import { TokenCache, type Found } from '../token-cache.js';
 import { openPool } from './connect.js';
 import { groupingStep } from './grouping.js';
 import { numbered, PgReads } from './reads.js';
@@ -57,7 +58,7 @@ export class PgStore extends PgReads implements SandboxStore {
   readonly engine = 'postgres' as const;
   // Accepted tokens for TOKEN_CACHE_MS: one query less per request. This process forgets a tenant's
   // tokens when it deletes the tenant; another replica may accept them for at most that long.
-  private readonly tokens = new Map<string, { tenant: TenantRef; at: number; expiresAt: number | null }>();
+  private readonly tokens = new TokenCache<TenantRef>((token, now) => this.findTenant(token, now), TOKEN_CACHE_MS);
 
   /** Connects to `url`, migrating the schema (one-line StoreOpenError when it cannot). */
   static async open(url: string, options: { poolSize?: number } = {}): Promise<PgStore> {
@@ -90,23 +91,24 @@ export class PgStore extends PgReads implements SandboxStore {
     }
   }
 
-  async authenticate(token: string, now = Date.now()): Promise<TenantRef | undefined> {
-    const cached = this.tokens.get(token);
-    if (cached && now - cached.at < TOKEN_CACHE_MS && (cached.expiresAt === null || cached.expiresAt > now)) return cached.tenant;
+  authenticate(token: string, now = Date.now()): Promise<TenantRef | undefined> {
+    return this.tokens.get(token, now);
+  }
+
+  /** The tenant of a token (undefined: unknown), moving its idle expiry when it was last seen a while ago. */
+  private async findTenant(token: string, now: number): Promise<Found<TenantRef> | undefined> {
     const [row] = await this.rows<{ id: string; kind: 'local' | 'key'; last_seen_at: number; expires_at: number | null }>(
       'SELECT t.id, t.kind, t.last_seen_at, t.expires_at FROM tenant_tokens k JOIN tenants t ON t.id = k.tenant_id WHERE k.token_hash = $1',
       [hashToken(token)],
     );
     if (!row || (row.expires_at !== null && row.expires_at <= now)) return undefined;
-    if (this.tokens.size > 10_000) this.tokens.clear();
-    this.tokens.set(token, { tenant: { id: row.id, kind: row.kind }, at: now, expiresAt: row.expires_at });
     if (now - row.last_seen_at > TOUCH_EVERY_MS) {
       await this.pool.query(
         'UPDATE tenants SET expires_at = expires_at + ($1 - last_seen_at), last_seen_at = $1 WHERE id = $2 AND last_seen_at < $1',
         [now, row.id],
       );
     }
-    return { id: row.id, kind: row.kind };
+    return { value: { id: row.id, kind: row.kind }, expiresAt: row.expires_at };
   }
 
   private async insertLocalTenant(client: pg.PoolClient, seed: SeedSettings, now: number, seeded: boolean): Promise<boolean> {
@@ -129,6 +131,7 @@ export class PgStore extends PgReads implements SandboxStore {
         [LOCAL_TENANT, tokens.map(hashToken)],
       );
     });
+    this.tokens.clear();
   }
 
   /** Decides who seeds the local tenant, under the tenants' advisory lock (see LocalSeedClaim). */
@@ -224,7 +227,7 @@ export class PgStore extends PgReads implements SandboxStore {
   }
 
   async deleteTenant(tenantId: string, now = Date.now()): Promise<void> {
-    for (const [token, entry] of this.tokens) if (entry.tenant.id === tenantId) this.tokens.delete(token);
+    this.tokens.forget((tenant) => tenant.id === tenantId);
     await this.transaction(async (client) => {
       await client.query('DELETE FROM tenant_tokens WHERE tenant_id = $1', [tenantId]);
       // A self-service tenant's row stays (marked) for the per-address limit; the local tenant's goes.
@@ -232,6 +235,8 @@ export class PgStore extends PgReads implements SandboxStore {
       await client.query("DELETE FROM tenants WHERE id = $1 AND kind = 'local'", [tenantId]);
       await this.deleteData(client, tenantId);
     });
+    // Again after the commit: a lookup that read the tokens before it must not keep them.
+    this.tokens.forget((tenant) => tenant.id === tenantId);
   }
 
   async sweepExpiredTenants(now = Date.now()): Promise<number> {
