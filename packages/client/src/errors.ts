@@ -164,6 +164,22 @@ const textField = (body: unknown, key: string): string | undefined => {
 };
 
 /**
+ * `text` with every echo of `token` as a word replaced by `[redacted]`: not where it is part of a longer
+ * word, so a short token (the mock takes any) leaves a message's other words, e.g. `not_found`, intact.
+ */
+function redact(text: string, token: string): string {
+  let out = '';
+  let from = 0;
+  for (let at = text.indexOf(token); at >= 0; at = text.indexOf(token, at + token.length)) {
+    // Token characters (RFC 6750's b64token) on either side: a longer word, not this token. `=` ends one only.
+    if (/[\w.~+/-]/.test(text[at - 1] ?? '') || /[\w.~+/=-]/.test(text[at + token.length] ?? '')) continue;
+    out += text.slice(from, at) + '[redacted]';
+    from = at + token.length;
+  }
+  return out + text.slice(from);
+}
+
+/**
  * Builds the typed error for a non-2xx response from its parsed body (either dialect). `secret` (a token,
  * or every token) is redacted from the message, in case a server echoes the Authorization header back.
  */
@@ -173,7 +189,7 @@ export function errorFromResponse(response: Response, body: unknown, secret?: st
   const requestId = headers.get('x-request-id') ?? headers.get('metorial-req-id') ?? undefined;
   const detail = textField(body, 'message') ?? textField(body, 'detail') ?? 'HTTP error';
   let message = `${detail} (${status} ${code}${requestId ? ` ${requestId}` : ''})`;
-  for (const token of [secret ?? []].flat()) if (token) message = message.replaceAll(token, '[redacted]');
+  for (const token of [secret ?? []].flat()) if (token) message = redact(message, token);
   const ErrorClass = CLASS_BY_STATUS[status] ?? (status >= 500 ? ServerError : HttpError);
   return new ErrorClass({ status, code, requestId, body, message, retryAfterMs: retryAfterMs(response, body) });
 }

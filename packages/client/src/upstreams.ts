@@ -29,7 +29,8 @@ export type ResolvedUpstreams = Record<Credential, { token?: string; baseUrl: st
  * every upstream without a `baseUrl` of its own there (a mock or sandbox serving all operations); the
  * shared `token` is the root scheme's credential and, with a shared `baseUrl`, that of every upstream
  * sent there: a credential is never sent to another upstream's production server. Throws a `TypeError`
- * for a base URL `fetch` could not use (a relative one resolves against the page in a browser) or no token.
+ * for a base URL `fetch` could not use (a relative one resolves against the page in a browser), a token
+ * that is not visible ASCII (no header can carry it), or no token.
  */
 export function resolveUpstreams(options: UpstreamChoice): ResolvedUpstreams {
   const resolved = {} as ResolvedUpstreams;
@@ -41,7 +42,14 @@ export function resolveUpstreams(options: UpstreamChoice): ResolvedUpstreams {
       throw new TypeError(`createClient: invalid ${part.baseUrl ? `${credential}.` : ''}baseUrl ${baseUrl}`);
     const shared = credential === ROOT_CREDENTIAL || (options.baseUrl !== undefined && part.baseUrl === undefined);
     // Sent trimmed: a pasted token often carries a newline or spaces.
-    const token = part.token?.trim() || (shared && options.token?.trim()) || undefined;
+    const own = part.token?.trim();
+    const token = own || (shared && options.token?.trim()) || undefined;
+    // Checked here: fetch would throw an untyped TypeError on every call, some quoting the whole token.
+    const bad = token?.search(/[^!-~]/) ?? -1;
+    if (bad >= 0)
+      throw new TypeError(
+        `createClient: ${own ? `${credential}.` : ''}token has U+${token!.codePointAt(bad)!.toString(16).toUpperCase().padStart(4, '0')} at position ${bad + 1}, which a header cannot carry`,
+      );
     if (token) tokens++;
     resolved[credential] = { token, baseUrl: baseUrl ?? SERVERS[credential] };
   }

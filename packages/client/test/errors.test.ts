@@ -81,4 +81,17 @@ describe('errorFromResponse', () => {
     expect(error.message).toBe('token [redacted] is bad (401 unauthorized)');
     expect(error.stack).not.toContain('sk_1');
   });
+
+  it.each([
+    // [token, server message, code, request id, expected message]
+    ['t', 'x', 'not_found', 'mri_1', 'x (404 not_found mri_1)'],
+    ['t', 'slow down', 'rate_limited', undefined, 'slow down (404 rate_limited)'],
+    ['t', 'Bearer t rejected', 'unauthorized', undefined, 'Bearer [redacted] rejected (404 unauthorized)'],
+    ['test', 'token=test, (test): test', 'bad', undefined, 'token=[redacted], ([redacted]): [redacted] (404 bad)'],
+    ['abc', 'abcd xabc abc.d abc', 'x', undefined, 'abcd xabc abc.d [redacted] (404 x)'],
+    ['sk_1', 'sk_1sk_1', 'sk_1', 'sk_1', 'sk_1sk_1 (404 [redacted] [redacted])'],
+  ])('redacts token %j only where it stands as a word: %j', (token, detail, code, requestId, expected) => {
+    const response = new Response('{}', { status: 404, headers: requestId ? { 'x-request-id': requestId } : {} });
+    expect(errorFromResponse(response, { code, message: detail }, token).message).toBe(expected);
+  });
 });

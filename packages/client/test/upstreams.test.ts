@@ -113,6 +113,23 @@ describe('a credential that was not given', () => {
       new TypeError('createClient: invalid devrev.baseUrl not a url'),
     );
   });
+
+  it.each([
+    // [options, the message: the option named, the character shown by its code point, never the token]
+    [{ token: 'metorial_sk_…' }, 'createClient: token has U+2026 at position 13'],
+    [{ metorial: { token: 'line1\nsecret2' } }, 'createClient: metorial.token has U+000A at position 6'],
+    [{ metorial: { token: 'm' }, devrev: { token: 'pat with space' } }, 'createClient: devrev.token has U+0020 at position 4'],
+    [{ baseUrl: 'http://127.0.0.1:4010', token: 'tok\u0000en' }, 'createClient: token has U+0000 at position 4'],
+  ])('a token no header can carry is a TypeError from createClient, without the token: %j', (options, message) => {
+    const call = () => createClient(options);
+    expect(call).toThrow(TypeError);
+    expect(call).toThrow(`${message}, which a header cannot carry`);
+    try {
+      call();
+    } catch (error) {
+      expect((error as Error).message).not.toMatch(/secret2|metorial_sk_|pat with|tok.en/);
+    }
+  });
 });
 
 describe('the one-server form: createClient({ baseUrl, token })', () => {
