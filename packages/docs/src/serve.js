@@ -148,7 +148,12 @@ export function serveDocs({ dir = siteDir, port = 8080, host = '127.0.0.1', cons
     if (req.method !== 'GET' && req.method !== 'HEAD')
       return fail(res, 405, 'method_not_allowed', `${req.method} is not served; use GET or HEAD.`, { Allow: 'GET, HEAD' });
     if (hostLines(req.rawHeaders) > 1) return fail(res, 400, 'bad_request', 'the request has more than one Host header.');
-    const refused = hostProblem(req.headers.host, hosts);
+    // HTTP/1.1 requires Host (Node's own 400 for its absence, which has no body, is turned off below).
+    if (req.headers.host === undefined && req.httpVersion !== '1.0')
+      return fail(res, 400, 'bad_request', 'the request has no Host header.');
+    // A target in absolute form names the host asked for itself (RFC 9112), whatever the Host header says.
+    const named = /^https?:\/\/(?:[^/?#@]*@)?([^/?#]*)/i.exec(req.url ?? '')?.[1];
+    const refused = hostProblem(named ?? req.headers.host, hosts);
     if (refused) return fail(res, 421, 'unknown_host', refused);
     let path;
     try {
@@ -165,7 +170,7 @@ export function serveDocs({ dir = siteDir, port = 8080, host = '127.0.0.1', cons
     await sendFile(req, res, file, headers);
   }
 
-  const server = createServer((req, res) => {
+  const server = createServer({ requireHostHeader: false }, (req, res) => {
     handle(req, res).catch((/** @type {unknown} */ error) => {
       if (!res.headersSent) fail(res, 500, 'internal', error instanceof Error ? error.message : String(error));
       else res.destroy();

@@ -97,6 +97,16 @@ describe('our docs server sends the site like a real one', () => {
     expect(answer.body.toString('utf8')).toBe('400 bad_request: the request has more than one Host header.\n');
   });
 
+  it.each([
+    ['GET / HTTP/1.1', 400, '400 bad_request: the request has no Host header.\n'],
+    ['GET http://attacker.example/ HTTP/1.1\r\nHost: 127.0.0.1:PORT', 421, 'the request named "attacker.example"'],
+  ])('%j is refused in its own words (no Host; a host in the request line is the one asked for)', async (head, status, words) => {
+    const request = `${head.replace('PORT', String(plain.port))}\r\nConnection: close\r\n\r\n`;
+    const answer = await rawExchange(Buffer.from(request), { host: '127.0.0.1', port: plain.port, method: 'GET', hangAfterMs: 5000 });
+    expect(answer.status).toBe(status);
+    expect(answer.body.toString('utf8')).toContain(words);
+  });
+
   it('shows the ports actually in use: the spec servers in the page and in openapi.json point at the running mock and sandbox', async () => {
     expect(built).toContain('http://127.0.0.1:4010');
     const html = (await get(local.url + '/')).body.toString('utf8');

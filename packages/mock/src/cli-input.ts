@@ -50,8 +50,9 @@ function applyValue(options: CliOptions, arg: string, value: string): string | u
 export function readCliInput(args: string[], env: NodeJS.ProcessEnv): CliInput {
   const rawPort = env.MOCK_PORT ?? '4010';
   const port = Number(rawPort);
-  if (!/^\d+$/.test(rawPort) || port < 1 || port > 65535)
-    return { ok: false, message: `MOCK_PORT must be a port number from 1 to 65535, got "${rawPort}".` };
+  // 0 picks a free port (the ready line names it), as the sandbox's SANDBOX_PORT=0 does.
+  if (!/^\d+$/.test(rawPort) || port > 65535)
+    return { ok: false, message: `MOCK_PORT must be a port number from 0 (any free port) to 65535, got "${rawPort}".` };
   const options: CliOptions = {
     port,
     host: env.MOCK_HOST || '127.0.0.1',
@@ -86,8 +87,10 @@ export function readCliInput(args: string[], env: NodeJS.ProcessEnv): CliInput {
 
 /** The one line that says why the mock could not start. */
 export function describeStartFailure(error: unknown, options: CliOptions): string {
-  const code = (error as { code?: unknown } | undefined)?.code;
-  if (typeof code === 'string' && code.startsWith('E'))
+  // Only listen's own failures name the port and host; other errors with an E… code (a spec's unresolved
+  // `$ref`) are not about them.
+  const syscall = (error as { syscall?: unknown } | undefined)?.syscall;
+  if (syscall === 'listen' || syscall === 'getaddrinfo')
     return listenProblem(error, { host: options.host, port: options.port, portVariable: 'MOCK_PORT', hostVariable: 'MOCK_HOST' });
   const message = error instanceof Error ? error.message : String(error);
   return `Could not start the mock: ${message.split('\n', 1)[0]}`;

@@ -32,6 +32,10 @@ export interface HandlerParts {
   operations: CompiledOperation[];
   engine: PrismEngine;
   examples: ExampleCatalogue;
+  /** Bodies generated from the schemas unless a request's `Prefer: dynamic=false` asks for the examples (`--dynamic`). */
+  dynamic?: boolean;
+  /** operationIds that declare no security: no token needed. */
+  open?: ReadonlySet<string>;
 }
 
 /** The mock's answer to one request (the shared server layer checked Host and CORS and sends it). */
@@ -54,8 +58,10 @@ async function answer(parts: HandlerParts, method: string, target: RequestTarget
   const { operation, pathValues } = route;
   const { dialect } = operation;
 
-  const bearer = readBearerToken(headers.authorization);
-  if ('reason' in bearer) return fromError(unauthorized(dialect, bearer.reason));
+  if (!parts.open?.has(operation.operationId)) {
+    const bearer = readBearerToken(headers.authorization);
+    if ('reason' in bearer) return fromError(unauthorized(dialect, bearer.reason));
+  }
 
   const parsed = parseParameters(operation, pathValues, target.query);
   const { problems, after, before } = pagingBounds(parsed);
@@ -63,7 +69,9 @@ async function answer(parts: HandlerParts, method: string, target: RequestTarget
 
   const prefer = parsePrefer([headers.prefer ?? []].flat().join(', '));
   if (!prefer.ok) return fromError(badRequest(dialect, prefer.message));
-  const choice = chooseResponse(parts.examples, operation, prefer.preferences, parsed.query);
+  // The request's `Prefer: dynamic=` wins over the server's default.
+  const preferences = { ...prefer.preferences, dynamic: prefer.preferences.dynamic ?? parts.dynamic ?? false };
+  const choice = chooseResponse(parts.examples, operation, preferences, parsed.query);
   if ('refusal' in choice) return fromError(badRequest(dialect, choice.refusal));
 
   const answered = await parts.engine.answer({
@@ -71,7 +79,7 @@ async function answer(parts: HandlerParts, method: string, target: RequestTarget
     specPath: operation.path,
     path: operation.path.replace(/\{([^}]+)\}/g, (_, name: string) => encodeURIComponent(parsed.path[name] ?? '')),
     query: plainQuery(target.query),
-    dynamic: prefer.preferences.dynamic ?? false,
+    dynamic: preferences.dynamic,
     ...choice,
   });
   if (!answered.ok) throw new Error(`Prism could not answer (${answered.status}): ${answered.reason}`);

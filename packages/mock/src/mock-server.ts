@@ -3,11 +3,17 @@
 // request ids, sending and the answers to unparsable requests are the layer's, as in the sandbox.
 import { readFile } from 'node:fs/promises';
 import type { Server } from 'node:http';
-import { isOpenApiDocument } from '@session-obs/spec';
-import { compileOperations, createApiServer, type AccessLogEntry, type CorsOrigins } from '@session-obs/spec/server';
+import { isOpenApiDocument, listOperations, type OpenApiDocument } from '@session-obs/spec';
+import {
+  compileOperations,
+  createApiServer,
+  type AccessLogEntry,
+  type CompiledOperation,
+  type CorsOrigins,
+} from '@session-obs/spec/server';
 import { catalogueExamples } from './example-catalogue.js';
 import { createRequestHandler, dialectAt } from './handle-request.js';
-import { createPrismEngine, type LogLevel } from './prism-engine.js';
+import { createPrismEngine, type LogLevel, type PrismEngine } from './prism-engine.js';
 
 export interface MockServerOptions {
   /** The OpenAPI document to serve (JSON). */
@@ -43,6 +49,20 @@ export class SpecLoadError extends Error {
 
 const VERBOSE: LogLevel[] = ['trace', 'debug', 'info'];
 
+/**
+ * The operations a caller may call without a token: their `security` (else the document's) is absent, empty,
+ * or lists `{}` (optional). Our spec has none; a document given with `--spec` may.
+ */
+function operationsWithoutSecurity(spec: OpenApiDocument): Set<string> {
+  const root = (spec as { security?: object[] }).security;
+  const open = new Set<string>();
+  for (const { operationId, operation } of listOperations(spec)) {
+    const security = (operation as { security?: object[] }).security ?? root;
+    if (!security?.length || security.some((requirement) => Object.keys(requirement).length === 0)) open.add(operationId);
+  }
+  return open;
+}
+
 /** Loads the spec and builds (without starting) the mock server. */
 export async function createMockServer(options: MockServerOptions): Promise<MockServer> {
   const log = options.log ?? ((line: string) => console.log(line));
@@ -55,10 +75,23 @@ export async function createMockServer(options: MockServerOptions): Promise<Mock
   }
   if (!isOpenApiDocument(spec))
     throw new SpecLoadError(options.specPath, 'not an OpenAPI 3.x document (no "openapi" version or no "info")');
-  const engine = await createPrismEngine({ specPath: options.specPath, dynamic: options.dynamic ?? false, logLevel, log });
-  const operations = compileOperations(spec);
+  let engine: PrismEngine;
+  let operations: CompiledOperation[];
+  try {
+    engine = await createPrismEngine({ specPath: options.specPath, dynamic: options.dynamic ?? false, logLevel, log });
+    operations = compileOperations(spec);
+  } catch (error) {
+    // A document that parses but cannot be resolved or compiled (a `$ref` to nothing, a schema ajv refuses).
+    throw new SpecLoadError(options.specPath, (error instanceof Error ? error.message : String(error)).split('\n', 1)[0]!);
+  }
   const api = createApiServer({
-    handle: createRequestHandler({ operations, engine, examples: catalogueExamples(spec) }),
+    handle: createRequestHandler({
+      operations,
+      engine,
+      examples: catalogueExamples(spec),
+      dynamic: options.dynamic ?? false,
+      open: operationsWithoutSecurity(spec),
+    }),
     dialectAt: (method, path) => dialectAt(operations, method, path),
     methods: ['GET', 'HEAD', 'OPTIONS'],
     corsOrigins: options.corsOrigins ?? '*',

@@ -77,7 +77,7 @@ export async function createPrismEngine(options: EngineOptions): Promise<PrismEn
         {
           ...config,
           mock: {
-            dynamic: request.dynamic || options.dynamic,
+            dynamic: request.dynamic,
             // The API always answers JSON, whatever the Accept header says.
             mediaTypes: ['application/json'],
             ...(request.code !== undefined && { code: request.code }),

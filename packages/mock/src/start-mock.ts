@@ -2,7 +2,7 @@
 // drained, stopped with its group on stop and when this process exits (the dev kit, inlined at build).
 import type { ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { freePort, startChildServer } from '@session-obs/spec/server';
+import { freePort, localUrl, startChildServer } from '@session-obs/spec/server';
 import type { LogLevel } from './prism-engine.js';
 
 export interface MockOptions {
@@ -48,12 +48,18 @@ const cliPath = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
 /** Starts `session-obs-mock` and resolves once it prints that it is ready. */
 export async function startMock(options: MockOptions = {}): Promise<RunningMock> {
   const host = options.host ?? '127.0.0.1';
-  const port = options.port || (await freePort(host));
+  let port: number;
+  try {
+    port = options.port || (await freePort(host));
+  } catch (error) {
+    // An address this machine does not have (EADDRNOTAVAIL) fails here, before the CLI could say so.
+    throw new MockStartError(`cannot listen on ${host}: ${(error as Error).message}`, { cause: error });
+  }
   const args = [cliPath, '--log-level', options.logLevel ?? 'warn'];
   if (options.specPath) args.push('--spec', options.specPath);
   if (options.dynamic) args.push('--dynamic');
   args.push(...(options.args ?? []));
-  const url = `http://${host}:${port}`;
+  const url = localUrl(host, port);
   try {
     const { process: child, stop } = await startChildServer({
       name: 'the mock',

@@ -44,6 +44,29 @@ describe('session-obs-mock CLI', () => {
     await expect(fetch(`http://127.0.0.1:${port}/`)).rejects.toThrow();
   });
 
+  it('MOCK_PORT=0 on MOCK_HOST=0.0.0.0: picks a free port and prints a URL this machine can use (the loopback one)', async () => {
+    const child = spawn(process.execPath, [cli], {
+      env: { ...process.env, MOCK_PORT: '0', MOCK_HOST: '0.0.0.0' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    try {
+      let out = '';
+      const url = await new Promise<string>((resolve, reject) => {
+        child.once('exit', (code) => reject(new Error(`exited with ${code}: ${out}`)));
+        child.stdout.on('data', (chunk) => {
+          out += chunk;
+          const ready = /✔ Mock server ready: (http:\/\/127\.0\.0\.1:[1-9]\d*) /.exec(out);
+          if (ready) resolve(ready[1]!);
+        });
+      });
+      child.removeAllListeners('exit');
+      expect((await fetch(`${url}/session-errors`, { headers: { Authorization: 'Bearer t' } })).status).toBe(200);
+    } finally {
+      child.kill('SIGINT');
+      await once(child, 'exit');
+    }
+  });
+
   it('says in one line that MOCK_PORT is taken, and exits 1', async () => {
     const port = await freePort();
     const blocker = createServer().listen(port, '127.0.0.1');
@@ -58,8 +81,18 @@ describe('session-obs-mock CLI', () => {
   });
 
   it.each([
-    ['a MOCK_PORT that is not a port', { MOCK_PORT: 'abc' }, [], '✖ MOCK_PORT must be a port number from 1 to 65535, got "abc".\n'],
-    ['a MOCK_PORT out of range', { MOCK_PORT: '70000' }, [], '✖ MOCK_PORT must be a port number from 1 to 65535, got "70000".\n'],
+    [
+      'a MOCK_PORT that is not a port',
+      { MOCK_PORT: 'abc' },
+      [],
+      '✖ MOCK_PORT must be a port number from 0 (any free port) to 65535, got "abc".\n',
+    ],
+    [
+      'a MOCK_PORT out of range',
+      { MOCK_PORT: '70000' },
+      [],
+      '✖ MOCK_PORT must be a port number from 0 (any free port) to 65535, got "70000".\n',
+    ],
     ['an unknown option', {}, ['--fast'], '✖ Unknown option "--fast" (see --help).\n'],
     [
       'a bad log level',
@@ -96,6 +129,25 @@ describe('session-obs-mock CLI', () => {
       expect(stderr).toBe(
         `✖ Could not start the mock: cannot read the spec ${file}: not an OpenAPI 3.x document (no "openapi" version or no "info")\n`,
       );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('says in one line that a spec cannot be resolved (a $ref to nothing), not that it cannot listen, and exits 1', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mock-spec-'));
+    const file = join(dir, 'bad-ref.json');
+    const parameter = { $ref: '#/components/parameters/Missing' };
+    const spec = {
+      openapi: '3.1.0',
+      info: { title: 'bad ref', version: '1' },
+      paths: { '/a': { get: { parameters: [parameter], responses: { '200': { description: 'ok' } } } } },
+    };
+    writeFileSync(file, JSON.stringify(spec));
+    try {
+      const { code, stderr } = await runToExit({ MOCK_PORT: String(await freePort()) }, ['--spec', file]);
+      expect(code).toBe(1);
+      expect(stderr).toMatch(new RegExp(`^✖ Could not start the mock: cannot read the spec ${file}: .*Missing.*\n$`));
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -126,3 +126,28 @@ describe('requestFacts', () => {
     expect(requestFacts(path, {})).toEqual(facts);
   });
 });
+
+describe('--dynamic (startMock({ dynamic: true })): bodies generated from the schemas', () => {
+  let dynamic: RunningMock;
+  beforeAll(async () => {
+    dynamic = await startMock({ dynamic: true });
+  });
+  afterAll(() => dynamic?.stop());
+
+  it('answers generated bodies, valid against the spec, not the named examples; Prefer: dynamic=false asks for those', async () => {
+    const example = await get(mock.url, '/session-errors');
+    const exampleIds = example.body.items.map((item: { id: string }) => item.id);
+    const generated = await Promise.all([1, 2].map(() => get(dynamic.url, '/session-errors')));
+    for (const { status, body } of generated) {
+      expect(status).toBe(200);
+      expect(specProblems('/session-errors', 200, body)).toBe('');
+      expect(body.items.map((item: { id: string }) => item.id)).not.toEqual(exampleIds);
+    }
+    const obs = await get(dynamic.url, `${OBS}?platform=ios&session_id=s1&version_key=com.acme.shop`);
+    expect(obs.status).toBe(200);
+    expect(specProblems(OBS, 200, obs.body)).toBe('');
+    expect(obs.body).not.toEqual((await get(mock.url, `${OBS}?platform=ios&session_id=s1&version_key=com.acme.shop`)).body);
+    const asked = await get(dynamic.url, '/session-errors', { ...AUTH, Prefer: 'dynamic=false' });
+    expect(asked.body.items.map((item: { id: string }) => item.id)).toEqual(exampleIds);
+  });
+});

@@ -1,6 +1,9 @@
 // startMock(): the mock as a child process for tests and scripts.
 import { once } from 'node:events';
 import { createServer } from 'node:net';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { networkInterfaces, tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { freePort } from '@session-obs/devkit';
 import { MockStartError, startMock } from '../src/index.js';
@@ -15,7 +18,57 @@ const alive = (pid: number) => {
   }
 };
 
+/** Whether this machine has the IPv6 loopback (a container may not). */
+const hasIpv6Loopback = Object.values(networkInterfaces()).some((list) => list?.some((entry) => entry.address === '::1'));
+
 describe('startMock', () => {
+  it.each([
+    ['::1', /^http:\/\/\[::1\]:\d+$/],
+    ['0.0.0.0', /^http:\/\/127\.0\.0\.1:\d+$/],
+  ])('on host %s resolves with a URL that works from this machine (IPv6 in brackets, a wildcard as loopback)', async (host, shape) => {
+    if (host === '::1' && !hasIpv6Loopback) return;
+    const mock = await startMock({ host });
+    try {
+      expect(mock.url).toMatch(shape);
+      expect((await fetch(`${mock.url}/session-errors`, { headers: AUTH })).status).toBe(200);
+    } finally {
+      await mock.stop();
+    }
+  });
+
+  it('asks for a token only where the spec declares security (a document given with specPath)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mock-security-'));
+    const ok = { '200': { description: 'ok', content: { 'application/json': { schema: { type: 'object' }, example: { ok: true } } } } };
+    const spec = {
+      openapi: '3.1.0',
+      info: { title: 'security', version: '1' },
+      components: { securitySchemes: { key: { type: 'http', scheme: 'bearer' } } },
+      security: [{ key: [] }],
+      paths: {
+        '/secured': { get: { operationId: 'secured', responses: ok } },
+        '/public': { get: { operationId: 'public', security: [], responses: ok } },
+        '/optional': { get: { operationId: 'optional', security: [{}, { key: [] }], responses: ok } },
+      },
+    };
+    const file = join(dir, 'openapi.json');
+    writeFileSync(file, JSON.stringify(spec));
+    const mock = await startMock({ specPath: file });
+    try {
+      const statuses = await Promise.all(['/secured', '/public', '/optional'].map(async (path) => (await fetch(mock.url + path)).status));
+      expect(statuses).toEqual([401, 200, 200]);
+      expect((await fetch(`${mock.url}/secured`, { headers: AUTH })).status).toBe(200);
+    } finally {
+      await mock.stop();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('on an address this machine does not have, rejects with MockStartError naming it', async () => {
+    const failure = await startMock({ host: '192.0.2.123' }).catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(MockStartError);
+    expect((failure as Error).message).toMatch(/^cannot listen on 192\.0\.2\.123: .*EADDRNOTAVAIL/);
+  });
+
   it('starts on a free port, serves the bundled spec, and stops its whole process group', async () => {
     const mock = await startMock();
     try {

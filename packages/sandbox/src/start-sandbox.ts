@@ -3,7 +3,7 @@
 // its group on stop and when this process exits.
 import type { ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { freePort, startChildServer } from '@session-obs/spec/server';
+import { freePort, localUrl, startChildServer } from '@session-obs/spec/server';
 
 export interface StartSandboxOptions {
   /** Port; `0`/omitted picks a free one. */
@@ -53,7 +53,7 @@ export async function startSandbox(options: StartSandboxOptions = {}): Promise<R
   args.push(...(options.args ?? []));
   const env = { ...process.env };
   delete env.SANDBOX_PORT;
-  const url = `http://${host}:${port}`;
+  const url = localUrl(host, port);
   const { process: child, stop } = await startChildServer({
     name: 'the sandbox',
     args,

@@ -44,6 +44,7 @@ describe('storage and tenant options', () => {
 
   it.each([
     [['--database', 'sqlite:///x.db'], '--database must be a PostgreSQL URL (postgres://user:password@host:port/database).'],
+    [['--database', 'postgres://u:pw@[::1:5432/db'], '--database must be a PostgreSQL URL (postgres://user:password@host:port/database).'],
     [['--tenant-rows', '0'], '--tenant-rows must be an integer from 1 to 100000000, got "0".'],
     [['--max-tenants', 'many'], '--max-tenants must be an integer from 1 to 1000000, got "many".'],
     [['--pool-size', '0'], '--pool-size must be an integer from 1 to 1000, got "0".'],

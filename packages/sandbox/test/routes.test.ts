@@ -7,6 +7,7 @@ import { DIALECT_ERROR_SCHEMA } from '@session-obs/spec/server';
 import { encodeCursor } from '@session-obs/spec/server';
 import { rawExchange } from '@session-obs/devkit/fuzz';
 import { BASE62 } from '../src/ids.js';
+import { TENANT_DEFAULTS } from '../src/http/tenant-handlers.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { memorySandbox, specProblems, TOKEN } from './helpers.js';
 
@@ -156,6 +157,36 @@ describe('the /_sandbox/ routes answer as sandbox-api.json declares', () => {
     }
   });
 
+  it.each([
+    // [request line and headers, status, the message of a 400 (or undefined: served)]
+    ['GET /_sandbox/fixtures HTTP/1.1', 400, 'The request has no Host header.'],
+    [
+      'GET http://evil.example/_sandbox/fixtures HTTP/1.1\r\nHost: 127.0.0.1',
+      400,
+      'This server does not serve the host "evil.example" (Host header).',
+    ],
+    [
+      'GET http://user@evil.example:80/_sandbox/fixtures HTTP/1.1\r\nHost: localhost',
+      400,
+      'This server does not serve the host "evil.example:80" (Host header).',
+    ],
+    ['GET http://localhost/_sandbox/fixtures HTTP/1.1\r\nHost: evil.example', 200, undefined],
+    ['GET /_sandbox/fixtures HTTP/1.1\r\nHost: 127.0.0.1\r\nExpect: something-else', 200, undefined],
+    ['GET /_sandbox/fixtures HTTP/1.0', 400, 'The request has no Host header.'],
+  ])('%j → %i in the API’s dialect (no Host, a host in the request line, an unknown Expect)', async (head, status, message) => {
+    const request = `${head}\r\nAuthorization: ${auth.Authorization}\r\nConnection: close\r\n\r\n`;
+    const port = Number(new URL(sandbox.url).port);
+    const answer = await rawExchange(Buffer.from(request), { host: '127.0.0.1', port, method: 'GET', hangAfterMs: 5000 });
+    expect(answer.status).toBe(status);
+    expect(answer.headers['x-content-type-options']).toBe('nosniff');
+    const body = JSON.parse(answer.body.toString('utf8')) as object;
+    if (message === undefined) expect(body).toHaveProperty('session_id');
+    else {
+      expect(body).toMatchObject({ code: 'bad_request', message });
+      check('get', '/_sandbox/fixtures', 400, body);
+    }
+  });
+
   it('a request with two Host headers is a 400, even when both are served', async () => {
     const request = `GET /_sandbox/fixtures HTTP/1.1\r\nHost: 127.0.0.1\r\nHost: localhost\r\nAuthorization: ${auth.Authorization}\r\n\r\n`;
     const port = Number(new URL(sandbox.url).port);
@@ -173,6 +204,67 @@ describe('the /_sandbox/ routes answer as sandbox-api.json declares', () => {
     const body = await tenant.json();
     expect(body).toMatchObject({ status: 413, message: 'The request body is larger than 16 kB.' });
     check('post', '/_sandbox/tenants', 413, body);
+  });
+
+  it.each([
+    ['/_sandbox/errors', auth, 5 * 1024 * 1024, 'The request body is larger than 5 MB.'],
+    ['/_sandbox/tenants', {}, 16 * 1024, 'The request body is larger than 16 kB.'],
+  ])(
+    '%s: a chunked body (no Content-Length) over the limit is the 413 too, logged, connection closed',
+    async (path, headers, limit, message) => {
+      const logged: { path: string; status: number }[] = [];
+      const server = await memorySandbox({ seed: 3, sessions: 1, errors: 5, accessLog: (line) => logged.push(JSON.parse(line)) });
+      try {
+        const answer = await new Promise<{ status: number; connection?: string; body: any }>((resolve, reject) => {
+          const req = request(
+            `${server.url}${path}`,
+            { method: 'POST', headers: { ...headers, 'Content-Type': 'application/json' } },
+            (res) => {
+              let text = '';
+              res.setEncoding('utf8');
+              res.on('data', (chunk: string) => (text += chunk));
+              res.on('end', () => resolve({ status: res.statusCode ?? 0, connection: res.headers.connection, body: JSON.parse(text) }));
+            },
+          );
+          req.on('error', reject);
+          // Chunks until the server answers (never the whole body): it must stop reading and answer.
+          const chunk = Buffer.alloc(64 * 1024, 0x20);
+          let sent = 0;
+          const pump = () => {
+            while (sent <= limit * 2 && req.write(chunk)) sent += chunk.length;
+            if (sent <= limit * 2) req.once('drain', pump);
+          };
+          pump();
+        });
+        expect(answer).toMatchObject({ status: 413, connection: 'close', body: { status: 413, message } });
+        check('post', path, 413, answer.body);
+        await expect.poll(() => logged).toContainEqual(expect.objectContaining({ path, status: 413 }));
+      } finally {
+        await server.close();
+      }
+    },
+  );
+
+  it('the total-tenants 429 carries Retry-After and RateLimit-* of that limit (none left)', async () => {
+    const server = await memorySandbox({
+      seed: 3,
+      sessions: 1,
+      errors: 5,
+      tenants: { ...TENANT_DEFAULTS, sessions: 1, errors: 5, total: 1 },
+    });
+    try {
+      expect((await fetch(`${server.url}/_sandbox/tenants`, { method: 'POST' })).status).toBe(201);
+      const refused = await fetch(`${server.url}/_sandbox/tenants`, { method: 'POST' });
+      expect(refused.status).toBe(429);
+      const body = await refused.json();
+      check('post', '/_sandbox/tenants', 429, body);
+      expect(body).toMatchObject({ code: 'rate_limit_exceeded', message: 'The sandbox holds its maximum of 1 tenants.' });
+      const retryAfter = refused.headers.get('retry-after');
+      expect(Number(retryAfter)).toBeGreaterThan(0);
+      expect(['limit', 'remaining', 'reset'].map((h) => refused.headers.get(`ratelimit-${h}`))).toEqual(['1', '0', retryAfter]);
+    } finally {
+      await server.close();
+    }
   });
 
   it('ingest: 202, and each way of getting it wrong', async () => {

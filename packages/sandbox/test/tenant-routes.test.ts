@@ -140,6 +140,13 @@ describe.each(['sqlite', 'postgres'] as const)('tenants over HTTP on %s', (engin
     expect((await call(sandbox.url, 'POST', '/_sandbox/tenants')).status).toBe(201);
     const refused = await call(sandbox.url, 'POST', '/_sandbox/tenants');
     expect(refused.status).toBe(429);
-    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(3000);
+    const retryAfter = Number(refused.headers.get('retry-after'));
+    expect(retryAfter).toBeGreaterThan(3000);
+    // The RateLimit-* headers describe the limit that refused, not a full request bucket.
+    expect(Object.fromEntries(['limit', 'remaining', 'reset'].map((h) => [h, refused.headers.get(`ratelimit-${h}`)]))).toEqual({
+      limit: '3',
+      remaining: '0',
+      reset: String(retryAfter),
+    });
   });
 });

@@ -1,7 +1,7 @@
 // The Host allow-list and the CORS origin list every server (mock, sandbox) takes from its options:
 // which Host headers are served, and which origin lists an operator may give.
 import { describe, expect, it } from 'vitest';
-import { hostAllowed, hostLines, parseAllowedHosts, parseCorsOrigins } from '../src/server/index.js';
+import { hostAllowed, hostLines, localUrl, parseAllowedHosts, parseCorsOrigins } from '../src/server/index.js';
 
 describe('hostAllowed', () => {
   const allowed = parseAllowedHosts('sandbox.example.com,api.example.com:8443');
@@ -49,7 +49,23 @@ describe('parseCorsOrigins', () => {
     ['https://docs.example.com/', 'scheme, host and port only'],
     ['docs.example.com', 'is not an origin such as https://docs.example.com'],
     ['ftp://docs.example.com', 'scheme, host and port only'],
-  ])('refuses %s, saying why', (text, why) => {
+    ['', 'the CORS origin list is empty'],
+    [' , ', 'the CORS origin list is empty'],
+  ])('refuses %j, saying why', (text, why) => {
     expect(() => parseCorsOrigins(text)).toThrow(why);
+  });
+});
+
+describe('localUrl', () => {
+  it.each([
+    ['127.0.0.1', 'http://127.0.0.1:4010'],
+    ['localhost', 'http://localhost:4010'],
+    ['::1', 'http://[::1]:4010'],
+    ['[::1]', 'http://[::1]:4010'],
+    ['0.0.0.0', 'http://127.0.0.1:4010'],
+    ['::', 'http://127.0.0.1:4010'],
+    ['sandbox.example.com', 'http://sandbox.example.com:4010'],
+  ])('a server bound to %j is reached at %s', (host, url) => {
+    expect(localUrl(host, 4010)).toBe(url);
   });
 });

@@ -146,7 +146,7 @@ export function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv): CliCo
   if (values.help) return { command: 'help' };
   const command = positionals[0] ?? 'serve';
   const database = pick(values, env, 'database', 'SANDBOX_DATABASE_URL');
-  if (database && !/^postgres(ql)?:\/\/\S+$/i.test(database.raw)) {
+  if (database && (!/^postgres(ql)?:\/\/\S+$/i.test(database.raw) || !URL.canParse(database.raw))) {
     throw new UsageError(`${database.name} must be a PostgreSQL URL (postgres://user:password@host:port/database).`);
   }
   const store: StoreSettings = {

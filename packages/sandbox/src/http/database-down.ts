@@ -14,6 +14,18 @@ export function databaseDownReason(error: unknown): string {
   return `The database does not answer: ${reason}.`;
 }
 
+/** How long a probe waits for the database: a stalled one must fail the probe, not outlast the prober's timeout. */
+export const PROBE_DEADLINE_MS = 1_000;
+
+/** `work`, or a rejection with code `ETIMEDOUT` once `ms` have passed (the work itself goes on). */
+export function within<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(Object.assign(new Error(`no answer within ${ms} ms`), { code: 'ETIMEDOUT' })), ms);
+  });
+  return Promise.race([work, deadline]).finally(() => clearTimeout(timer));
+}
+
 /** 503 naming why the database does not answer. */
 export function databaseUnavailable(dialect: ErrorDialect, error: unknown): ErrorReply<503> {
   return serviceUnavailable(dialect, databaseDownReason(error));
@@ -25,7 +37,7 @@ export function databaseUnavailable(dialect: ErrorDialect, error: unknown): Erro
  */
 export async function whenDatabaseDown(store: SandboxStore, dialect: ErrorDialect): Promise<ErrorReply<503> | undefined> {
   try {
-    await store.ping();
+    await within(store.ping(), PROBE_DEADLINE_MS);
     return undefined;
   } catch (error) {
     return databaseUnavailable(dialect, error);

@@ -22,7 +22,7 @@ import {
 } from '@session-obs/spec/server';
 import { createErrorIds, errorRow, loadSandboxApi, validateIngestRequest, type IngestError } from '../ingest.js';
 import { LOCAL_TENANT, type SandboxStore, type StoreCounts } from '../store/contract.js';
-import { databaseDownReason, databaseUnavailable } from './database-down.js';
+import { databaseDownReason, databaseUnavailable, PROBE_DEADLINE_MS, within } from './database-down.js';
 import type { HttpReply } from './reply.js';
 import { createTenantHandlers, type TenantSettings } from './tenant-handlers.js';
 
@@ -35,17 +35,34 @@ function rowLimitReached(dialect: ErrorDialect, limit: number): HttpReply {
   return forbidden(dialect, message, 'POST /_sandbox/reset puts the tenant back to its seed; DELETE /_sandbox/tenant removes it.');
 }
 
-/** The body as text, or undefined once it is larger than `maxBytes` (reading stops there). */
-async function readBody(req: IncomingMessage, maxBytes: number): Promise<string | undefined> {
-  if (Number(req.headers['content-length'] ?? 0) > maxBytes) return undefined;
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > maxBytes) return undefined;
-    chunks.push(chunk);
-  }
-  return Buffer.concat(chunks).toString('utf8');
+/**
+ * The body as text, or undefined once it is larger than `maxBytes`: reading stops there and the rest is left
+ * unread (the answer then closes the connection). Not `for await`: leaving that loop early destroys the
+ * request, and with it the socket the 413 was to be sent on.
+ */
+function readBody(req: IncomingMessage, maxBytes: number): Promise<string | undefined> {
+  if (Number(req.headers['content-length'] ?? 0) > maxBytes) return Promise.resolve(undefined);
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const finish = (settle: () => void) => {
+      req.off('data', onData).off('end', onEnd).off('error', onError).off('close', onClose);
+      settle();
+    };
+    const onData = (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= maxBytes) chunks.push(chunk);
+      else {
+        req.pause();
+        finish(() => resolve(undefined));
+      }
+    };
+    const onEnd = () => finish(() => resolve(Buffer.concat(chunks).toString('utf8')));
+    const onError = (error: Error) => finish(() => reject(error));
+    // The client went away before the end: the same error as a reset (see the API server's catch).
+    const onClose = () => finish(() => reject(Object.assign(new Error('aborted'), { code: 'ECONNRESET' })));
+    req.on('data', onData).on('end', onEnd).on('error', onError).on('close', onClose);
+  });
 }
 
 type SandboxHandler = (operation: CompiledOperation, req: IncomingMessage, tenantId: string) => Promise<HttpReply>;
@@ -56,7 +73,7 @@ type SandboxHandler = (operation: CompiledOperation, req: IncomingMessage, tenan
  */
 async function health(counts: () => Promise<StoreCounts>): Promise<HttpReply> {
   try {
-    return { status: 200, body: { status: 'ok', counts: await counts() } };
+    return { status: 200, body: { status: 'ok', counts: await within(counts(), PROBE_DEADLINE_MS) } };
   } catch (error) {
     return { status: 200, body: { status: 'ok', counts_unavailable: databaseDownReason(error) } };
   }
@@ -65,7 +82,7 @@ async function health(counts: () => Promise<StoreCounts>): Promise<HttpReply> {
 /** Readiness: a replica whose database does not answer is taken out of rotation (503), not crashed. */
 async function ready(store: SandboxStore, operation: CompiledOperation): Promise<HttpReply> {
   try {
-    await store.ping();
+    await within(store.ping(), PROBE_DEADLINE_MS);
     return { status: 200, body: { status: 'ready' } };
   } catch (error) {
     return databaseUnavailable(operation.dialect, error);

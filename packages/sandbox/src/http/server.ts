@@ -18,6 +18,7 @@ import { createSandboxRoutes } from './sandbox-routes.js';
 import { TENANT_DEFAULTS, type TenantSettings } from './tenant-handlers.js';
 import { startTenantSweeper, type TenantSweeper } from '../tenant-sweeper.js';
 import { startGroupingWorker, type GroupingWorker } from '../grouping-worker.js';
+import type { PeriodicReports } from '../periodic.js';
 import type { SandboxStore } from '../store/contract.js';
 import { PgStore } from '../store/postgres/store.js';
 import { SqliteStore } from '../store/store.js';
@@ -119,16 +120,20 @@ export function createSandboxServer(options: SandboxServerOptions): SandboxServe
   return {
     server: api.server,
     listen: async (port = 0, host = '127.0.0.1') => {
+      const reportsOf = (task: string): PeriodicReports => ({
+        onError: (error) => parts.onProblem(`✖ ${task}: ${(error as Error).message} (retrying, quietly, until it works again)`),
+        onRecovered: (failedRuns) => parts.onProblem(`✔ ${task}: working again after ${failedRuns} failed runs`),
+      });
       // The configured tokens are the local tenant's (stored as hashes).
       await store.setLocalTokens(localTokens(options));
       const url = await api.listen(port, host);
       if (options.groupingIntervalMs !== false) {
         worker = startGroupingWorker(store, {
           intervalMs: options.groupingIntervalMs ?? 100,
-          onError: (error) => parts.onProblem(`✖ grouping worker: ${(error as Error).message}`),
+          ...reportsOf('grouping worker'),
         });
       }
-      sweeper = startTenantSweeper(store, { onError: (error) => parts.onProblem(`✖ tenant sweeper: ${(error as Error).message}`) });
+      sweeper = startTenantSweeper(store, reportsOf('tenant sweeper'));
       return url;
     },
     close: async (graceMs) => {

@@ -6,6 +6,7 @@ import {
   badRequest,
   invalidRequest,
   payloadTooLarge,
+  rateLimitHeaders,
   tooManyRequests,
   unauthorized,
   type CompiledOperation,
@@ -91,11 +92,17 @@ export function createTenantHandlers(
           const message = `This seed makes ${created.seedRows} rows (errors, events, observability sessions); a tenant may hold ${settings.rowsPerTenant}, so no tenant was created.`;
           return sessionError(403, 'forbidden', message, 'Ask for fewer `sessions` or `errors` in the body.');
         }
-        if (created.refused === 'address_limit') return tooManyRequests(operation.dialect, created.retryAfterSeconds);
-        const message = `The sandbox holds its maximum of ${settings.total} tenants.`;
-        return sessionError(429, 'rate_limit_exceeded', message, 'Retry later: idle tenants expire.', {
+        // The RateLimit-* headers describe the limit that refused (not the full request bucket they default to).
+        const spent = (limit: number) => ({
+          ...rateLimitHeaders({ limit, remaining: 0, resetSeconds: created.retryAfterSeconds }),
           'Retry-After': String(created.retryAfterSeconds),
         });
+        if (created.refused === 'address_limit') {
+          const refusal = tooManyRequests(operation.dialect, created.retryAfterSeconds);
+          return { ...refusal, headers: { ...refusal.headers, ...spent(settings.perAddressPerHour) } } as HttpReply;
+        }
+        const message = `The sandbox holds its maximum of ${settings.total} tenants.`;
+        return sessionError(429, 'rate_limit_exceeded', message, 'Retry later: idle tenants expire.', spent(settings.total));
       }
       const body = {
         token: created.token,

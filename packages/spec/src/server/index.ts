@@ -37,6 +37,7 @@ export { clientAddress } from './http/client-address.js';
 export { corsHeaders, originAllowed, parseCorsOrigins, preflightHeaders, type CorsOrigins } from './http/cors.js';
 export { hostAllowed, hostLines, parseAllowedHosts } from './http/hosts.js';
 export { listenProblem, type ListenTarget } from './http/listen-errors.js';
+export { localUrl } from './http/local-url.js';
 export { rateLimitHeaders, UNLIMITED_RATE, type RateLimitState } from './http/rate-limit-headers.js';
 export { nextRequestId } from './http/request-id.js';
 export { parseTarget, type RequestTarget } from './http/request-target.js';

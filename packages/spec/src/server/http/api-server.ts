@@ -11,6 +11,7 @@ import { answerRawRequests } from '../raw-reply.js';
 import { clientAddress } from './client-address.js';
 import { corsHeaders, originRefused, preflightHeaders, type CorsOrigins } from './cors.js';
 import { hostAllowed, hostLines } from './hosts.js';
+import { localUrl } from './local-url.js';
 import { nextRequestId } from './request-id.js';
 import { parseTarget, type RequestTarget } from './request-target.js';
 import { sendReply, type Reply } from './send.js';
@@ -130,8 +131,14 @@ export function createApiServer(options: ApiServerOptions): ApiServer {
     // Node keeps the first of several Host headers; a proxy may route by another one (RFC 9112: a 400).
     if (hostLines(request.rawHeaders) > 1)
       return fromError(badRequest(options.dialectAt(method, path), 'The request has more than one Host header.'));
-    if (hosts !== 'any' && !hostAllowed(request.headers.host, hosts)) {
-      const shown = (request.headers.host ?? '').slice(0, 100);
+    // HTTP/1.1 requires a Host header (Node's own 400 for its absence is turned off: it had no body); an
+    // HTTP/1.0 request may lack one, and is then served only where any host is.
+    if (request.headers.host === undefined && (request.httpVersion !== '1.0' || hosts !== 'any'))
+      return fromError(badRequest(options.dialectAt(method, path), 'The request has no Host header.'));
+    // A request target in absolute form names the host itself, and then that host is the one asked for (RFC 9112).
+    const host = /^https?:\/\/(?:[^/?#@]*@)?([^/?#]*)/i.exec(request.url ?? '')?.[1] ?? request.headers.host;
+    if (hosts !== 'any' && !hostAllowed(host, hosts)) {
+      const shown = (host ?? '').slice(0, 100);
       return fromError(badRequest(options.dialectAt(method, path), `This server does not serve the host "${shown}" (Host header).`));
     }
     if (method === 'OPTIONS' && request.headers['access-control-request-method'])
@@ -171,7 +178,10 @@ export function createApiServer(options: ApiServerOptions): ApiServer {
     }
   }
 
-  const server = createServer(listener(options, answer, inFlight));
+  const onRequest = listener(options, answer, inFlight);
+  const server = createServer({ requireHostHeader: false }, onRequest);
+  // An `Expect` other than 100-continue: answered like any request (RFC 9110 allows it), not with Node's bare 417.
+  server.on('checkExpectation', onRequest);
   server.keepAliveTimeout = 65_000;
   answerRawRequests(server, [...options.methods], { ...SECURITY_HEADERS, ...corsHeaders(cors, undefined) });
 
@@ -183,7 +193,7 @@ export function createApiServer(options: ApiServerOptions): ApiServer {
         server.listen(port, host, () => {
           server.off('error', reject);
           const address = server.address() as AddressInfo;
-          resolve(`http://${host.includes(':') ? `[${host}]` : host}:${address.port}`);
+          resolve(localUrl(host, address.port));
         });
       }),
     close: (graceMs = 10_000) =>

@@ -18,6 +18,8 @@ export function parseCorsOrigins(text: string): CorsOrigins {
     .map((entry) => entry.trim())
     .filter(Boolean);
   if (entries.length === 1 && entries[0] === '*') return '*';
+  // An empty list would allow no origin at all, silently: an operator who means that can leave the option out.
+  if (entries.length === 0) throw new Error('the CORS origin list is empty: give origins such as https://docs.example.com, or *');
   return entries.map((entry) => {
     let url: URL;
     try {
