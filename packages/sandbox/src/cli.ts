@@ -70,7 +70,9 @@ async function serve(options: Extract<CliCommand, { command: 'serve' }>): Promis
     console.log(
       network.corsOrigins === '*'
         ? "  cors: any origin (*), so any page can create keys in its readers' names; list your docs' origin in --cors-origins"
-        : `  cors: ${network.corsOrigins.join(', ')}`,
+        : network.corsOrigins.length === 0
+          ? "  cors: no page on another origin may call; list your docs' origin in --cors-origins for their Try it"
+          : `  cors: ${network.corsOrigins.join(', ')}`,
     );
     console.log(`✔ Sandbox ready: ${url}  (try: curl -X POST ${url}/_sandbox/tenants)`);
   }

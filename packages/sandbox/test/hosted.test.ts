@@ -194,6 +194,13 @@ describe('the per-address tenant limit behind a proxy', () => {
       // Another /64 is another client; IPv4 clients count one by one.
       expect(await create('2001:db8:1:3::1')).toBe(201);
       expect(await create('203.0.113.7')).toBe(201);
+      // Hosted without --cors-origins: no page on another origin may read, nor create a tenant.
+      const page = { Origin: 'https://elsewhere.example', 'X-Forwarded-For': '198.51.100.1' };
+      const write = await fetch(`${sandbox.url}/_sandbox/tenants`, { method: 'POST', headers: page });
+      expect(write.status).toBe(403);
+      const read = await fetch(`${sandbox.url}/_sandbox/health`, { headers: page });
+      expect(read.status).toBe(200);
+      expect(read.headers.get('access-control-allow-origin')).toBeNull();
     } finally {
       await sandbox.stop();
     }

@@ -35,3 +35,15 @@ describe('hosted mode', () => {
     expect(serve(['--hosted', '--tokens', 'ops-token'])).toBe(true);
   });
 });
+
+describe('CORS origins by default', () => {
+  it.each([
+    ['local: any origin, without credentials', {}, {}, '*'],
+    ['hosted: none (an allow-list, empty until the operator lists origins)', { hosted: true }, {}, []],
+    ['hosted, from SANDBOX_HOSTED', {}, { SANDBOX_HOSTED: '1' }, []],
+    ['hosted with a list', { hosted: true, 'cors-origins': 'https://docs.example.com' }, {}, ['https://docs.example.com']],
+    ['hosted with * asked for', { hosted: true }, { SANDBOX_CORS_ORIGINS: '*' }, '*'],
+  ])('%s', (_name, flags, env, origins) => {
+    expect(parseNetworkOptions(flags, env).corsOrigins).toEqual(origins);
+  });
+});

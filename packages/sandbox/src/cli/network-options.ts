@@ -14,7 +14,7 @@ export const NETWORK_OPTIONS = {
 export const NETWORK_HELP = `  --hosted                    [SANDBOX_HOSTED=1] safe to expose: no default token (keys only from
                               POST /_sandbox/tenants), the access log on; give --allowed-hosts and --cors-origins
   --cors-origins <list>       [SANDBOX_CORS_ORIGINS] origins a browser page may call from, comma-separated
-                              (e.g. https://docs.example.com), or * for any origin; default *
+                              (e.g. https://docs.example.com), or * for any origin; default * (hosted: none)
   --allowed-hosts <list>      [SANDBOX_ALLOWED_HOSTS] Host names served besides localhost/127.0.0.1/[::1]
                               (e.g. sandbox.example.com); any other Host gets a 400
   --trust-proxy               [SANDBOX_TRUST_PROXY=1] read the client address from X-Forwarded-For
@@ -52,7 +52,9 @@ export function parseNetworkOptions(flags: Flags, env: NodeJS.ProcessEnv): Netwo
   const hosted = Boolean(flags.hosted) || yesNo(env, 'SANDBOX_HOSTED');
   return {
     hosted,
-    corsOrigins: read('cors-origins', 'SANDBOX_CORS_ORIGINS', flags['cors-origins'], parseCorsOrigins) ?? '*',
+    // Hosted, no page on another origin may call unless listed (an allow-list, as a site on the internet needs);
+    // locally any may, without credentials (the docs served by `pnpm start` are on another port).
+    corsOrigins: read('cors-origins', 'SANDBOX_CORS_ORIGINS', flags['cors-origins'], parseCorsOrigins) ?? (hosted ? [] : '*'),
     allowedHosts: read('allowed-hosts', 'SANDBOX_ALLOWED_HOSTS', flags['allowed-hosts'], parseAllowedHosts) ?? [],
     trustProxy: Boolean(flags['trust-proxy']) || yesNo(env, 'SANDBOX_TRUST_PROXY'),
     accessLog: hosted || Boolean(flags['access-log']) || yesNo(env, 'SANDBOX_ACCESS_LOG'),
