@@ -187,6 +187,26 @@ describe('the /_sandbox/ routes answer as sandbox-api.json declares', () => {
     }
   });
 
+  it('a request Node cannot parse, or CONNECT, gets its request id and its access-log line too', async () => {
+    const logged: Record<string, unknown>[] = [];
+    const server = await memorySandbox({ seed: 3, sessions: 1, errors: 5, accessLog: (line) => logged.push(JSON.parse(line)) });
+    try {
+      const port = Number(new URL(server.url).port);
+      for (const [request, status, method] of [
+        ['NOT HTTP AT ALL\r\n\r\n', 400, '-'],
+        ['CONNECT example.com:443 HTTP/1.1\r\nHost: example.com:443\r\n\r\n', 405, 'CONNECT'],
+      ] as const) {
+        const answer = await rawExchange(Buffer.from(request), { host: '127.0.0.1', port, method: 'GET', hangAfterMs: 5000 });
+        expect(answer.status).toBe(status);
+        const id = answer.headers['x-request-id'];
+        expect(id).toMatch(/^req_/);
+        await expect.poll(() => logged.find((entry) => entry.request_id === id)).toMatchObject({ method, path: '-', status });
+      }
+    } finally {
+      await server.close();
+    }
+  });
+
   it('a request with two Host headers is a 400, even when both are served', async () => {
     const request = `GET /_sandbox/fixtures HTTP/1.1\r\nHost: 127.0.0.1\r\nHost: localhost\r\nAuthorization: ${auth.Authorization}\r\n\r\n`;
     const port = Number(new URL(sandbox.url).port);

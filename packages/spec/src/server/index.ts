@@ -1,7 +1,7 @@
 // @session-obs/spec/server: the HTTP runtime the mock and the sandbox share — route matching, parameter
 // validation, auth, cursors and paging, the error dialects' bodies, and the server itself (listen/close,
 // request ids, send, CORS, Host checks, rate-limit headers, start-up errors, shutdown, child servers).
-export { answerRawRequests, unparsableRequest, writeRawReply } from './raw-reply.js';
+export { answerRawRequests, unparsableRequest, writeRawReply, type RawAnswerListener } from './raw-reply.js';
 export { PROBLEM_CODE_BY_KEYWORD, problemFromSchemaErrors, type ParameterProblem, type ProblemLocation } from './problems.js';
 export { compileOperations, parseParameters, type CompiledOperation, type CompiledParameter, type ParsedParameters } from './parameters.js';
 export { allowedMethods, matchRoute, type RouteMatch } from './routes.js';

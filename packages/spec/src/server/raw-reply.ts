@@ -30,14 +30,29 @@ export function unparsableRequest(error: Error & { code?: string }): ErrorReply<
   return badRequest('session', message);
 }
 
+/** Told of each raw answer: its status, the method when Node parsed one (CONNECT), the extra headers sent, and the socket. */
+export type RawAnswerListener = (answer: { status: number; method?: string; headers: Record<string, string>; socket: Socket }) => void;
+
 /**
  * Makes `server` answer unparsable requests with a 400 and CONNECT with a 405 (`allow`: the methods it
- * serves), both as the API's error body; `extraHeaders` go on both (e.g. CORS).
+ * serves), both as the API's error body; `extraHeaders` go on both (e.g. CORS; a function is asked per
+ * answer, e.g. for a request id), and `onAnswer` hears of each (e.g. for the access log).
  */
-export function answerRawRequests(server: Server, allow: string[], extraHeaders: Record<string, string> = {}): void {
+export function answerRawRequests(
+  server: Server,
+  allow: string[],
+  extraHeaders: Record<string, string> | (() => Record<string, string>) = {},
+  onAnswer?: RawAnswerListener,
+): void {
+  const headers = typeof extraHeaders === 'function' ? extraHeaders : () => extraHeaders;
+  const answer = (socket: Socket, reply: ErrorReply, method?: string) => {
+    const extra = headers();
+    writeRawReply(socket, reply, extra);
+    onAnswer?.({ status: reply.status, ...(method !== undefined && { method }), headers: extra, socket });
+  };
   server.on('clientError', (error: Error & { code?: string }, socket: Socket) => {
     if (!socket.writable || error.code === 'ECONNRESET') socket.destroy();
-    else writeRawReply(socket, unparsableRequest(error), extraHeaders);
+    else answer(socket, unparsableRequest(error));
   });
-  server.on('connect', (_request, socket: Socket) => writeRawReply(socket, methodNotAllowed('session', 'CONNECT', allow), extraHeaders));
+  server.on('connect', (_request, socket: Socket) => answer(socket, methodNotAllowed('session', 'CONNECT', allow), 'CONNECT'));
 }

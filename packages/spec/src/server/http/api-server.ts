@@ -119,6 +119,25 @@ function listener(
   };
 }
 
+/** What Node's parser refused (or CONNECT) never reaches the listener: it gets its error body, request id and access-log line here. */
+function answerRawWithLog(server: Server, options: ApiServerOptions, cors: CorsOrigins): void {
+  answerRawRequests(
+    server,
+    [...options.methods],
+    () => ({ ...SECURITY_HEADERS, ...corsHeaders(cors, undefined), 'X-Request-Id': nextRequestId() }),
+    ({ status, method, headers, socket }) =>
+      options.accessLog?.({
+        time: new Date().toISOString(),
+        request_id: headers['X-Request-Id']!,
+        method: method ?? '-',
+        path: '-',
+        status,
+        duration_ms: 0,
+        client: socket.remoteAddress ?? 'unknown',
+      }),
+  );
+}
+
 /** Builds (without starting) a server over `options.handle`. */
 export function createApiServer(options: ApiServerOptions): ApiServer {
   const cors = options.corsOrigins ?? '*';
@@ -183,7 +202,7 @@ export function createApiServer(options: ApiServerOptions): ApiServer {
   // An `Expect` other than 100-continue: answered like any request (RFC 9110 allows it), not with Node's bare 417.
   server.on('checkExpectation', onRequest);
   server.keepAliveTimeout = 65_000;
-  answerRawRequests(server, [...options.methods], { ...SECURITY_HEADERS, ...corsHeaders(cors, undefined) });
+  answerRawWithLog(server, options, cors);
 
   return {
     server,
