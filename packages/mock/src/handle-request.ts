@@ -36,7 +36,12 @@ export interface HandlerParts {
   dynamic?: boolean;
   /** operationIds that declare no security: no token needed. */
   open?: ReadonlySet<string>;
+  /** Whether a body is valid for the operation's status (checks generated bodies). */
+  validBody?: (operation: CompiledOperation, status: number, body: unknown) => boolean;
 }
+
+/** Generated bodies tried before a dynamic answer falls back to the example. */
+const DYNAMIC_TRIES = 10;
 
 /** The mock's answer to one request (the shared server layer checked Host and CORS and sends it). */
 export function createRequestHandler(parts: HandlerParts): (request: ApiRequest) => Promise<Reply> {
@@ -74,14 +79,24 @@ async function answer(parts: HandlerParts, method: string, target: RequestTarget
   const choice = chooseResponse(parts.examples, operation, preferences, parsed.query);
   if ('refusal' in choice) return fromError(badRequest(dialect, choice.refusal));
 
-  const answered = await parts.engine.answer({
-    method: operation.method,
-    specPath: operation.path,
-    path: operation.path.replace(/\{([^}]+)\}/g, (_, name: string) => encodeURIComponent(parsed.path[name] ?? '')),
-    query: plainQuery(target.query),
-    dynamic: preferences.dynamic,
-    ...choice,
-  });
+  const ask = (dynamic: boolean, chosen: { code?: number; exampleKey?: string }) =>
+    parts.engine.answer({
+      method: operation.method,
+      specPath: operation.path,
+      path: operation.path.replace(/\{([^}]+)\}/g, (_, name: string) => encodeURIComponent(parsed.path[name] ?? '')),
+      query: plainQuery(target.query),
+      dynamic,
+      ...chosen,
+    });
+  let answered = await ask(preferences.dynamic, choice);
+  // Prism's generator ignores some keywords (`propertyNames`, a `oneOf`'s exclusivity): a generated body that
+  // breaks the spec is generated again, and after DYNAMIC_TRIES the example is answered instead.
+  const broken = () => answered.ok && parts.validBody !== undefined && !parts.validBody(operation, answered.status, answered.body);
+  if (preferences.dynamic && broken()) {
+    for (let tries = 1; tries < DYNAMIC_TRIES && broken(); tries++) answered = await ask(true, choice);
+    const example = chooseResponse(parts.examples, operation, { ...preferences, dynamic: false }, parsed.query);
+    if (broken() && !('refusal' in example)) answered = await ask(false, example);
+  }
   if (!answered.ok) throw new Error(`Prism could not answer (${answered.status}): ${answered.reason}`);
   // A list paged with after/before answers the example items on that side of the id, so walks end.
   const limit = typeof parsed.query.limit === 'number' ? parsed.query.limit : Number.POSITIVE_INFINITY;

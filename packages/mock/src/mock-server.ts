@@ -3,7 +3,7 @@
 // request ids, sending and the answers to unparsable requests are the layer's, as in the sandbox.
 import { readFile } from 'node:fs/promises';
 import type { Server } from 'node:http';
-import { isOpenApiDocument, listOperations, type OpenApiDocument } from '@session-obs/spec';
+import { createSpecValidator, isOpenApiDocument, listOperations, type OpenApiDocument } from '@session-obs/spec';
 import {
   compileOperations,
   createApiServer,
@@ -84,6 +84,7 @@ export async function createMockServer(options: MockServerOptions): Promise<Mock
     // A document that parses but cannot be resolved or compiled (a `$ref` to nothing, a schema ajv refuses).
     throw new SpecLoadError(options.specPath, (error instanceof Error ? error.message : String(error)).split('\n', 1)[0]!);
   }
+  const validator = createSpecValidator(spec);
   const api = createApiServer({
     handle: createRequestHandler({
       operations,
@@ -91,6 +92,13 @@ export async function createMockServer(options: MockServerOptions): Promise<Mock
       examples: catalogueExamples(spec),
       dynamic: options.dynamic ?? false,
       open: operationsWithoutSecurity(spec),
+      validBody: (operation, status, body) => {
+        try {
+          return validator.validateResponse(operation.method, operation.path, status, body).valid;
+        } catch {
+          return true; // a schema ajv cannot compile (a --spec of any shape): nothing to judge by
+        }
+      },
     }),
     dialectAt: (method, path) => dialectAt(operations, method, path),
     methods: ['GET', 'HEAD', 'OPTIONS'],

@@ -143,9 +143,13 @@ describe('--dynamic (startMock({ dynamic: true })): bodies generated from the sc
       expect(specProblems('/session-errors', 200, body)).toBe('');
       expect(body.items.map((item: { id: string }) => item.id)).not.toEqual(exampleIds);
     }
-    const obs = await get(dynamic.url, `${OBS}?platform=ios&session_id=s1&version_key=com.acme.shop`);
-    expect(obs.status).toBe(200);
-    expect(specProblems(OBS, 200, obs.body)).toBe('');
+    // Prism's generator ignores `propertyNames` (the status-count map) about one time in two: such a body is
+    // generated again, so every answer is valid.
+    const answers = await Promise.all(
+      Array.from({ length: 20 }, () => get(dynamic.url, `${OBS}?platform=ios&session_id=s1&version_key=com.acme.shop`)),
+    );
+    for (const answer of answers) expect([answer.status, specProblems(OBS, 200, answer.body)]).toEqual([200, '']);
+    const obs = answers[0]!;
     expect(obs.body).not.toEqual((await get(mock.url, `${OBS}?platform=ios&session_id=s1&version_key=com.acme.shop`)).body);
     const asked = await get(dynamic.url, '/session-errors', { ...AUTH, Prefer: 'dynamic=false' });
     expect(asked.body.items.map((item: { id: string }) => item.id)).toEqual(exampleIds);
