@@ -164,15 +164,16 @@ const textField = (body: unknown, key: string): string | undefined => {
 };
 
 /**
- * `text` with every echo of `token` as a word replaced by `[redacted]`: not where it is part of a longer
- * word, so a short token (the mock takes any) leaves a message's other words, e.g. `not_found`, intact.
+ * `text` with every echo of `token` replaced by `[redacted]`. A token shorter than 8 characters (the mock
+ * takes any, e.g. `t`) is a secret of no one's and would garble the message (`not_found`): it is replaced
+ * only where it stands as a word. A longer one is replaced wherever it appears.
  */
 function redact(text: string, token: string): string {
   let out = '';
   let from = 0;
   for (let at = text.indexOf(token); at >= 0; at = text.indexOf(token, at + token.length)) {
-    // Token characters (RFC 6750's b64token) on either side: a longer word, not this token. `=` ends one only.
-    if (/[\w.~+/-]/.test(text[at - 1] ?? '') || /[\w.~+/=-]/.test(text[at + token.length] ?? '')) continue;
+    // A short token with token characters (RFC 6750's b64token) on either side: part of a longer word. `=` ends one only.
+    if (token.length < 8 && (/[\w.~+/-]/.test(text[at - 1] ?? '') || /[\w.~+/=-]/.test(text[at + token.length] ?? ''))) continue;
     out += text.slice(from, at) + '[redacted]';
     from = at + token.length;
   }

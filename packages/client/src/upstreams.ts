@@ -44,11 +44,12 @@ export function resolveUpstreams(options: UpstreamChoice): ResolvedUpstreams {
     // Sent trimmed: a pasted token often carries a newline or spaces.
     const own = part.token?.trim();
     const token = own || (shared && options.token?.trim()) || undefined;
-    // Checked here: fetch would throw an untyped TypeError on every call, some quoting the whole token.
+    // Checked here: fetch would throw an untyped TypeError on every call (some quoting the whole token), or a
+    // server would refuse a token with a space in it.
     const bad = token?.search(/[^!-~]/) ?? -1;
     if (bad >= 0)
       throw new TypeError(
-        `createClient: ${own ? `${credential}.` : ''}token has U+${token!.codePointAt(bad)!.toString(16).toUpperCase().padStart(4, '0')} at position ${bad + 1}, which a header cannot carry`,
+        `createClient: ${own ? `${credential}.` : ''}token has U+${token!.codePointAt(bad)!.toString(16).toUpperCase().padStart(4, '0')} at position ${bad + 1} (a bearer token is visible ASCII)`,
       );
     if (token) tokens++;
     resolved[credential] = { token, baseUrl: baseUrl ?? SERVERS[credential] };

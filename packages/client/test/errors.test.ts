@@ -90,7 +90,10 @@ describe('errorFromResponse', () => {
     ['test', 'token=test, (test): test', 'bad', undefined, 'token=[redacted], ([redacted]): [redacted] (404 bad)'],
     ['abc', 'abcd xabc abc.d abc', 'x', undefined, 'abcd xabc abc.d [redacted] (404 x)'],
     ['sk_1', 'sk_1sk_1', 'sk_1', 'sk_1', 'sk_1sk_1 (404 [redacted] [redacted])'],
-  ])('redacts token %j only where it stands as a word: %j', (token, detail, code, requestId, expected) => {
+    // 8 characters or more: a real secret, replaced wherever it appears.
+    ['sk_live_8f3Jq9', 'Unknown token: sk_live_8f3Jq9.', 'x', undefined, 'Unknown token: [redacted]. (404 x)'],
+    ['sk_live_8f3Jq9', 'see /v1/keys/sk_live_8f3Jq9_old', 'x', undefined, 'see /v1/keys/[redacted]_old (404 x)'],
+  ])('redacts token %j where it is an echo: %j', (token, detail, code, requestId, expected) => {
     const response = new Response('{}', { status: 404, headers: requestId ? { 'x-request-id': requestId } : {} });
     expect(errorFromResponse(response, { code, message: detail }, token).message).toBe(expected);
   });

@@ -120,10 +120,10 @@ describe('a credential that was not given', () => {
     [{ metorial: { token: 'line1\nsecret2' } }, 'createClient: metorial.token has U+000A at position 6'],
     [{ metorial: { token: 'm' }, devrev: { token: 'pat with space' } }, 'createClient: devrev.token has U+0020 at position 4'],
     [{ baseUrl: 'http://127.0.0.1:4010', token: 'tok\u0000en' }, 'createClient: token has U+0000 at position 4'],
-  ])('a token no header can carry is a TypeError from createClient, without the token: %j', (options, message) => {
+  ])('a token that is not visible ASCII is a TypeError from createClient, without the token: %j', (options, message) => {
     const call = () => createClient(options);
     expect(call).toThrow(TypeError);
-    expect(call).toThrow(`${message}, which a header cannot carry`);
+    expect(call).toThrow(`${message} (a bearer token is visible ASCII)`);
     try {
       call();
     } catch (error) {

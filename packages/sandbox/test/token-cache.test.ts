@@ -99,6 +99,24 @@ describe('TokenCache', () => {
     expect(await next).toBeUndefined();
   });
 
+  it('a request after a forget does not join a lookup that started before it (it may have read the deleted tenant)', async () => {
+    const { calls, lookup } = controlledLookup();
+    const cache = new TokenCache(lookup, 1000);
+    const before = cache.get('tok', t0);
+    cache.forget((tenant) => tenant === 'tenant-a');
+    const after = cache.get('tok', t0 + 1);
+    expect(calls).toHaveLength(2);
+    calls[0]!.answer({ value: 'tenant-a', expiresAt: null }); // read before the delete committed
+    calls[1]!.answer(undefined); // read after
+    expect(await before).toBe('tenant-a');
+    expect(await after).toBeUndefined();
+    // Neither put the forgotten tenant back: the next request looks the token up again.
+    const next = cache.get('tok', t0 + 2);
+    expect(calls).toHaveLength(3);
+    calls[2]!.answer(undefined);
+    expect(await next).toBeUndefined();
+  });
+
   it('keeps serving an entry when its background refresh fails; a request that must wait gets the failure', async () => {
     const { calls, lookup } = controlledLookup();
     const cache = new TokenCache(lookup, 1000);

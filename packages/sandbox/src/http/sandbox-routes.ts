@@ -40,8 +40,10 @@ function rowLimitReached(dialect: ErrorDialect, limit: number): HttpReply {
  * unread (the answer then closes the connection). Not `for await`: leaving that loop early destroys the
  * request, and with it the socket the 413 was to be sent on.
  */
-function readBody(req: IncomingMessage, maxBytes: number): Promise<string | undefined> {
+export function readBody(req: IncomingMessage, maxBytes: number): Promise<string | undefined> {
   if (Number(req.headers['content-length'] ?? 0) > maxBytes) return Promise.resolve(undefined);
+  // Gone while the request waited (its token looked up): a destroyed stream emits nothing more.
+  if (req.destroyed) return Promise.reject(Object.assign(new Error('aborted'), { code: 'ECONNRESET' }));
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;

@@ -18,7 +18,9 @@ interface Entry<T> extends Found<T> {
 
 export class TokenCache<T> {
   private readonly entries = new Map<string, Entry<T>>();
-  private readonly inFlight = new Map<string, Promise<Found<T> | undefined>>();
+  // A lookup in flight is joined only by requests of its generation: one that started before a forget may
+  // have read what was just forgotten.
+  private readonly inFlight = new Map<string, { generation: number; pending: Promise<Found<T> | undefined> }>();
   // Bumped by forget/clear: a lookup that started before must not put back what was just forgotten.
   private generation = 0;
 
@@ -39,7 +41,7 @@ export class TokenCache<T> {
     return (await this.load(token, now))?.value;
   }
 
-  /** Forgets every entry whose value matches (e.g. a deleted tenant's tokens), and lookups in flight. */
+  /** Forgets every entry whose value matches (e.g. a deleted tenant's tokens); lookups in flight are not joined any more. */
   forget(matches: (value: T) => boolean): void {
     this.generation++;
     for (const [token, entry] of this.entries) if (matches(entry.value)) this.entries.delete(token);
@@ -51,10 +53,10 @@ export class TokenCache<T> {
   }
 
   private load(token: string, now: number): Promise<Found<T> | undefined> {
-    let pending = this.inFlight.get(token);
-    if (pending) return pending;
     const generation = this.generation;
-    pending = this.lookup(token, now)
+    const joined = this.inFlight.get(token);
+    if (joined?.generation === generation) return joined.pending;
+    const pending: Promise<Found<T> | undefined> = this.lookup(token, now)
       .then((found) => {
         const valid = found && (found.expiresAt === null || found.expiresAt > now) ? found : undefined;
         if (generation === this.generation) {
@@ -66,8 +68,10 @@ export class TokenCache<T> {
         }
         return valid;
       })
-      .finally(() => this.inFlight.delete(token));
-    this.inFlight.set(token, pending);
+      .finally(() => {
+        if (this.inFlight.get(token)?.pending === pending) this.inFlight.delete(token);
+      });
+    this.inFlight.set(token, { generation, pending });
     return pending;
   }
 }
