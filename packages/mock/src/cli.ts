@@ -17,7 +17,7 @@ if (options.help) {
   process.exit(0);
 }
 
-console.log(`Starting the mock on port ${options.port}…`);
+console.log(`Starting the mock on ${options.port === 0 ? 'a free port' : `port ${options.port}`}…`);
 let mock: MockServer;
 let url: string;
 try {

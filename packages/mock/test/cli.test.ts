@@ -60,6 +60,7 @@ describe('session-obs-mock CLI', () => {
         });
       });
       child.removeAllListeners('exit');
+      expect(out).toContain('Starting the mock on a free port…');
       expect((await fetch(`${url}/session-errors`, { headers: { Authorization: 'Bearer t' } })).status).toBe(200);
     } finally {
       child.kill('SIGINT');
