@@ -74,6 +74,13 @@ describe('parseSettings', () => {
     expect(refused(['--http', '70000'], { METORIAL_TOKEN: 'sk' })).toMatch(/^--http must be an integer from 0 to 65535/);
     expect(refused(['--colour'])).toMatch(/^Unknown option '--colour' \(see --help\)/);
     expect(refused(['--base-url', '--token', 't'])).toBe("Option '--base-url' needs a value (see --help).");
+    // A token no bearer header can carry: this server's option or variable and the character, never the token.
+    const visible = ': a bearer token is visible ASCII (no spaces, no placeholders like …).';
+    expect(refused(['--devrev-token', 'pat with space'])).toBe(`--devrev-token has U+0020 at position 4${visible}`);
+    expect(refused([], { METORIAL_TOKEN: 'metorial_sk_…' })).toBe(`METORIAL_TOKEN has U+2026 at position 13${visible}`);
+    expect(refused(['--base-url', 'http://127.0.0.1:1'], { SESSION_OBS_TOKEN: 'line1\nsecret' })).toBe(
+      `SESSION_OBS_TOKEN has U+000A at position 6${visible}`,
+    );
   });
 });
 

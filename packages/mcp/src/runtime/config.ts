@@ -77,6 +77,21 @@ function integer(found: { raw: string; name: string } | undefined, min: number, 
   return value;
 }
 
+/**
+ * A bearer token: visible ASCII only (the client refuses anything else, naming its own option), else a
+ * UsageError naming this server's option or variable and the character, never the token.
+ */
+function bearerToken(found: { raw: string; name: string }): string {
+  const bad = found.raw.search(/[^!-~]/);
+  if (bad >= 0) {
+    const code = found.raw.codePointAt(bad)!.toString(16).toUpperCase().padStart(4, '0');
+    throw new UsageError(
+      `${found.name} has U+${code} at position ${bad + 1}: a bearer token is visible ASCII (no spaces, no placeholders like …).`,
+    );
+  }
+  return found.raw;
+}
+
 /** A URL with http(s), else a UsageError naming where it came from. */
 function httpUrl(found: { raw: string; name: string }): string {
   if (!URL.canParse(found.raw) || !/^https?:$/.test(new URL(found.raw).protocol))
@@ -106,7 +121,7 @@ function targetOf(values: Values, env: NodeJS.ProcessEnv, upstreams: Record<stri
   if (base) {
     if (!token)
       throw new UsageError(`${base.name} needs a token: pass --token or set SESSION_OBS_TOKEN (any non-empty value for the mock).`);
-    return { mode: 'single', baseUrl: httpUrl(base), token: token.raw };
+    return { mode: 'single', baseUrl: httpUrl(base), token: bearerToken(token) };
   }
   if (token)
     throw new UsageError(`${token.name} goes with --base-url (or SESSION_OBS_BASE_URL); for production set each API's token (see --help).`);
@@ -115,7 +130,7 @@ function targetOf(values: Values, env: NodeJS.ProcessEnv, upstreams: Record<stri
     const names = upstreamOptionNames(upstream);
     const own = pick(values, env, names.token, names.tokenVariable);
     const url = pick(values, env, names.baseUrl, names.baseUrlVariable);
-    configured[upstream] = { ...(own ? { token: own.raw } : {}), baseUrl: url ? httpUrl(url) : productionUrl };
+    configured[upstream] = { ...(own ? { token: bearerToken(own) } : {}), baseUrl: url ? httpUrl(url) : productionUrl };
   }
   if (!Object.values(configured).some((upstream) => upstream.token)) {
     const variables = Object.keys(upstreams).map((upstream) => upstreamOptionNames(upstream).tokenVariable);
