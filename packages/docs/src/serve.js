@@ -7,7 +7,7 @@
 import { createServer } from 'node:http';
 import { join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { hostLines } from '@session-obs/spec/server';
+import { hostLines, requestedHost } from '@session-obs/spec/server';
 import { liveReload as createLiveReload } from './live-reload.js';
 import { scriptJson } from './page.js';
 import { BASE_HEADERS, pageHeaders } from './serve/csp.js';
@@ -151,9 +151,7 @@ export function serveDocs({ dir = siteDir, port = 8080, host = '127.0.0.1', cons
     // HTTP/1.1 requires Host (Node's own 400 for its absence, which has no body, is turned off below).
     if (req.headers.host === undefined && req.httpVersion !== '1.0')
       return fail(res, 400, 'bad_request', 'the request has no Host header.');
-    // A target in absolute form names the host asked for itself (RFC 9112), whatever the Host header says.
-    const named = /^https?:\/\/(?:[^/?#@]*@)?([^/?#]*)/i.exec(req.url ?? '')?.[1];
-    const refused = hostProblem(named ?? req.headers.host, hosts);
+    const refused = hostProblem(requestedHost(req.url, req.headers.host), hosts);
     if (refused) return fail(res, 421, 'unknown_host', refused);
     let path;
     try {

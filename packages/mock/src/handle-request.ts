@@ -91,11 +91,14 @@ async function answer(parts: HandlerParts, method: string, target: RequestTarget
   let answered = await ask(preferences.dynamic, choice);
   // Prism's generator ignores some keywords (`propertyNames`, a `oneOf`'s exclusivity): a generated body that
   // breaks the spec is generated again, and after DYNAMIC_TRIES the example is answered instead.
-  const broken = () => answered.ok && parts.validBody !== undefined && !parts.validBody(operation, answered.status, answered.body);
-  if (preferences.dynamic && broken()) {
-    for (let tries = 1; tries < DYNAMIC_TRIES && broken(); tries++) answered = await ask(true, choice);
-    const example = chooseResponse(parts.examples, operation, { ...preferences, dynamic: false }, parsed.query);
-    if (broken() && !('refusal' in example)) answered = await ask(false, example);
+  const valid = parts.validBody;
+  for (let tries = 1; preferences.dynamic && valid && answered.ok && !valid(operation, answered.status, answered.body); tries++) {
+    if (tries < DYNAMIC_TRIES) answered = await ask(true, choice);
+    else {
+      const example = chooseResponse(parts.examples, operation, { ...preferences, dynamic: false }, parsed.query);
+      if (!('refusal' in example)) answered = await ask(false, example);
+      break;
+    }
   }
   if (!answered.ok) throw new Error(`Prism could not answer (${answered.status}): ${answered.reason}`);
   // A list paged with after/before answers the example items on that side of the id, so walks end.

@@ -42,8 +42,10 @@ function rowLimitReached(dialect: ErrorDialect, limit: number): HttpReply {
  */
 export function readBody(req: IncomingMessage, maxBytes: number): Promise<string | undefined> {
   if (Number(req.headers['content-length'] ?? 0) > maxBytes) return Promise.resolve(undefined);
+  // A client gone before the end: the same error as a reset (see the API server's catch).
+  const aborted = () => Object.assign(new Error('aborted'), { code: 'ECONNRESET' });
   // Gone while the request waited (its token looked up): a destroyed stream emits nothing more.
-  if (req.destroyed) return Promise.reject(Object.assign(new Error('aborted'), { code: 'ECONNRESET' }));
+  if (req.destroyed) return Promise.reject(aborted());
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
@@ -61,8 +63,7 @@ export function readBody(req: IncomingMessage, maxBytes: number): Promise<string
     };
     const onEnd = () => finish(() => resolve(Buffer.concat(chunks).toString('utf8')));
     const onError = (error: Error) => finish(() => reject(error));
-    // The client went away before the end: the same error as a reset (see the API server's catch).
-    const onClose = () => finish(() => reject(Object.assign(new Error('aborted'), { code: 'ECONNRESET' })));
+    const onClose = () => finish(() => reject(aborted()));
     req.on('data', onData).on('end', onEnd).on('error', onError).on('close', onClose);
   });
 }

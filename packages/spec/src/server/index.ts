@@ -35,7 +35,7 @@ export {
 export { createApiServer, type AccessLogEntry, type ApiRequest, type ApiServer, type ApiServerOptions } from './http/api-server.js';
 export { clientAddress } from './http/client-address.js';
 export { corsHeaders, originAllowed, parseCorsOrigins, preflightHeaders, type CorsOrigins } from './http/cors.js';
-export { hostAllowed, hostLines, parseAllowedHosts } from './http/hosts.js';
+export { hostAllowed, hostLines, parseAllowedHosts, requestedHost } from './http/hosts.js';
 export { listenProblem, type ListenTarget } from './http/listen-errors.js';
 export { localUrl } from './http/local-url.js';
 export { rateLimitHeaders, UNLIMITED_RATE, type RateLimitState } from './http/rate-limit-headers.js';

@@ -10,7 +10,7 @@ import { badRequest, forbidden, internalError, type ErrorDialect, type ErrorRepl
 import { answerRawRequests } from '../raw-reply.js';
 import { clientAddress } from './client-address.js';
 import { corsHeaders, originRefused, preflightHeaders, type CorsOrigins } from './cors.js';
-import { hostAllowed, hostLines } from './hosts.js';
+import { hostAllowed, hostLines, requestedHost } from './hosts.js';
 import { localUrl } from './local-url.js';
 import { nextRequestId } from './request-id.js';
 import { parseTarget, type RequestTarget } from './request-target.js';
@@ -154,8 +154,7 @@ export function createApiServer(options: ApiServerOptions): ApiServer {
     // HTTP/1.0 request may lack one, and is then served only where any host is.
     if (request.headers.host === undefined && (request.httpVersion !== '1.0' || hosts !== 'any'))
       return fromError(badRequest(options.dialectAt(method, path), 'The request has no Host header.'));
-    // A request target in absolute form names the host itself, and then that host is the one asked for (RFC 9112).
-    const host = /^https?:\/\/(?:[^/?#@]*@)?([^/?#]*)/i.exec(request.url ?? '')?.[1] ?? request.headers.host;
+    const host = requestedHost(request.url, request.headers.host);
     if (hosts !== 'any' && !hostAllowed(host, hosts)) {
       const shown = (host ?? '').slice(0, 100);
       return fromError(badRequest(options.dialectAt(method, path), `This server does not serve the host "${shown}" (Host header).`));

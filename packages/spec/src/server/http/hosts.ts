@@ -44,3 +44,11 @@ export function hostLines(raw: readonly string[]): number {
   for (let i = 0; i < raw.length; i += 2) if (raw[i]!.length === 4 && raw[i]!.toLowerCase() === 'host') count++;
   return count;
 }
+
+/**
+ * The host a request asks for: the one a request target in absolute form names (`GET http://host/path`,
+ * which wins over the `Host` header, RFC 9112), else the `Host` header.
+ */
+export function requestedHost(target: string | undefined, hostHeader: string | undefined): string | undefined {
+  return /^https?:\/\/(?:[^/?#@]*@)?([^/?#]*)/i.exec(target ?? '')?.[1] ?? hostHeader;
+}
