@@ -20,6 +20,8 @@ export interface PrepareOptions extends SeedSettings {
   fresh?: boolean;
   /** PostgreSQL: connections in this process's pool. Default 10. */
   poolSize?: number;
+  /** PostgreSQL: pipelined connections for the API's reads, beside the pool (0: reads use the pool). Default 2. */
+  readConnections?: number;
   log?: (line: string) => void;
   stream?: NodeJS.WriteStream;
 }
@@ -32,9 +34,12 @@ function removeDatabase(path: string) {
 }
 
 /** Opens (connects, migrates) the store a `db` value names. */
-export async function openEngine(db: string, options: { fresh?: boolean; poolSize?: number } = {}): Promise<EngineStore> {
+export async function openEngine(
+  db: string,
+  options: { fresh?: boolean; poolSize?: number; readConnections?: number } = {},
+): Promise<EngineStore> {
   if (isPostgresUrl(db)) {
-    const store = await PgStore.open(db, { poolSize: options.poolSize });
+    const store = await PgStore.open(db, { poolSize: options.poolSize, readConnections: options.readConnections });
     if (options.fresh) await store.deleteTenant(LOCAL_TENANT);
     return store;
   }

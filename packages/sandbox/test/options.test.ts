@@ -15,6 +15,7 @@ describe('storage and tenant options', () => {
     const command = serve([]);
     expect(command.store.db).toBe('.sandbox/sandbox.db');
     expect(command.store.poolSize).toBe(10);
+    expect(command.store.readConnections).toBe(2);
     expect(command.tenants).toEqual(TENANT_DEFAULTS);
     expect(TENANT_DEFAULTS).toEqual({
       sessions: 5,
@@ -37,9 +38,11 @@ describe('storage and tenant options', () => {
       SANDBOX_TENANT_SESSIONS: '2',
       SANDBOX_TENANT_ERRORS: '30',
       SANDBOX_POOL_SIZE: '4',
+      SANDBOX_READ_CONNECTIONS: '0',
     });
     expect(command.tenants).toEqual({ sessions: 2, errors: 30, rowsPerTenant: 120, perAddressPerHour: 3, total: 7, idleSeconds: 120 });
     expect(command.store.poolSize).toBe(4);
+    expect(command.store.readConnections).toBe(0);
   });
 
   it.each([
@@ -48,6 +51,7 @@ describe('storage and tenant options', () => {
     [['--tenant-rows', '0'], '--tenant-rows must be an integer from 1 to 100000000, got "0".'],
     [['--max-tenants', 'many'], '--max-tenants must be an integer from 1 to 1000000, got "many".'],
     [['--pool-size', '0'], '--pool-size must be an integer from 1 to 1000, got "0".'],
+    [['--read-connections', '65'], '--read-connections must be an integer from 0 to 64, got "65".'],
     // The default seed (5 sessions, 200 errors) makes from 215 to 415 rows: a smaller limit would leave tenants born over it.
     [
       ['--tenant-rows', '210'],

@@ -12,7 +12,10 @@ import { createTestDatabase } from './support/postgres.js';
 
 const RUNS = 12;
 
-describe('PostgreSQL list queries', () => {
+describe.each([
+  ['on the read lane', 1],
+  ['on the pool', 0],
+])('PostgreSQL list queries %s', (_where, readConnections) => {
   let store: PgStore;
   let fixtures: FixtureIds;
 
@@ -20,8 +23,8 @@ describe('PostgreSQL list queries', () => {
     const url = await createTestDatabase(inject('postgresUrl'), 'plans');
     const prepared = await prepareStore({ db: url, seed: 7, sessions: 20, errors: 5000, log: () => {} });
     await prepared.store.close();
-    // One connection, so every execution below lands in the session whose statements we inspect.
-    store = await PgStore.open(url, { poolSize: 1 });
+    // One connection for reads, so every execution below lands in the session whose statements we inspect.
+    store = await PgStore.open(url, { poolSize: 1, readConnections });
     fixtures = (await store.fixtureIds(LOCAL_TENANT))!;
   }, 120_000);
   afterAll(() => store?.close());
@@ -37,9 +40,10 @@ describe('PostgreSQL list queries', () => {
 
   /** Executions of each prepared statement of the store's one connection, by kind of plan. */
   async function plans(): Promise<Map<string, { generic: number; custom: number }>> {
-    const { rows } = await store['pool'].query<{ statement: string; generic_plans: number; custom_plans: number }>(
-      'SELECT statement, generic_plans, custom_plans FROM pg_prepared_statements',
-    );
+    const sql = 'SELECT statement, generic_plans, custom_plans FROM pg_prepared_statements';
+    type Plans = { statement: string; generic_plans: number; custom_plans: number };
+    const lane = store['lane'];
+    const rows = lane ? await lane.query<Plans>({ text: sql, values: [] }) : (await store['pool'].query<Plans>(sql)).rows;
     return new Map(rows.map((r) => [r.statement, { generic: r.generic_plans, custom: r.custom_plans }]));
   }
 

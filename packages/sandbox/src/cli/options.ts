@@ -7,6 +7,7 @@ import { parseRateLimit, type RateLimitOptions } from '../http/rate-limit.js';
 import { NETWORK_HELP, NETWORK_OPTIONS, parseNetworkOptions, type NetworkSettings } from './network-options.js';
 import { TENANT_DEFAULTS, type TenantSettings } from '../http/tenant-handlers.js';
 import { seedRowBounds } from '../seed/generate.js';
+import { DEFAULT_READ_CONNECTIONS } from '../store/postgres/store.js';
 
 /** The database file used when neither `--db` nor SANDBOX_DB is given, relative to the working directory. */
 export const DEFAULT_DB = '.sandbox/sandbox.db';
@@ -23,7 +24,8 @@ Options (environment variable in brackets):
   --host <addr>               [SANDBOX_HOST] default 127.0.0.1
   --db <file|:memory:>        [SANDBOX_DB] default ${DEFAULT_DB}, relative to the working directory
   --database <postgres://…>   [SANDBOX_DATABASE_URL] run on PostgreSQL instead of SQLite (replicas may share it)
-  --pool-size <n>             [SANDBOX_POOL_SIZE] PostgreSQL connections per process, default 10
+  --pool-size <n>             [SANDBOX_POOL_SIZE] PostgreSQL connections per process for writes, default 10
+  --read-connections <n>      [SANDBOX_READ_CONNECTIONS] more, pipelined, for the API's reads, default 2 (0: the pool's)
   --seed <n>                  [SANDBOX_SEED] default 42
   --sessions <n>              [SANDBOX_SESSIONS] default 100
   --errors <n>                [SANDBOX_ERRORS] default 10000
@@ -55,6 +57,7 @@ export interface StoreSettings {
   /** A SQLite file, `:memory:`, or a PostgreSQL URL (`--database`). */
   db: string;
   poolSize: number;
+  readConnections: number;
   seed: number;
   sessions: number;
   errors: number;
@@ -95,6 +98,7 @@ const OPTIONS = {
   batch: { type: 'string' },
   database: { type: 'string' },
   'pool-size': { type: 'string' },
+  'read-connections': { type: 'string' },
   'tenant-sessions': { type: 'string' },
   'tenant-errors': { type: 'string' },
   'tenant-rows': { type: 'string' },
@@ -152,6 +156,7 @@ export function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv): CliCo
   const store: StoreSettings = {
     db: database?.raw ?? pick(values, env, 'db', 'SANDBOX_DB')?.raw ?? DEFAULT_DB,
     poolSize: integer(values, env, 'pool-size', 'SANDBOX_POOL_SIZE', [10, 1, 1000]),
+    readConnections: integer(values, env, 'read-connections', 'SANDBOX_READ_CONNECTIONS', [DEFAULT_READ_CONNECTIONS, 0, 64]),
     seed: integer(values, env, 'seed', 'SANDBOX_SEED', [42, 0, 2 ** 32 - 1]),
     sessions: integer(values, env, 'sessions', 'SANDBOX_SESSIONS', [100, 1, 1_000_000]),
     errors: integer(values, env, 'errors', 'SANDBOX_ERRORS', [10_000, 0, 100_000_000]),

@@ -91,9 +91,14 @@ export function driverUrl(url: string): string {
   }
 }
 
+/** How every connection of the store connects: the pool's and the read lane's. */
+export function clientConfig(url: string): pg.ClientConfig {
+  return { connectionString: driverUrl(url), connectionTimeoutMillis: 10_000, types };
+}
+
 /** Opens a pool on `url` and migrates the schema; throws a one-line StoreOpenError when it cannot. */
 export async function openPool(url: string, options: { max?: number } = {}): Promise<pg.Pool> {
-  const pool = new pg.Pool({ connectionString: driverUrl(url), max: options.max ?? 10, connectionTimeoutMillis: 10_000, types });
+  const pool = new pg.Pool({ ...clientConfig(url), max: options.max ?? 10 });
   // A client losing its connection (the server restarted, the database was dropped) must not crash the
   // process: the pool's listener covers idle clients, this one every client, idle or checked out. Queries in
   // flight fail on their own, and a broken client is never reused (it is no longer queryable).

@@ -4,6 +4,7 @@ import type pg from 'pg';
 import type { Filters } from '../contract.js';
 import { finishPage, type Page, type PagePlan, type PageRequest } from '../keyset.js';
 import { errorListPlan, eventListPlan, fromClauses, groupListPlan, type Sources } from '../queries.js';
+import type { ReadLane, ReadQuery } from './read-lane.js';
 import { ERROR_COLUMNS_SQL, errorJson, GROUP_COLUMNS_SQL, groupJson, type ErrorColumns, type JsonRow } from '../rows.js';
 
 const FROM = fromClauses('JOIN');
@@ -27,13 +28,31 @@ const JSON_OF: Record<keyof Sources, Json> = { errors: errorJson, groups: groupJ
 export class PgReads {
   private readonly names = new Map<string, string>();
 
-  constructor(protected readonly pool: pg.Pool) {}
+  constructor(
+    protected readonly pool: pg.Pool,
+    /** Where the API's short reads go; the pool when there is none. */
+    protected readonly lane?: ReadLane,
+  ) {}
 
-  /** Runs one statement, prepared by name: each connection parses and plans a distinct SQL text once. */
-  protected async rows<T>(sql: string, params: readonly unknown[]): Promise<T[]> {
+  /** A statement prepared by name: each connection parses and plans a distinct SQL text once. */
+  private statement(sql: string, params: readonly unknown[]): ReadQuery {
     let name = this.names.get(sql);
     if (name === undefined && this.names.size < 2000) this.names.set(sql, (name = `s${this.names.size}`));
-    return (await this.pool.query<T & pg.QueryResultRow>({ text: sql, values: params as unknown[], ...(name ? { name } : {}) })).rows;
+    return { text: sql, values: params as unknown[], ...(name ? { name } : {}) };
+  }
+
+  /**
+   * Runs one of the API's short reads, pipelined on the read lane. Only statements that take no row
+   * locks and finish in well under a millisecond belong here: every read queued behind one waits for it.
+   */
+  protected async rows<T>(sql: string, params: readonly unknown[]): Promise<T[]> {
+    if (this.lane) return this.lane.query<T & pg.QueryResultRow>(this.statement(sql, params));
+    return this.poolRows(sql, params);
+  }
+
+  /** Runs a statement on a pooled connection: whatever may wait for a row lock or scan a table. */
+  protected async poolRows<T>(sql: string, params: readonly unknown[]): Promise<T[]> {
+    return (await this.pool.query<T & pg.QueryResultRow>(this.statement(sql, params))).rows;
   }
 
   private async runPlan(plan: PagePlan, json: Json): Promise<Page> {
