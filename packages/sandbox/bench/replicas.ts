@@ -5,9 +5,11 @@
 // SANDBOX_TEST_DATABASE_URL's. BENCH_REPLICA_ERRORS (default 100,000), BENCH_REPLICA_CONNECTIONS
 // (default 50), BENCH_ROUNDS (default 3), BENCH_DURATION (default 6) and BENCH_WARMUP override.
 // Targets: PostgreSQL list p99 ≤ 25 ms at 50 connections; two PostgreSQL replicas ≥ 0.5× the SQLite
-// process's list throughput.
+// process's list throughput. Both PostgreSQL set-ups run twice: with the API's reads through the pool
+// (the default) and on two pipelined connections (`--read-connections 2`), so the trade-off between
+// them is measured in the same run.
 // This virtual machine's speed drifts with its host's load (the same run varies up to 2× from one
-// minute to the next), so the three set-ups take turns: BENCH_ROUNDS rounds, the order rotated every
+// minute to the next), so the five set-ups take turns: BENCH_ROUNDS rounds, the order rotated every
 // round, and the table shows each figure's median over the rounds; the ratio is the median of each
 // round's own ratio. Beside throughput and latency: the CPU time each request cost the sandbox
 // process(es) and PostgreSQL's processes (from /proc), which shows where the two cores went.
@@ -149,6 +151,11 @@ try {
   started.push(sqlite);
   const replicas = await Promise.all([0, 1].map(() => startSandbox({ tokens: [TOKEN], args: ['--database', database] })));
   started.push(...replicas);
+  // The same, with the API's reads on two pipelined connections instead of the pool (`--read-connections 2`).
+  const pipelined = await Promise.all(
+    [0, 1].map(() => startSandbox({ tokens: [TOKEN], args: ['--database', database, '--read-connections', '2'] })),
+  );
+  started.push(...pipelined);
   const f = (await (await fetch(`${sqlite.url}/_sandbox/fixtures`, { headers: { Authorization: `Bearer ${TOKEN}` } })).json()) as Record<
     string,
     string
@@ -167,12 +174,15 @@ try {
     ['SQLite, one process', [sqlite]],
     ['PostgreSQL, one replica', [replicas[0]!], server.dataDir],
     ['PostgreSQL, two replicas', replicas, server.dataDir],
+    ['PostgreSQL, one replica, pipelined reads', [pipelined[0]!], server.dataDir],
+    ['PostgreSQL, two replicas, pipelined reads', pipelined, server.dataDir],
     ...(baseline
       ? [[`PostgreSQL, one replica of the baseline (${BASELINE})`, [baseline], server.dataDir] as [string, RunningSandbox[], string]]
       : []),
   ];
   const p99s: string[] = [];
   const baselineRows: string[] = [];
+  const pipelinedRows: string[] = [];
   for (const [name, path] of ops) {
     const results: Result[][] = setups.map(() => []);
     for (let round = 0; round < ROUNDS; round++) {
@@ -183,15 +193,20 @@ try {
         results[i]!.push(await measure(targets, path, dataDir));
       }
     }
-    const [s, one, two, base] = results.map(medianResult) as [Result, Result, Result, Result | undefined];
+    const [s, one, two, laneOne, laneTwo, base] = results.map(medianResult) as [Result, Result, Result, Result, Result, Result | undefined];
     const ratio = median(results[2]!.map((r, round) => r.rps / results[0]![round]!.rps));
+    const laneRatio = median(results[4]!.map((r, round) => r.rps / results[0]![round]!.rps));
+    const perRound = (i: number, pick: (r: Result, round: number) => string) => results[i]!.map(pick).join(', ');
+    pipelinedRows.push(`| ${name} | ${cell(laneOne)} | ${cell(laneTwo)} | **${laneRatio.toFixed(2)}×** |`);
     rows.push(`| ${name} | ${cell(s)} | ${cell(one)} | ${cell(two)} | **${ratio.toFixed(2)}×** |`);
     if (base)
       baselineRows.push(
-        `| ${name} | ${cell(base)} | ${cell(one)} | **${median(results[1]!.map((r, round) => r.rps / results[3]![round]!.rps)).toFixed(2)}×** |`,
+        `| ${name} | ${cell(base)} | ${cell(one)} | **${median(results[1]!.map((r, round) => r.rps / results[5]![round]!.rps)).toFixed(2)}×** |`,
       );
+    const share = (r: Result, round: number) => (r.rps / results[0]![round]!.rps).toFixed(2);
     p99s.push(
-      `${name}: PostgreSQL one replica p99 per round ${results[1]!.map((r) => r.p99).join(', ')} ms; 2 replicas ÷ SQLite per round ${results[2]!.map((r, round) => (r.rps / results[0]![round]!.rps).toFixed(2)).join(', ')}.`,
+      `${name}: PostgreSQL one replica p99 per round ${perRound(1, (r) => String(r.p99))} ms (pipelined reads: ${perRound(3, (r) => String(r.p99))} ms); ` +
+        `2 replicas ÷ SQLite per round ${perRound(2, share)} (pipelined reads: ${perRound(4, share)}).`,
     );
   }
   const table = [
@@ -203,6 +218,12 @@ try {
     ...rows,
     '',
     ...p99s,
+    '',
+    "The same PostgreSQL set-ups with the API's reads on two pipelined connections (`--read-connections 2`), in the same rounds:",
+    '',
+    '| operation | 1 replica req/s | p50 / p99 ms | CPU µs/req sandbox / db | 2 replicas req/s | p50 / p99 ms | CPU µs/req sandboxes / db | 2 replicas ÷ SQLite |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    ...pipelinedRows,
     ...(baselineRows.length
       ? [
           '',

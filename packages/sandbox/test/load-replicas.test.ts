@@ -94,8 +94,10 @@ describe('two replicas on one PostgreSQL, under load, one killed', () => {
   beforeAll(async () => {
     database = await postgres.newLocation();
     const args = ['--database', database, '--tenants-per-hour', '1000', '--max-tenants', '1000', '--pool-size', '8'];
-    const start = () => startSandbox({ tokens: [TOKEN], sessions: 2, errors: 20, groupingIntervalMs: 50, args });
-    replicas = await Promise.all([start(), start()]);
+    const start = (more: string[]) =>
+      startSandbox({ tokens: [TOKEN], sessions: 2, errors: 20, groupingIntervalMs: 50, args: [...args, ...more] });
+    // The survivor reads over the pipelined read lane, the victim through its pool: both ways under the same load.
+    replicas = await Promise.all([start(['--read-connections', '2']), start([])]);
   });
   afterAll(async () => {
     await Promise.all((replicas ?? []).map((replica) => replica.stop()));

@@ -15,7 +15,7 @@ describe('storage and tenant options', () => {
     const command = serve([]);
     expect(command.store.db).toBe('.sandbox/sandbox.db');
     expect(command.store.poolSize).toBe(10);
-    expect(command.store.readConnections).toBe(2);
+    expect(command.store.readConnections).toBe(0);
     expect(command.tenants).toEqual(TENANT_DEFAULTS);
     expect(TENANT_DEFAULTS).toEqual({
       sessions: 5,
@@ -38,11 +38,11 @@ describe('storage and tenant options', () => {
       SANDBOX_TENANT_SESSIONS: '2',
       SANDBOX_TENANT_ERRORS: '30',
       SANDBOX_POOL_SIZE: '4',
-      SANDBOX_READ_CONNECTIONS: '0',
+      SANDBOX_READ_CONNECTIONS: '3',
     });
     expect(command.tenants).toEqual({ sessions: 2, errors: 30, rowsPerTenant: 120, perAddressPerHour: 3, total: 7, idleSeconds: 120 });
     expect(command.store.poolSize).toBe(4);
-    expect(command.store.readConnections).toBe(0);
+    expect(command.store.readConnections).toBe(3);
   });
 
   it.each([

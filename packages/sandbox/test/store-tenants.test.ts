@@ -6,7 +6,7 @@ import type { EngineStore } from '../src/prepare-store.js';
 import { LOCAL_TENANT, type CreatedTenant, type TenantLimits } from '../src/store/contract.js';
 import { prepareLocalTenant } from '../src/store/seed-runs.js';
 import type { NewErrorRow } from '../src/store/writes.js';
-import { ENGINES, freshStore } from './support/engines.js';
+import { freshStore, STORE_ENGINES } from './support/engines.js';
 
 const LIMITS: TenantLimits = { perAddressPerHour: 100, total: 100, rowsPerTenant: 1000, idleSeconds: 600 };
 const page = { limit: 100, order: 'asc' as const };
@@ -46,7 +46,7 @@ async function allErrors(store: EngineStore, tenant: string): Promise<string[]> 
   }
 }
 
-describe.each(ENGINES)('the store on $name', (engine) => {
+describe.each(STORE_ENGINES)('the store on $label', (engine) => {
   let store: EngineStore;
   let location: string;
   beforeAll(async () => {
@@ -189,9 +189,9 @@ describe.each(ENGINES)('the store on $name', (engine) => {
 });
 
 describe('both engines', () => {
-  it('answer byte-identical pages and objects for the same seed', async () => {
+  it('answer byte-identical pages and objects for the same seed (PostgreSQL with reads pooled and pipelined)', async () => {
     const answers: string[] = [];
-    for (const engine of ENGINES) {
+    for (const engine of STORE_ENGINES) {
       const { store } = await freshStore(engine);
       try {
         await prepareLocalTenant(store, { seed: 5, sessions: 6, errors: 300 });

@@ -13,6 +13,10 @@ import { createTestDatabase } from './postgres.js';
 /** One engine under test. */
 export interface EngineHarness {
   name: 'sqlite' | 'postgres';
+  /** How the tests name it (one engine may run in more than one configuration). */
+  label: string;
+  /** PostgreSQL: the store's `readConnections` (pipelined reads); the default (the pool) when absent. */
+  readConnections?: number;
   /** A `db` value naming a new, empty store of this engine. */
   newLocation(): Promise<string>;
   /** Runs raw SQL (`?` placeholders on SQLite, `$n` on PostgreSQL) on the store at `location`. */
@@ -21,6 +25,7 @@ export interface EngineHarness {
 
 const sqlite: EngineHarness = {
   name: 'sqlite',
+  label: 'sqlite',
   newLocation: async () => join(mkdtempSync(join(tmpdir(), 'sandbox-store-')), 'store.db'),
   query: async (location, sql, params = []) => {
     const db = openDatabase(location);
@@ -34,6 +39,7 @@ const sqlite: EngineHarness = {
 
 const postgres: EngineHarness = {
   name: 'postgres',
+  label: 'postgres',
   newLocation: () => createTestDatabase(inject('postgresUrl'), 'store'),
   query: async (location, sql, params = []) => {
     const client = new pg.Client({ connectionString: location });
@@ -49,8 +55,11 @@ const postgres: EngineHarness = {
 /** Both engines, for `describe.each`. */
 export const ENGINES: EngineHarness[] = [sqlite, postgres];
 
+/** Both engines, and PostgreSQL again with the API's reads on the pipelined read lane: the store contract's suite. */
+export const STORE_ENGINES: EngineHarness[] = [...ENGINES, { ...postgres, label: 'postgres with pipelined reads', readConnections: 2 }];
+
 /** Opens a new empty store of the engine; returns it with its location. */
 export async function freshStore(engine: EngineHarness): Promise<{ store: EngineStore; location: string }> {
   const location = await engine.newLocation();
-  return { store: await openEngine(location), location };
+  return { store: await openEngine(location, { readConnections: engine.readConnections }), location };
 }
