@@ -82,8 +82,12 @@ async function measure(targets: RunningSandbox[], path: string, postgresDataDir?
   if (WARMUP > 0) await Promise.all(targets.map((t) => run(t.url + path, WARMUP)));
   const database = postgresPids(postgresDataDir);
   const servers = () => targets.reduce((sum, t) => sum + cpuMicros(t.process.pid!), 0);
-  const databaseNow = () => database.reduce((sum, pid) => sum + cpuMicros(pid), 0);
-  const before = { server: servers(), database: databaseNow() };
+  // Per backend: an idle pooled connection of another set-up may close during the run, and its whole
+  // past CPU time must not come off the sum (only what each live backend spent in this run counts).
+  const databaseAt = () => new Map(database.map((pid) => [pid, cpuMicros(pid)]));
+  const databaseSince = (then: Map<number, number>) =>
+    [...databaseAt()].reduce((sum, [pid, now]) => sum + (now > 0 ? now - then.get(pid)! : 0), 0);
+  const before = { server: servers(), database: databaseAt() };
   const results = await Promise.all(targets.map((t) => run(t.url + path, DURATION)));
   for (const r of results) if (r.non2xx || r.errors) throw new Error(`${r.url}: ${r.non2xx} non-2xx responses, ${r.errors} errors`);
   const requests = results.reduce((sum, r) => sum + r.requests.total, 0);
@@ -92,7 +96,7 @@ async function measure(targets: RunningSandbox[], path: string, postgresDataDir?
     p50: Math.max(...results.map((r) => r.latency.p50)),
     p99: Math.max(...results.map((r) => r.latency.p99)),
     serverCpu: Math.round((servers() - before.server) / requests),
-    databaseCpu: database.length ? Math.round((databaseNow() - before.database) / requests) : undefined,
+    databaseCpu: database.length ? Math.round(databaseSince(before.database) / requests) : undefined,
   };
 }
 
