@@ -80,13 +80,13 @@ async function measure(targets: RunningSandbox[], path: string, postgresDataDir?
   const connections = Math.max(1, Math.floor(CONNECTIONS / targets.length));
   const run = (url: string, duration: number) => autocannon({ url, connections, duration, headers: { Authorization: `Bearer ${TOKEN}` } });
   if (WARMUP > 0) await Promise.all(targets.map((t) => run(t.url + path, WARMUP)));
-  const database = postgresPids(postgresDataDir);
   const servers = () => targets.reduce((sum, t) => sum + cpuMicros(t.process.pid!), 0);
-  // Per backend: an idle pooled connection of another set-up may close during the run, and its whole
-  // past CPU time must not come off the sum (only what each live backend spent in this run counts).
-  const databaseAt = () => new Map(database.map((pid) => [pid, cpuMicros(pid)]));
+  // Per backend, listed again at the end: a backend opened during the run counts whole, and an idle
+  // pooled connection of another set-up that closed during the run does not take its past CPU time
+  // off the sum. (A backend that both opened and closed within the run is missed.)
+  const databaseAt = () => new Map(postgresPids(postgresDataDir).map((pid) => [pid, cpuMicros(pid)]));
   const databaseSince = (then: Map<number, number>) =>
-    [...databaseAt()].reduce((sum, [pid, now]) => sum + (now > 0 ? now - then.get(pid)! : 0), 0);
+    [...databaseAt()].reduce((sum, [pid, now]) => sum + (now > 0 ? now - (then.get(pid) ?? 0) : 0), 0);
   const before = { server: servers(), database: databaseAt() };
   const results = await Promise.all(targets.map((t) => run(t.url + path, DURATION)));
   for (const r of results) if (r.non2xx || r.errors) throw new Error(`${r.url}: ${r.non2xx} non-2xx responses, ${r.errors} errors`);
@@ -96,7 +96,7 @@ async function measure(targets: RunningSandbox[], path: string, postgresDataDir?
     p50: Math.max(...results.map((r) => r.latency.p50)),
     p99: Math.max(...results.map((r) => r.latency.p99)),
     serverCpu: Math.round((servers() - before.server) / requests),
-    databaseCpu: database.length ? Math.round(databaseSince(before.database) / requests) : undefined,
+    databaseCpu: before.database.size ? Math.round(databaseSince(before.database) / requests) : undefined,
   };
 }
 

@@ -5,7 +5,7 @@ import { connect, createServer, type AddressInfo } from 'node:net';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { clientConfig } from '../src/store/postgres/connect.js';
-import { ReadLane } from '../src/store/postgres/read-lane.js';
+import { endsConnection, ReadLane } from '../src/store/postgres/read-lane.js';
 import { createTestDatabase } from './support/postgres.js';
 
 describe('ReadLane', () => {
@@ -116,6 +116,93 @@ describe('ReadLane', () => {
       await reads.close();
       await new Promise((resolve) => forwarder.close(resolve));
     }
+  });
+
+  /** A forwarder to the test server that can freeze (stop passing bytes) and refuse connections past a number. */
+  async function forwarder(maxConnections = Infinity) {
+    const target = new URL(url);
+    const state = { frozen: false, accepted: 0 };
+    const paused: (() => void)[] = [];
+    const server = createServer((socket) => {
+      if (++state.accepted > maxConnections) return socket.destroy();
+      const upstream = connect(Number(target.port || 5432), target.hostname);
+      for (const [from, to] of [
+        [socket, upstream],
+        [upstream, socket],
+      ] as const) {
+        from.on('data', (chunk: Buffer) => {
+          if (!state.frozen) return void to.write(chunk);
+          from.pause();
+          paused.push(() => (to.write(chunk), from.resume()));
+        });
+        from.on('error', () => to.destroy());
+        from.on('close', () => to.destroy());
+      }
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const via = new URL(url);
+    via.host = `127.0.0.1:${(server.address() as AddressInfo).port}`;
+    return {
+      url: via.toString(),
+      freeze: () => void (state.frozen = true),
+      thaw: () => {
+        state.frozen = false;
+        paused.splice(0).forEach((resume) => resume());
+      },
+      close: () => new Promise((resolve) => server.close(resolve)),
+    };
+  }
+
+  it('fails a query the server does not answer within the timeout, and replaces its connection', async () => {
+    const proxy = await forwarder();
+    const reads = new ReadLane(clientConfig(proxy.url), 1, { queryTimeoutMs: 300 });
+    lanes.push(reads);
+    try {
+      expect(await reads.query({ text: 'SELECT 1 AS n', values: [] })).toEqual([{ n: 1 }]);
+      proxy.freeze();
+      const started = performance.now();
+      await expect(reads.query({ text: 'SELECT 2 AS n', values: [] })).rejects.toThrow('Query read timeout');
+      expect(performance.now() - started).toBeLessThan(5000);
+      proxy.thaw();
+      expect(await reads.query({ text: 'SELECT 3 AS n', values: [] })).toEqual([{ n: 3 }]);
+    } finally {
+      proxy.thaw();
+      await reads.close();
+      await proxy.close();
+    }
+  });
+
+  it('pings every connection: fails when one of them cannot connect', async () => {
+    const proxy = await forwarder(1);
+    const reads = new ReadLane(clientConfig(proxy.url), 2);
+    lanes.push(reads);
+    try {
+      await expect(reads.ping()).rejects.toThrow();
+      const healthy = lane('lane_ping', 2);
+      await healthy.ping();
+      expect((await backends('lane_ping')).length).toBe(2);
+    } finally {
+      await reads.close();
+      await proxy.close();
+    }
+  });
+
+  it.each([
+    ['22012 division by zero', false, '22012'],
+    ['57014 statement timeout', false, '57014'],
+    ['42P01 undefined table', false, '42P01'],
+    ['57P01 admin shutdown', true, '57P01'],
+    ['08006 connection failure', true, '08006'],
+    ['53300 too many connections', true, '53300'],
+    ['XX000 internal error', true, 'XX000'],
+  ])('%s: ends the connection: %s', (_name, ends, code) => {
+    const error = Object.assign(new pg.DatabaseError('message', 0, 'error'), { code, severity: 'FEHLER' });
+    expect(endsConnection(error)).toBe(ends);
+  });
+
+  it("a failure that is not the server's (a broken socket, a timeout) ends the connection", () => {
+    expect(endsConnection(new Error('Query read timeout'))).toBe(true);
+    expect(endsConnection(Object.assign(new Error('read ECONNRESET'), { code: 'ECONNRESET' }))).toBe(true);
   });
 
   it('ends its connections on close and refuses later queries', async () => {
