@@ -22,7 +22,7 @@ import {
 } from '@session-obs/spec/server';
 import { createErrorIds, errorRow, loadSandboxApi, validateIngestRequest, type IngestError } from '../ingest.js';
 import { LOCAL_TENANT, type SandboxStore, type StoreCounts } from '../store/contract.js';
-import { databaseDownReason, databaseUnavailable, PROBE_DEADLINE_MS, within } from './database-down.js';
+import { databaseDownReason, PROBE_DEADLINE_MS, whenDatabaseDown, within } from './database-down.js';
 import type { HttpReply } from './reply.js';
 import { createTenantHandlers, type TenantSettings } from './tenant-handlers.js';
 
@@ -84,12 +84,7 @@ async function health(counts: () => Promise<StoreCounts>): Promise<HttpReply> {
 
 /** Readiness: a replica whose database does not answer is taken out of rotation (503), not crashed. */
 async function ready(store: SandboxStore, operation: CompiledOperation): Promise<HttpReply> {
-  try {
-    await within(store.ping(), PROBE_DEADLINE_MS);
-    return { status: 200, body: { status: 'ready' } };
-  } catch (error) {
-    return databaseUnavailable(operation.dialect, error);
-  }
+  return (await whenDatabaseDown(store, operation.dialect)) ?? { status: 200, body: { status: 'ready' } };
 }
 
 /** One handler per operationId of the sandbox-only document. */
