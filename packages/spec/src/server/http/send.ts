@@ -1,7 +1,9 @@
 // Writing one answer: every header in one writeHead (with the length, so the body is never chunked), the
 // body unless the method is HEAD, and `Connection: close` when the request's body was left unread (an early
-// 401/404/413): draining an unwanted upload would let a client hold the server busy.
+// 401/404/413): draining a whole unwanted upload would let a client hold the server busy. That close
+// lingers for a moment, so the client reads the answer rather than a reset (see linger.ts).
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { lingerOnClose } from './linger.js';
 
 /** What a server answers: a status, headers, and a body given as a value, as JSON text, or not at all. */
 export interface Reply {
@@ -34,7 +36,10 @@ function bodyLeftUnread(request: IncomingMessage): boolean {
 /** Sends `reply` with `baseHeaders` under its own headers. */
 export function sendReply(request: IncomingMessage, response: ServerResponse, reply: Reply, baseHeaders: Record<string, string>): void {
   const headers: Record<string, string> = { ...baseHeaders, ...reply.headers };
-  if (bodyLeftUnread(request)) headers.Connection = 'close';
+  if (bodyLeftUnread(request)) {
+    headers.Connection = 'close';
+    lingerOnClose(request.socket);
+  }
   const text = replyText(reply);
   if (text === undefined) {
     response.writeHead(reply.status, headers).end();
