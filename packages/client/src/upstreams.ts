@@ -9,7 +9,7 @@ export type { Credential } from './generated/upstreams.js';
 
 /** One upstream API's settings: its credential, and optionally another origin than the spec's server. */
 export interface UpstreamOptions {
-  /** Sent as `Authorization: Bearer <token>` to this upstream's operations only; never included in errors. */
+  /** Sent as `Authorization: Bearer <token>` to this upstream's operations only; redacted from error messages. */
   token?: string;
   /** Origin for this upstream's operations. Default: the server the spec declares for them. */
   baseUrl?: string;

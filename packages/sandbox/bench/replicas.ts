@@ -5,9 +5,9 @@
 // SANDBOX_TEST_DATABASE_URL's. BENCH_REPLICA_ERRORS (default 100,000), BENCH_REPLICA_CONNECTIONS
 // (default 50), BENCH_ROUNDS (default 3), BENCH_DURATION (default 6) and BENCH_WARMUP override.
 // Targets: PostgreSQL list p99 ≤ 25 ms at 50 connections; two PostgreSQL replicas ≥ 0.5× the SQLite
-// process's list throughput. Both PostgreSQL set-ups run twice: with the API's reads through the pool
-// (the default) and on two pipelined connections (`--read-connections 2`), so the trade-off between
-// them is measured in the same run.
+// process's list throughput. Both PostgreSQL set-ups run twice: with the API's reads on two pipelined
+// connections (the default) and through the pool (`--read-connections 0`), so the two are compared in
+// the same run.
 // This virtual machine's speed drifts with its host's load (the same run varies up to 2× from one
 // minute to the next), so the five set-ups take turns: BENCH_ROUNDS rounds, the order rotated every
 // round, and the table shows each figure's median over the rounds; the ratio is the median of each
@@ -155,11 +155,11 @@ try {
   started.push(sqlite);
   const replicas = await Promise.all([0, 1].map(() => startSandbox({ tokens: [TOKEN], args: ['--database', database] })));
   started.push(...replicas);
-  // The same, with the API's reads on two pipelined connections instead of the pool (`--read-connections 2`).
-  const pipelined = await Promise.all(
-    [0, 1].map(() => startSandbox({ tokens: [TOKEN], args: ['--database', database, '--read-connections', '2'] })),
+  // The same, with the API's reads through the pool instead of the pipelined connections (`--read-connections 0`).
+  const pooled = await Promise.all(
+    [0, 1].map(() => startSandbox({ tokens: [TOKEN], args: ['--database', database, '--read-connections', '0'] })),
   );
-  started.push(...pipelined);
+  started.push(...pooled);
   const f = (await (await fetch(`${sqlite.url}/_sandbox/fixtures`, { headers: { Authorization: `Bearer ${TOKEN}` } })).json()) as Record<
     string,
     string
@@ -178,15 +178,15 @@ try {
     ['SQLite, one process', [sqlite]],
     ['PostgreSQL, one replica', [replicas[0]!], server.dataDir],
     ['PostgreSQL, two replicas', replicas, server.dataDir],
-    ['PostgreSQL, one replica, pipelined reads', [pipelined[0]!], server.dataDir],
-    ['PostgreSQL, two replicas, pipelined reads', pipelined, server.dataDir],
+    ['PostgreSQL, one replica, reads through the pool', [pooled[0]!], server.dataDir],
+    ['PostgreSQL, two replicas, reads through the pool', pooled, server.dataDir],
     ...(baseline
       ? [[`PostgreSQL, one replica of the baseline (${BASELINE})`, [baseline], server.dataDir] as [string, RunningSandbox[], string]]
       : []),
   ];
   const p99s: string[] = [];
   const baselineRows: string[] = [];
-  const pipelinedRows: string[] = [];
+  const pooledRows: string[] = [];
   for (const [name, path] of ops) {
     const results: Result[][] = setups.map(() => []);
     for (let round = 0; round < ROUNDS; round++) {
@@ -197,11 +197,11 @@ try {
         results[i]!.push(await measure(targets, path, dataDir));
       }
     }
-    const [s, one, two, laneOne, laneTwo, base] = results.map(medianResult) as [Result, Result, Result, Result, Result, Result | undefined];
+    const [s, one, two, poolOne, poolTwo, base] = results.map(medianResult) as [Result, Result, Result, Result, Result, Result | undefined];
     const ratio = median(results[2]!.map((r, round) => r.rps / results[0]![round]!.rps));
-    const laneRatio = median(results[4]!.map((r, round) => r.rps / results[0]![round]!.rps));
+    const poolRatio = median(results[4]!.map((r, round) => r.rps / results[0]![round]!.rps));
     const perRound = (i: number, pick: (r: Result, round: number) => string) => results[i]!.map(pick).join(', ');
-    pipelinedRows.push(`| ${name} | ${cell(laneOne)} | ${cell(laneTwo)} | **${laneRatio.toFixed(2)}×** |`);
+    pooledRows.push(`| ${name} | ${cell(poolOne)} | ${cell(poolTwo)} | **${poolRatio.toFixed(2)}×** |`);
     rows.push(`| ${name} | ${cell(s)} | ${cell(one)} | ${cell(two)} | **${ratio.toFixed(2)}×** |`);
     if (base)
       baselineRows.push(
@@ -209,8 +209,8 @@ try {
       );
     const share = (r: Result, round: number) => (r.rps / results[0]![round]!.rps).toFixed(2);
     p99s.push(
-      `${name}: PostgreSQL one replica p99 per round ${perRound(1, (r) => String(r.p99))} ms (pipelined reads: ${perRound(3, (r) => String(r.p99))} ms); ` +
-        `2 replicas ÷ SQLite per round ${perRound(2, share)} (pipelined reads: ${perRound(4, share)}).`,
+      `${name}: PostgreSQL one replica p99 per round ${perRound(1, (r) => String(r.p99))} ms (reads through the pool: ${perRound(3, (r) => String(r.p99))} ms); ` +
+        `2 replicas ÷ SQLite per round ${perRound(2, share)} (reads through the pool: ${perRound(4, share)}).`,
     );
   }
   const table = [
@@ -223,11 +223,11 @@ try {
     '',
     ...p99s,
     '',
-    "The same PostgreSQL set-ups with the API's reads on two pipelined connections (`--read-connections 2`), in the same rounds:",
+    "The same PostgreSQL set-ups with the API's reads through the pool (`--read-connections 0`), in the same rounds:",
     '',
     '| operation | 1 replica req/s | p50 / p99 ms | CPU µs/req sandbox / db | 2 replicas req/s | p50 / p99 ms | CPU µs/req sandboxes / db | 2 replicas ÷ SQLite |',
     '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
-    ...pipelinedRows,
+    ...pooledRows,
     ...(baselineRows.length
       ? [
           '',

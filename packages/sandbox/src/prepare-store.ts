@@ -20,7 +20,7 @@ export interface PrepareOptions extends SeedSettings {
   fresh?: boolean;
   /** PostgreSQL: connections in this process's pool. Default 10. */
   poolSize?: number;
-  /** PostgreSQL: pipelined connections for the API's reads, beside the pool. Default 0: reads use the pool. */
+  /** PostgreSQL: pipelined connections for the API's reads, beside the pool. Default 2; 0: reads use the pool. */
   readConnections?: number;
   log?: (line: string) => void;
   stream?: NodeJS.WriteStream;

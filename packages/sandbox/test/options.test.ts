@@ -15,7 +15,7 @@ describe('storage and tenant options', () => {
     const command = serve([]);
     expect(command.store.db).toBe('.sandbox/sandbox.db');
     expect(command.store.poolSize).toBe(10);
-    expect(command.store.readConnections).toBe(0);
+    expect(command.store.readConnections).toBe(2);
     expect(command.tenants).toEqual(TENANT_DEFAULTS);
     expect(TENANT_DEFAULTS).toEqual({
       sessions: 5,

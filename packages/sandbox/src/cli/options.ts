@@ -25,7 +25,7 @@ Options (environment variable in brackets):
   --db <file|:memory:>        [SANDBOX_DB] default ${DEFAULT_DB}, relative to the working directory
   --database <postgres://…>   [SANDBOX_DATABASE_URL] run on PostgreSQL instead of SQLite (replicas may share it)
   --pool-size <n>             [SANDBOX_POOL_SIZE] PostgreSQL connections per process, default 10
-  --read-connections <n>      [SANDBOX_READ_CONNECTIONS] more, pipelined, for the API's reads; default 0 (reads use the pool)
+  --read-connections <n>      [SANDBOX_READ_CONNECTIONS] more, pipelined, for the API's reads; default 2 (0: reads use the pool)
   --seed <n>                  [SANDBOX_SEED] default 42
   --sessions <n>              [SANDBOX_SESSIONS] default 100
   --errors <n>                [SANDBOX_ERRORS] default 10000
