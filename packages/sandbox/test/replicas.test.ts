@@ -7,10 +7,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort } from '@session-obs/devkit';
+import pg from 'pg';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { cliPath, startSandbox } from '../src/start-sandbox.js';
 import { TOKEN } from './helpers.js';
 import { ENGINES } from './support/engines.js';
+import { createTestDatabase } from './support/postgres.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'sandbox-replicas-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -67,6 +69,29 @@ describe('the database URL', () => {
     expect(result.stderr).toBe(
       `✖ cannot open the database postgres at 127.0.0.1:${port}/sandbox: connection refused (is PostgreSQL running there?)\n`,
     );
+  });
+
+  it('naming a socket directory where no server listens is one line naming the socket file', async () => {
+    const result = await run(['seed', '--database', 'postgresql:///sandbox?host=/nonexistent/run&port=5499']);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe(
+      '✖ cannot open the database postgres at socket /nonexistent/run/.s.PGSQL.5499, database sandbox: no socket there (is PostgreSQL running, with that socket directory?)\n',
+    );
+  });
+
+  it.skipIf(!inject('postgresSocketDir'))("naming the server's socket directory works: seeded over the Unix socket", async () => {
+    const tcp = new URL(await createTestDatabase(inject('postgresUrl'), 'socket'));
+    const socketUrl = `postgresql://${tcp.pathname}?host=${encodeURIComponent(inject('postgresSocketDir'))}&port=${tcp.port}&user=${tcp.username}`;
+    const result = await run(['seed', '--database', socketUrl, '--sessions', '2', '--errors', '10']);
+    expect(result.code, result.stderr).toBe(0);
+    const client = new pg.Client({ connectionString: tcp.toString() });
+    await client.connect();
+    try {
+      const { rows } = await client.query<{ n: number }>('SELECT count(*)::int AS n FROM session_errors');
+      expect(rows[0]!.n).toBe(10);
+    } finally {
+      await client.end();
+    }
   });
 
   it('that names no database server is a usage error', async () => {

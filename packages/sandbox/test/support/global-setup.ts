@@ -1,11 +1,14 @@
 // Vitest global setup: one throwaway PostgreSQL server for the whole run (see postgres.ts); test files
 // get its URL with `inject('postgresUrl')` and create their own database on it.
+import { dirname } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { startTestPostgres } from './postgres.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
     postgresUrl: string;
+    /** The throwaway server's Unix socket directory; empty with SANDBOX_TEST_DATABASE_URL (a server of someone else's). */
+    postgresSocketDir: string;
   }
 }
 
@@ -20,5 +23,6 @@ export default async function setup(project: TestProject): Promise<() => void> {
     process.exit(1);
   }
   project.provide('postgresUrl', server.url);
+  project.provide('postgresSocketDir', server.dataDir ? dirname(server.dataDir) : '');
   return () => server.stop();
 }

@@ -10,11 +10,19 @@ export function isPostgresUrl(value: string): boolean {
   return /^postgres(ql)?:\/\//i.test(value);
 }
 
-/** The URL without its password, for messages. */
+/**
+ * The URL without its password, for messages: `host:port/database`, or the socket file for a URL naming
+ * a socket directory (`postgresql:///db?host=/var/run/postgresql`, as libpq and pg read it).
+ */
 export function describeUrl(url: string): string {
   try {
     const parsed = new URL(url);
-    return `${parsed.hostname || 'localhost'}:${parsed.port || '5432'}${parsed.pathname.length > 1 ? parsed.pathname : ''}`;
+    const host = parsed.searchParams.get('host') ?? decodeURIComponent(parsed.hostname);
+    const port = parsed.searchParams.get('port') || parsed.port || '5432';
+    const database = parsed.pathname.length > 1 ? parsed.pathname : '';
+    if (host.startsWith('/'))
+      return `socket ${host.replace(/\/$/, '')}/.s.PGSQL.${port}${database ? `, database ${database.slice(1)}` : ''}`;
+    return `${host || 'localhost'}:${port}${database}`;
   } catch {
     return 'the given URL';
   }
@@ -22,6 +30,7 @@ export function describeUrl(url: string): string {
 
 const REASONS: Record<string, string> = {
   ECONNREFUSED: 'connection refused (is PostgreSQL running there?)',
+  ENOENT: 'no socket there (is PostgreSQL running, with that socket directory?)',
   ENOTFOUND: 'no such host',
   EAI_AGAIN: 'the host name cannot be resolved now',
   ETIMEDOUT: 'the connection timed out',
