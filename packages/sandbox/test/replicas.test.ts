@@ -79,6 +79,19 @@ describe('the database URL', () => {
     );
   });
 
+  it('naming a certificate file that is not there says which file (not a socket)', async () => {
+    const port = await freePort();
+    const result = await run([
+      'seed',
+      '--database',
+      `postgres://sandbox@127.0.0.1:${port}/sandbox?sslmode=require&sslrootcert=/nonexistent/root.crt`,
+    ]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(
+      /^✖ cannot open the database postgres at 127\.0\.0\.1:\d+\/sandbox: ENOENT: no such file or directory, open '\/nonexistent\/root\.crt'\n$/,
+    );
+  });
+
   it.skipIf(!inject('postgresSocketDir'))("naming the server's socket directory works: seeded over the Unix socket", async () => {
     const tcp = new URL(await createTestDatabase(inject('postgresUrl'), 'socket'));
     const socketUrl = `postgresql://${tcp.pathname}?host=${encodeURIComponent(inject('postgresSocketDir'))}&port=${tcp.port}&user=${tcp.username}`;

@@ -13,12 +13,17 @@ let api: ApiServer;
 let url = '';
 /** When each server-side connection closed, in order of opening. */
 const closedAt: Array<number | undefined> = [];
+/** Every request the handler was given: method and path. */
+const handled: string[] = [];
 
 beforeAll(async () => {
   api = createApiServer({
     // Answers at once, body unread, as a route does for a declared Content-Length over its limit. (A
     // handler that first waits a few ms lets the upload fill the socket buffers, and the race is rarely lost.)
-    handle: () => ({ status: 413, body: { status: 413, code: 'bad_request', message: 'The request body is larger than 1 kB.' } }),
+    handle: ({ method, target }) => {
+      handled.push(`${method} ${target.path}`);
+      return { status: 413, body: { status: 413, code: 'bad_request', message: 'The request body is larger than 1 kB.' } };
+    },
     dialectAt: () => 'session',
     methods: ['GET', 'POST'],
     logError: () => {},
@@ -123,5 +128,45 @@ describe('lingering close after an answer that left the body unread', () => {
     await other.close();
     expect(performance.now() - started).toBeLessThan(LINGER_MS / 2);
     socket.destroy();
+  });
+  it.each([
+    ['a request', 'GET /second HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n'],
+    ['a CONNECT', 'CONNECT example.com:443 HTTP/1.1\r\nHost: example.com:443\r\n\r\n'],
+  ])('%s sent behind the rest of the body, after the answer, is not processed, and the server keeps serving', async (_what, next) => {
+    const port = Number(new URL(url).port);
+    const index = closedAt.length;
+    handled.length = 0;
+    const socket = connect({ port, host: '127.0.0.1', allowHalfOpen: true });
+    socket.on('error', () => {});
+    let answer = '';
+    socket.setEncoding('latin1');
+    const answered = new Promise<void>((resolve) =>
+      socket.on('data', (chunk: string) => {
+        answer += chunk;
+        if (answer.endsWith('}')) resolve();
+      }),
+    );
+    socket.write(`POST /first HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 100\r\n\r\n${'x'.repeat(50)}`);
+    await answered;
+    expect(answer).toMatch(/^HTTP\/1\.1 413 [^]*connection: close/i);
+    // The answer said `Connection: close`: whatever follows on this connection is dropped (RFC 9112, 9.6).
+    socket.end(`${'x'.repeat(50)}${next}`);
+    await expect.poll(() => closedAt[index], { timeout: LINGER_MS + 2000, interval: 20 }).toBeDefined();
+    expect(handled).toEqual(['POST /first']);
+    expect(answer).not.toMatch(/HTTP\/1\.1 [0-9]{3}[^]*HTTP\/1\.1/);
+    expect((await fetch(`${url}/after`)).status).toBe(413);
+  });
+
+  it('a CONNECT in the same write as a body the answer left unread does not crash the server', async () => {
+    const port = Number(new URL(url).port);
+    const index = closedAt.length;
+    const socket = connect({ port, host: '127.0.0.1' });
+    socket.on('error', () => {});
+    socket.resume();
+    socket.write(
+      `POST / HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 10\r\n\r\n${'x'.repeat(10)}CONNECT example.com:443 HTTP/1.1\r\nHost: example.com:443\r\n\r\n`,
+    );
+    await expect.poll(() => closedAt[index], { timeout: LINGER_MS + 2000, interval: 20 }).toBeDefined();
+    expect((await fetch(`${url}/after`)).status).toBe(413);
   });
 });

@@ -54,5 +54,11 @@ export function answerRawRequests(
     if (!socket.writable || error.code === 'ECONNRESET') socket.destroy();
     else answer(socket, unparsableRequest(error));
   });
-  server.on('connect', (_request, socket: Socket) => answer(socket, methodNotAllowed('session', 'CONNECT', allow), 'CONNECT'));
+  server.on('connect', (_request, socket: Socket) => {
+    // Node hands the socket over without its error listener. A client already gone, or a connection this
+    // server has ended (a CONNECT sent after a `Connection: close` answer), must not crash the process.
+    socket.on('error', () => socket.destroy());
+    if (!socket.writable) socket.destroy();
+    else answer(socket, methodNotAllowed('session', 'CONNECT', allow), 'CONNECT');
+  });
 }

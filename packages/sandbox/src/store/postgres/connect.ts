@@ -30,7 +30,6 @@ export function describeUrl(url: string): string {
 
 const REASONS: Record<string, string> = {
   ECONNREFUSED: 'connection refused (is PostgreSQL running there?)',
-  ENOENT: 'no socket there (is PostgreSQL running, with that socket directory?)',
   ENOTFOUND: 'no such host',
   EAI_AGAIN: 'the host name cannot be resolved now',
   ETIMEDOUT: 'the connection timed out',
@@ -45,8 +44,15 @@ function openError(url: string, error: unknown): StoreOpenError {
   const first = String((error as Error).message ?? error).split('\n')[0]!;
   // 28000 is also what a missing role gets: the server's own sentence names the user (never a password).
   // Without a code (e.g. "The server does not support SSL connections") the driver's sentence is the reason.
+  // ENOENT from connect is a socket file that is not there; from anything else (a missing `sslrootcert`) the
+  // driver's sentence names the file.
+  const noSocket = code === 'ENOENT' && (error as { syscall?: unknown }).syscall === 'connect';
   const reason =
-    code === '28000' ? `the server refused the user (${first})` : (REASONS[code] ?? (given === undefined ? first : `${code}: ${first}`));
+    code === '28000'
+      ? `the server refused the user (${first})`
+      : noSocket
+        ? 'no socket there (is PostgreSQL running, with that socket directory?)'
+        : (REASONS[code] ?? (given === undefined || first.startsWith(`${code}:`) ? first : `${code}: ${first}`));
   return new StoreOpenError(`postgres at ${describeUrl(url)}`, code, reason);
 }
 

@@ -45,8 +45,8 @@ const TOKEN_CACHE_MS = 1000;
 /**
  * Pipelined connections for the API's reads, beside the pool; 0 sends them through the pool. Two by
  * default: measured side by side at 50 connections (the README's benchmark), the lane gave more list
- * throughput with two replicas in every run, faster gets, and less CPU per request; its list latency
- * tail was no wider than the pool's on a quiet host, and wider under a loaded one.
+ * throughput with two replicas in every run, faster gets, and no more CPU per request; its list
+ * latency tail was mostly no wider than the pool's on a quiet host, and wider under a loaded one.
  */
 export const DEFAULT_READ_CONNECTIONS = 2;
 const RETRYABLE = new Set(['40001', '40P01']);

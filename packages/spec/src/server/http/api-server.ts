@@ -88,6 +88,13 @@ function listener(
 ): (request: IncomingMessage, response: ServerResponse) => void {
   const cors = options.corsOrigins ?? '*';
   return (request, response) => {
+    // A request that arrives after this server answered `Connection: close` on its connection (during the
+    // lingering close: the rest of an unread body, then another request) is not processed (RFC 9112, 9.6).
+    // Its bytes are read and dropped.
+    if (request.socket.writableEnded) {
+      request.resume();
+      return;
+    }
     const started = performance.now();
     const requestId = nextRequestId();
     const method = (request.method ?? 'GET').toUpperCase();
