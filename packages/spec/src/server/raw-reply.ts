@@ -46,19 +46,23 @@ export function answerRawRequests(
 ): void {
   const headers = typeof extraHeaders === 'function' ? extraHeaders : () => extraHeaders;
   const answer = (socket: Socket, reply: ErrorReply, method?: string) => {
+    // A client already gone, or a connection this server has ended (behind a `Connection: close` answer):
+    // nothing can be written, and writing would throw.
+    if (!socket.writable) {
+      socket.destroy();
+      return;
+    }
     const extra = headers();
     writeRawReply(socket, reply, extra);
     onAnswer?.({ status: reply.status, ...(method !== undefined && { method }), headers: extra, socket });
   };
   server.on('clientError', (error: Error & { code?: string }, socket: Socket) => {
-    if (!socket.writable || error.code === 'ECONNRESET') socket.destroy();
+    if (error.code === 'ECONNRESET') socket.destroy();
     else answer(socket, unparsableRequest(error));
   });
   server.on('connect', (_request, socket: Socket) => {
-    // Node hands the socket over without its error listener. A client already gone, or a connection this
-    // server has ended (a CONNECT sent after a `Connection: close` answer), must not crash the process.
+    // Node hands the socket over without its error listener: a failing write must not crash the process.
     socket.on('error', () => socket.destroy());
-    if (!socket.writable) socket.destroy();
-    else answer(socket, methodNotAllowed('session', 'CONNECT', allow), 'CONNECT');
+    answer(socket, methodNotAllowed('session', 'CONNECT', allow), 'CONNECT');
   });
 }
