@@ -3,6 +3,8 @@
 // when that plan does not look costlier. A bound `LIMIT $n` made it look ~400× costlier (it assumes
 // a tenth of the table), so every page was planned again: 700 µs of PostgreSQL CPU per list request
 // instead of ~150 µs under `bench:replicas`. pg_prepared_statements counts both kinds of plan.
+// The read lane (the default) goes further: its connections only ever use the generic plan
+// (`plan_cache_mode = force_generic_plan`), so no list shape depends on PostgreSQL's cost comparison.
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { prepareStore } from '../src/prepare-store.js';
 import { LOCAL_TENANT } from '../src/store/contract.js';
@@ -16,6 +18,7 @@ describe.each([
   ['on the read lane', 1],
   ['on the pool', 0],
 ])('PostgreSQL list queries %s', (_where, readConnections) => {
+  const lane = readConnections > 0;
   let store: PgStore;
   let fixtures: FixtureIds;
 
@@ -42,12 +45,18 @@ describe.each([
   async function plans(): Promise<Map<string, { generic: number; custom: number }>> {
     const sql = 'SELECT statement, generic_plans, custom_plans FROM pg_prepared_statements';
     type Plans = { statement: string; generic_plans: number; custom_plans: number };
-    const lane = store['lane'];
-    const rows = lane ? await lane.query<Plans>({ text: sql, values: [] }) : (await store['pool'].query<Plans>(sql)).rows;
+    const readLane = store['lane'];
+    const rows = readLane ? await readLane.query<Plans>({ text: sql, values: [] }) : (await store['pool'].query<Plans>(sql)).rows;
     return new Map(rows.map((r) => [r.statement, { generic: r.generic_plans, custom: r.custom_plans }]));
   }
 
-  it.each(lists)('%s: planned at most five times, then the generic plan is reused', async (_name, list) => {
+  // Through the pool, PostgreSQL chooses: for the page after the first error, its custom plan (~8, plus
+  // ~10 for planning, in its cost units) looks a little cheaper than the generic one (~18.5, which
+  // assumes a third of the tenant's errors follow the cursor), so that page is planned on every request
+  // there. On the lane it is not.
+  const shapes = lane ? lists : lists.filter(([name]) => name !== 'errors after a cursor');
+
+  it.each(shapes)('%s: planned at most five times, then the generic plan is reused', async (_name, list) => {
     const before = await plans();
     for (let i = 0; i < RUNS; i++) await list(store);
     const ran = [...(await plans())].filter(([statement, n]) => {
@@ -56,9 +65,9 @@ describe.each([
     });
     expect(ran.length).toBeGreaterThan(0);
     for (const [statement, n] of ran) {
-      // PostgreSQL's five trial custom plans at most; every later execution reuses the generic one.
-      expect(n.custom, statement).toBeLessThanOrEqual(5);
-      expect(n.generic, statement).toBeGreaterThanOrEqual(RUNS - 5);
+      // PostgreSQL's five trial custom plans at most, none on the lane; every later execution reuses the generic one.
+      expect(n.custom, statement).toBeLessThanOrEqual(lane ? 0 : 5);
+      expect(n.generic, statement).toBeGreaterThanOrEqual(lane ? RUNS : RUNS - 5);
     }
   });
 });

@@ -72,10 +72,10 @@ export class PgReads {
   }
 
   async getError(tenantId: string, id: string): Promise<(JsonRow & { session_id: string }) | undefined> {
-    const [row] = await this.rows<ErrorColumns>(`SELECT ${ERROR_COLUMNS_SQL} FROM ${FROM.errors} WHERE e.tenant_id = $1 AND e.id = $2`, [
-      tenantId,
-      id,
-    ]);
+    const [row] = await this.rows<ErrorColumns & { session_id: string }>(
+      `SELECT e.session_id, ${ERROR_COLUMNS_SQL} FROM ${FROM.errors} WHERE e.tenant_id = $1 AND e.id = $2`,
+      [tenantId, id],
+    );
     return row && { session_id: row.session_id, json: errorJson(row) };
   }
 

@@ -17,7 +17,7 @@ import type {
 import { LOCAL_TENANT } from '../contract.js';
 import { readFixtureIds, type FixtureIds, type Row } from '../fixtures.js';
 import { countsSql } from '../queries.js';
-import { errorJson } from '../rows.js';
+import { errorJson, errorJsonParts } from '../rows.js';
 import { TENANT_TABLES } from '../schema.js';
 import { collectSeed, collectTenantSeed, type LocalSeedClaim } from '../seed-runs.js';
 import type { SeedBatch } from '../seeding.js';
@@ -278,7 +278,9 @@ export class PgStore extends PgReads implements SandboxStore {
       }
       await insertErrors(client, tenantId, rows);
       // As stored: new errors are `processing`, in no group yet.
-      return { stored: rows.map((row) => errorJson({ ...row, status: 'processing', group_id: null, occurrence_count: 0 })) };
+      return {
+        stored: rows.map((row) => errorJson({ ...errorJsonParts(row), status: 'processing', group_id: null, occurrence_count: 0 })),
+      };
     });
   }
 

@@ -2,6 +2,7 @@
 // a batch of any size is one round trip per table. Callers run these inside a transaction.
 import type pg from 'pg';
 import type { SeedBatch } from '../seeding.js';
+import { errorJsonParts, type SessionErrorRow } from '../rows.js';
 import { ERROR_COLUMNS, type ImportRecord, type NewErrorRow, type NewEventRow } from '../writes.js';
 
 /** A transaction's client (or anything with `query`). */
@@ -24,6 +25,20 @@ export async function insertRows(
   return (await client.query(sql, [tenantId, ...arrays])).rowCount ?? 0;
 }
 
+// Each error is stored with its fixed JSON parts, which a page reads instead of the columns they hold.
+const ERROR_ROW_COLUMNS = [...ERROR_COLUMNS, 'json_head', 'json_mid', 'json_tail'];
+
+/** Inserts errors of one tenant with their JSON parts (a row without `group_id` is in no group); returns how many were new. */
+function insertErrorRows(
+  client: Queryable,
+  tenantId: string,
+  rows: readonly (NewErrorRow & { group_id?: string | null })[],
+  status: SessionErrorRow['status'],
+): Promise<number> {
+  const stored = rows.map((row) => ({ ...row, status, ...errorJsonParts(row) }));
+  return insertRows(client, 'session_errors', tenantId, ERROR_ROW_COLUMNS, stored);
+}
+
 const EVENT_COLUMNS = ['id', 'session_id', 'type', 'server_run_id', 'server_session_id', 'body', 'created_at'];
 const OBSERVABILITY_COLUMNS = ['platform', 'version_key', 'session_id', 'body'];
 const OBSERVABILITY_UPSERT = 'ON CONFLICT (tenant_id, platform, version_key, session_id) DO UPDATE SET body = excluded.body';
@@ -39,8 +54,7 @@ function sessionsOf(rows: readonly { session_id: string; created_at: string }[])
 /** Stores new errors as `processing` (and their sessions); returns how many were new. */
 export async function insertErrors(client: Queryable, tenantId: string, rows: readonly NewErrorRow[]): Promise<number> {
   await insertRows(client, 'sessions', tenantId, ['id', 'created_at'], sessionsOf(rows));
-  const stored = rows.map((row) => ({ ...row, status: 'processing', group_id: null }));
-  return insertRows(client, 'session_errors', tenantId, ERROR_COLUMNS, stored);
+  return insertErrorRows(client, tenantId, rows, 'processing');
 }
 
 /** Stores one seed batch: sessions, events, observability sessions, group counts, memberships, grouped errors. */
@@ -56,13 +70,7 @@ export async function insertSeedBatch(client: Queryable, tenantId: string, batch
     [tenantId, ...GROUP_COLUMNS.map((column) => batch.groups.map((g) => (g as unknown as Record<string, unknown>)[column] ?? null))],
   );
   await insertRows(client, 'session_error_group_sessions', tenantId, ['session_id', 'group_id'], batch.members);
-  await insertRows(
-    client,
-    'session_errors',
-    tenantId,
-    ERROR_COLUMNS,
-    batch.errors.map((row) => ({ ...row, status: 'processed' })),
-  );
+  await insertErrorRows(client, tenantId, batch.errors, 'processed');
 }
 
 /** Stores one import batch; returns how many rows were new. */
