@@ -70,20 +70,28 @@ export function checkIngestError(value: unknown): string | undefined {
  */
 export function errorRow(input: IngestError, newId: () => string, keepIdentity = false): NewErrorRow {
   return {
-    id: (keepIdentity && input.id) || newId(),
-    session_id: input.session_id,
+    id: wellFormed((keepIdentity && input.id) || newId()),
+    session_id: wellFormed(input.session_id),
     type: input.type,
-    code: input.code,
-    message: input.message,
+    code: wellFormed(input.code),
+    message: wellFormed(input.message),
     data: JSON.stringify(input.data ?? {}),
-    provider_run_id: input.provider_run_id ?? null,
-    provider_id: input.provider_id ?? null,
-    connection_id: input.connection_id ?? null,
-    session_provider_id: input.session_provider_id ?? null,
-    session_message_id: input.session_message_id ?? null,
-    created_at: (keepIdentity && input.created_at) || new Date().toISOString(),
+    provider_run_id: wellFormedOrNull(input.provider_run_id),
+    provider_id: wellFormedOrNull(input.provider_id),
+    connection_id: wellFormedOrNull(input.connection_id),
+    session_provider_id: wellFormedOrNull(input.session_provider_id),
+    session_message_id: wellFormedOrNull(input.session_message_id),
+    created_at: wellFormed((keepIdentity && input.created_at) || new Date().toISOString()),
   };
 }
+
+// A lone UTF-16 surrogate (JSON allows `"\ud800"`) has no UTF-8 form: the PostgreSQL driver and SQLite
+// would each store something else in its place, and PostgreSQL's stored JSON parts would keep the escape.
+// It is replaced here, once, by U+FFFD, as `String.prototype.toWellFormed` does. (`data` is kept as JSON
+// text, where `JSON.stringify` escapes it.)
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+const wellFormed = (text: string): string => text.replace(LONE_SURROGATE, '\ufffd');
+const wellFormedOrNull = (text: string | null | undefined): string | null => (text == null ? null : wellFormed(text));
 
 /** A generator of ingest ids (`ser_…`), increasing even within one millisecond. */
 export function createErrorIds(): () => string {

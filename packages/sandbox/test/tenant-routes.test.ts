@@ -110,6 +110,25 @@ describe.each(['sqlite', 'postgres'] as const)('tenants over HTTP on %s', (engin
     expect((await call(sandbox.url, 'GET', '/_sandbox/health')).body.counts).toEqual(before);
   });
 
+  it('stores a lone surrogate as U+FFFD, and answers it so at once and on every read', async () => {
+    // JSON.stringify writes each lone surrogate as an escape (`\ud800`): the server parses it back into one.
+    const error = {
+      session_id: 'ses_surrogate0001',
+      type: 'message_processing_timeout',
+      code: 'C\udfff',
+      message: 'lone \ud800 and \udc00 here',
+    };
+    const ingested = await call(sandbox.url, 'POST', '/_sandbox/errors', TOKEN, { errors: [error] });
+    expect(ingested.status).toBe(202);
+    const expected = { code: 'C\ufffd', message: 'lone \ufffd and \ufffd here' };
+    expect(ingested.body.items[0]).toMatchObject(expected);
+    const listed = (await call(sandbox.url, 'GET', '/sessions/ses_surrogate0001/errors', TOKEN)).body.items as any[];
+    expect(listed).toHaveLength(1);
+    expect(listed[0]).toMatchObject({ ...expected, id: ingested.body.items[0].id });
+    const got = await call(sandbox.url, 'GET', `/sessions/ses_surrogate0001/errors/${listed[0].id}`, TOKEN);
+    expect(got.body).toMatchObject(expected);
+  });
+
   it('refuses an ingest past the row limit as a whole (403), resets, deletes', async () => {
     const { token, seeded } = (await call(sandbox.url, 'POST', '/_sandbox/tenants', undefined, {})).body;
     const used = seeded.session_errors + seeded.session_events + seeded.observability_sessions;

@@ -15,6 +15,8 @@ export interface Source {
 export interface Condition {
   sql: string;
   params: unknown[];
+  /** It matches any of several values (`IN (…)`): how many rows it selects depends on which. */
+  several?: boolean;
 }
 
 export interface PageRequest {
@@ -37,12 +39,18 @@ export interface PagePlan {
   probe?: Condition;
   limit: number;
   backward: boolean;
+  /**
+   * The best plan is the same whatever the values: the tenant and at most one other condition, none
+   * with several values, so the one `(tenant, column, id)` index (or the table) serves it. Otherwise
+   * which index serves best depends on the values, and PostgreSQL must plan it with them.
+   */
+  samePlanForAnyValues: boolean;
 }
 
 /** `column = ?` or `column IN (?, ?, …)`: items matching any of the values. */
 export function anyOf(column: string, values: readonly string[]): Condition {
   if (values.length === 1) return { sql: `${column} = ?`, params: [values[0]] };
-  return { sql: `${column} IN (${values.map(() => '?').join(', ')})`, params: [...values] };
+  return { sql: `${column} IN (${values.map(() => '?').join(', ')})`, params: [...values], several: true };
 }
 
 /**
@@ -68,7 +76,8 @@ export function planPage(source: Source, conditions: Condition[], request: PageR
     throw new RangeError(`page limit must be a positive integer, got ${request.limit}`);
   const sql = `SELECT ${source.select} FROM ${source.from}${whereSql} ORDER BY ${source.id} ${scanAsc ? 'ASC' : 'DESC'} LIMIT ${request.limit + 1}`;
   const args = cursor !== undefined ? [...params, cursor] : params;
-  const plan: PagePlan = { scan: { sql, params: args }, limit: request.limit, backward };
+  const samePlanForAnyValues = conditions.length <= 2 && !conditions.some((c) => c.several);
+  const plan: PagePlan = { scan: { sql, params: args }, limit: request.limit, backward, samePlanForAnyValues };
   if (cursor === undefined) return plan;
   const probeWhere = conditions.map((c) => c.sql);
   probeWhere.push(`${source.id} ${scanAsc ? '<=' : '>='} ?`);

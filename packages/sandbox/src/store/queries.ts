@@ -50,9 +50,11 @@ function conditionsFor(filters: Filters, columns: Record<string, string>): Condi
 
 /** Groups that have at least one error in any of the sessions. */
 function inAnySession(sessions: readonly string[]): Condition {
+  const any = anyOf('f.session_id', sessions);
   return {
-    sql: `EXISTS (SELECT 1 FROM session_error_group_sessions f WHERE f.tenant_id = g.tenant_id AND f.group_id = g.id AND ${anyOf('f.session_id', sessions).sql})`,
-    params: [...sessions],
+    sql: `EXISTS (SELECT 1 FROM session_error_group_sessions f WHERE f.tenant_id = g.tenant_id AND f.group_id = g.id AND ${any.sql})`,
+    params: any.params,
+    several: any.several,
   };
 }
 

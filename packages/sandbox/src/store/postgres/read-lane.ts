@@ -102,13 +102,20 @@ export class ReadLane {
       keepAliveInitialDelayMillis: 10_000,
       query_timeout: this.queryTimeoutMs,
     } as pg.ClientConfig);
-    // Every statement here is a keyset range scan or a lookup by key, whose plan is the same for any
-    // parameter values: each is planned once per connection. Left to its cost comparison, PostgreSQL
-    // planned the page after a tenant's first error again on every request (test/store-plans.test.ts).
+    // Every statement sent here is a lookup by key or a page whose plan is the same for any values
+    // (pages that need their values planned go to the pool unprepared): each is planned once per
+    // connection. Left to its cost comparison, PostgreSQL planned the page after a tenant's first error
+    // again on every request (test/store-plans.test.ts).
     const opening: Promise<pg.Client> = client
       .connect()
       .then(() => client.query('SET plan_cache_mode = force_generic_plan'))
-      .then(() => client);
+      .then(
+        () => client,
+        (error: unknown) => {
+          client.end().catch(() => {});
+          throw error;
+        },
+      );
     // The driver fails the queries in flight on a lost connection; the next query opens a new one.
     // The listener also keeps a lost connection's `error` event from crashing the process.
     const forget = () => {

@@ -55,11 +55,22 @@ export class PgReads {
     return (await this.pool.query<T & pg.QueryResultRow>(this.statement(sql, params))).rows;
   }
 
+  /**
+   * Runs a statement unprepared on a pooled connection: PostgreSQL plans it with its values every time.
+   * For a page whose best index depends on them (several values, or two filters), a generic plan, which
+   * assumes average values, can walk a tenant's whole table: two unknown sessions' errors among
+   * 100,000 took 40–59 ms on the generic plan, under 0.2 ms planned with the values.
+   */
+  protected async plannedWithValues<T>(sql: string, params: readonly unknown[]): Promise<T[]> {
+    return (await this.pool.query<T & pg.QueryResultRow>(sql, params as unknown[])).rows;
+  }
+
   private async runPlan(plan: PagePlan, json: Json): Promise<Page> {
-    const [rows, probe] = await Promise.all([
-      this.rows(numbered(plan.scan.sql), plan.scan.params),
-      plan.probe ? this.rows(numbered(plan.probe.sql), plan.probe.params) : Promise.resolve([]),
-    ]);
+    const run = <T>(query: { sql: string; params: unknown[] }) =>
+      plan.samePlanForAnyValues
+        ? this.rows<T>(numbered(query.sql), query.params)
+        : this.plannedWithValues<T>(numbered(query.sql), query.params);
+    const [rows, probe] = await Promise.all([run(plan.scan), plan.probe ? run(plan.probe) : Promise.resolve([])]);
     return finishPage(plan, rows.map(json), probe.length > 0);
   }
 
