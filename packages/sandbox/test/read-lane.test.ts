@@ -1,9 +1,10 @@
 // The read lane (src/store/postgres/read-lane.ts) on a real PostgreSQL server: many queries in flight
 // on a few pipelined connections, each answered with its own rows; a failing query fails alone; a
-// connection the server kills is replaced; closing ends the connections.
-import { connect, createServer, type AddressInfo } from 'node:net';
+// connection the server kills is replaced; closing ends the connections; the queries asked for
+// together leave in one write.
+import { connect, createServer, Socket, type AddressInfo } from 'node:net';
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
 import { clientConfig } from '../src/store/postgres/connect.js';
 import { endsConnection, ReadLane } from '../src/store/postgres/read-lane.js';
 import { createTestDatabase } from './support/postgres.js';
@@ -46,6 +47,26 @@ describe('ReadLane', () => {
     const used = new Set(answers.map((rows) => (rows[0] as unknown as { pid: number }).pid));
     expect(used.size).toBe(2);
     expect(await backends('lane_many')).toEqual([...used].sort((a, b) => a - b));
+  });
+
+  it('sends the queries asked for together in one write per connection, and later ones in their own', async () => {
+    const reads = lane('lane_coalesced', 1);
+    await reads.query({ text: 'SELECT 1', values: [] });
+    // Every send of every socket in this process (the driver writes each query's messages corked,
+    // so without the lane's own cork each query is one `_writev`).
+    const writev = vi.spyOn(Socket.prototype, '_writev');
+    const write = vi.spyOn(Socket.prototype, '_write');
+    try {
+      const together = Array.from({ length: 40 }, (_, i) => reads.query<{ n: number }>({ text: 'SELECT $1::int AS n', values: [i] }));
+      expect((await Promise.all(together)).map((rows) => rows[0]!.n)).toEqual(Array.from({ length: 40 }, (_, i) => i));
+      expect(writev.mock.calls.length + write.mock.calls.length).toBe(1);
+      const [later] = await reads.query<{ n: number }>({ text: 'SELECT 41 AS n', values: [] });
+      expect(later!.n).toBe(41);
+      expect(writev.mock.calls.length + write.mock.calls.length).toBe(2);
+    } finally {
+      writev.mockRestore();
+      write.mockRestore();
+    }
   });
 
   it('prepares a named statement once per connection, even when its first uses are all in flight together', async () => {

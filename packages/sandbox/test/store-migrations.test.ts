@@ -119,4 +119,17 @@ describe('PostgreSQL migration 2: errors keep their JSON parts', () => {
       expect(text).toBe(expected(all[i]!, 'processed', object.group_id, object.similar_error_count));
     });
   });
+
+  it('groups, built in the query, read as JSON.stringify writes them (a null provider_id included)', async () => {
+    const groups = await store.listGroups(TENANT, {}, { limit: 100, order: 'asc' });
+    expect(groups.rows.length).toBeGreaterThan(1);
+    for (const text of groups.rows) {
+      const group = JSON.parse(text) as { id: string; provider_id: string | null; message: string };
+      expect(group.provider_id).toBeNull();
+      expect(TRICKY.some((tricky) => group.message.includes(tricky))).toBe(true);
+      // Re-serialised, the same bytes: every string escaped exactly as JSON.stringify escapes it.
+      expect(text).toBe(JSON.stringify(group));
+      expect((await store.getGroup(TENANT, group.id))?.json).toBe(text);
+    }
+  });
 });

@@ -1,6 +1,6 @@
 // The read queries both engines run, as keyset plans: which source (tables and joins) a list reads and
-// which conditions it adds, the tenant's first. Engines differ only in the selected expression (SQLite
-// builds each item's JSON in the query, PostgreSQL selects columns) and in join syntax.
+// which conditions it adds, the tenant's first. Engines differ only in the selected expression (each
+// builds the item's JSON in the query, in its own SQL dialect) and in join syntax.
 import { anyOf, planPage, type Condition, type PagePlan, type PageRequest, type Source } from './keyset.js';
 import type { Filters } from './contract.js';
 

@@ -40,6 +40,7 @@ export class ReadLane {
   private readonly inFlight: number[];
   private readonly queryTimeoutMs: number;
   private closed = false;
+  private readonly corked = new Set<object>();
 
   constructor(
     private readonly config: pg.ClientConfig,
@@ -71,7 +72,9 @@ export class ReadLane {
     this.inFlight[slot]!++;
     try {
       opening = this.connection(slot);
-      return (await (await opening).query<T>(query)).rows;
+      const client = await opening;
+      this.coalesce(client);
+      return (await client.query<T>(query)).rows;
     } catch (error) {
       // The server ended the session, the socket broke, or the query timed out (the driver then
       // destroys the socket): no later query may be written to this connection, even before the
@@ -81,6 +84,22 @@ export class ReadLane {
     } finally {
       this.inFlight[slot]!--;
     }
+  }
+
+  /**
+   * Holds this connection's writes until the event loop has run every callback that is due now: the
+   * queries of all the requests that arrived together leave in one send, and PostgreSQL is woken once
+   * for them, not once per query. (The driver corks around each query too; corks nest.)
+   */
+  private coalesce(client: pg.Client): void {
+    const socket = (client as unknown as { connection: { stream: import('node:net').Socket } }).connection.stream;
+    if (this.corked.has(socket)) return;
+    this.corked.add(socket);
+    socket.cork();
+    setImmediate(() => {
+      this.corked.delete(socket);
+      socket.uncork();
+    });
   }
 
   private discard(slot: number, opening: Promise<pg.Client>): void {

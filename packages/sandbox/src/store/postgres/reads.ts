@@ -1,18 +1,18 @@
 // The read side of the PostgreSQL store: the same keyset plans as SQLite, numbered for PostgreSQL,
-// with each row's JSON built in JS from its columns (the same bytes SQLite builds). Always one tenant.
+// each row's JSON built in the query as SQLite builds it (the same bytes). Always one tenant.
 import type pg from 'pg';
 import type { Filters } from '../contract.js';
 import { finishPage, type Page, type PagePlan, type PageRequest } from '../keyset.js';
 import { errorListPlan, eventListPlan, fromClauses, groupListPlan, type Sources } from '../queries.js';
 import type { ReadLane, ReadQuery } from './read-lane.js';
-import { ERROR_COLUMNS_SQL, errorJson, GROUP_COLUMNS_SQL, groupJson, type ErrorColumns, type JsonRow } from '../rows.js';
+import { SESSION_ERROR_GROUP_JSON_PG, SESSION_ERROR_JSON_PG, SESSION_EVENT_JSON, type JsonRow } from '../rows.js';
 
 const FROM = fromClauses('JOIN');
 const SOURCES: Sources = {
-  errors: { from: FROM.errors, id: 'e.id', select: ERROR_COLUMNS_SQL },
-  groups: { from: FROM.groups, id: 'g.id', select: GROUP_COLUMNS_SQL },
-  sessionGroups: { from: FROM.sessionGroups, id: 's.group_id', select: GROUP_COLUMNS_SQL },
-  events: { from: FROM.events, id: 'v.id', select: 'v.body' },
+  errors: { from: FROM.errors, id: 'e.id', select: `${SESSION_ERROR_JSON_PG} AS json` },
+  groups: { from: FROM.groups, id: 'g.id', select: `${SESSION_ERROR_GROUP_JSON_PG} AS json` },
+  sessionGroups: { from: FROM.sessionGroups, id: 's.group_id', select: `${SESSION_ERROR_GROUP_JSON_PG} AS json` },
+  events: { from: FROM.events, id: 'v.id', select: `${SESSION_EVENT_JSON} AS json` },
 };
 
 /** `?` placeholders as PostgreSQL's `$1, $2, …` (the store's SQL has no other `?`). */
@@ -20,9 +20,6 @@ export function numbered(sql: string): string {
   let n = 0;
   return sql.replace(/\?/g, () => `$${++n}`);
 }
-
-type Json = (row: any) => string;
-const JSON_OF: Record<keyof Sources, Json> = { errors: errorJson, groups: groupJson, sessionGroups: groupJson, events: (r) => r.body };
 
 /** The query side of the PostgreSQL store (extended by PgStore with writes, grouping and tenants). */
 export class PgReads {
@@ -65,13 +62,14 @@ export class PgReads {
     return (await this.pool.query<T & pg.QueryResultRow>(sql, params as unknown[])).rows;
   }
 
-  private async runPlan(plan: PagePlan, json: Json): Promise<Page> {
+  private async runPlan(plan: PagePlan): Promise<Page> {
     const run = <T>(query: { sql: string; params: unknown[] }) =>
       plan.samePlanForAnyValues
         ? this.rows<T>(numbered(query.sql), query.params)
         : this.plannedWithValues<T>(numbered(query.sql), query.params);
-    const [rows, probe] = await Promise.all([run(plan.scan), plan.probe ? run(plan.probe) : Promise.resolve([])]);
-    return finishPage(plan, rows.map(json), probe.length > 0);
+    const [rows, probe] = await Promise.all([run<JsonRow>(plan.scan), plan.probe ? run(plan.probe) : Promise.resolve([])]);
+    const texts = rows.map((row) => row.json);
+    return finishPage(plan, texts, probe.length > 0);
   }
 
   async hasSession(tenantId: string, id: string): Promise<boolean> {
@@ -79,27 +77,27 @@ export class PgReads {
   }
 
   async listErrors(tenantId: string, filters: Filters, request: PageRequest, sessionId?: string): Promise<Page> {
-    return this.runPlan(errorListPlan(SOURCES, tenantId, filters, request, sessionId), JSON_OF.errors);
+    return this.runPlan(errorListPlan(SOURCES, tenantId, filters, request, sessionId));
   }
 
   async getError(tenantId: string, id: string): Promise<(JsonRow & { session_id: string }) | undefined> {
-    const [row] = await this.rows<ErrorColumns & { session_id: string }>(
-      `SELECT e.session_id, ${ERROR_COLUMNS_SQL} FROM ${FROM.errors} WHERE e.tenant_id = $1 AND e.id = $2`,
+    const [row] = await this.rows<JsonRow & { session_id: string }>(
+      `SELECT e.session_id, ${SESSION_ERROR_JSON_PG} AS json FROM ${FROM.errors} WHERE e.tenant_id = $1 AND e.id = $2`,
       [tenantId, id],
     );
-    return row && { session_id: row.session_id, json: errorJson(row) };
+    return row;
   }
 
   async listGroups(tenantId: string, filters: Filters, request: PageRequest, sessionId?: string): Promise<Page> {
-    return this.runPlan(groupListPlan(SOURCES, tenantId, filters, request, sessionId), JSON_OF.groups);
+    return this.runPlan(groupListPlan(SOURCES, tenantId, filters, request, sessionId));
   }
 
   async getGroup(tenantId: string, id: string): Promise<JsonRow | undefined> {
-    const [row] = await this.rows<any>(`SELECT ${GROUP_COLUMNS_SQL} FROM session_error_groups g WHERE g.tenant_id = $1 AND g.id = $2`, [
-      tenantId,
-      id,
-    ]);
-    return row && { json: groupJson(row) };
+    const [row] = await this.rows<JsonRow>(
+      `SELECT ${SESSION_ERROR_GROUP_JSON_PG} AS json FROM session_error_groups g WHERE g.tenant_id = $1 AND g.id = $2`,
+      [tenantId, id],
+    );
+    return row;
   }
 
   async groupInSession(tenantId: string, sessionId: string, groupId: string): Promise<boolean> {
@@ -108,7 +106,7 @@ export class PgReads {
   }
 
   async listEvents(tenantId: string, sessionId: string, filters: Filters, request: PageRequest): Promise<Page> {
-    return this.runPlan(eventListPlan(SOURCES, tenantId, sessionId, filters, request), JSON_OF.events);
+    return this.runPlan(eventListPlan(SOURCES, tenantId, sessionId, filters, request));
   }
 
   async getEvent(tenantId: string, id: string): Promise<(JsonRow & { session_id: string }) | undefined> {
