@@ -7,7 +7,7 @@ export interface Source {
   from: string;
   /** The id column that orders the source, e.g. `e.id`. */
   id: string;
-  /** The selected expression(s): the item's JSON text (SQLite) or its columns (PostgreSQL). */
+  /** The selected expression: the item's JSON text, built in the query (in each engine's dialect). */
   select: string;
 }
 

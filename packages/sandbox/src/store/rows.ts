@@ -101,18 +101,18 @@ export function errorJsonParts(
 /**
  * `session.error` JSON as PostgreSQL builds it in the query (`e` joined with its group `g`): the stored
  * parts around the changing fields, quoted by `to_json` (which escapes as `JSON.stringify` does).
- * One text column per row: the driver turns far fewer values into strings and objects than with the
- * parts as six columns, and PostgreSQL's concatenation costs it less than the JS that did it.
+ * One text column per row: the driver turns far fewer values into strings and objects than it did
+ * with the parts and fields as six columns joined in JS.
  */
 export const SESSION_ERROR_JSON_PG =
   `e.json_head || to_json(e.status) || e.json_mid || coalesce(to_json(e.group_id)::text, 'null')` +
   ` || ',"similar_error_count":' || coalesce(g.occurrence_count, 0) || e.json_tail`;
 
-/** A `session.error`'s changing fields, with its stored parts. */
-export type ErrorColumns = ErrorJsonParts & Pick<SessionErrorRow, 'status' | 'group_id'> & { occurrence_count: number | null };
+/** A `session.error`'s stored parts and its changing fields. */
+export type ErrorJsonFields = ErrorJsonParts & Pick<SessionErrorRow, 'status' | 'group_id'> & { occurrence_count: number | null };
 
 /** `session.error` JSON from its parts and changing fields (an ingest's answer): the same bytes as the queries build. */
-export function errorJson(r: ErrorColumns): string {
+export function errorJson(r: ErrorJsonFields): string {
   return `${r.json_head}${q(r.status)}${r.json_mid}${q(r.group_id)},"similar_error_count":${r.occurrence_count ?? 0}${r.json_tail}`;
 }
 

@@ -7,6 +7,7 @@
 // a quiet host, wider under a loaded one.
 // Each query keeps its own Sync: an error fails that query alone. Transactions, row-locking
 // statements and long ones (counts, sweeps) stay on the pool, so nothing waits behind a lock or a scan.
+import type { Socket } from 'node:net';
 import pg from 'pg';
 
 export interface ReadQuery {
@@ -92,13 +93,14 @@ export class ReadLane {
    * for them, not once per query. (The driver corks around each query too; corks nest.)
    */
   private coalesce(client: pg.Client): void {
-    const socket = (client as unknown as { connection: { stream: import('node:net').Socket } }).connection.stream;
-    if (this.corked.has(socket)) return;
+    // pg's own socket (a TLS socket once SSL is on); pg checks for `cork` the same way before using it.
+    const socket = (client as unknown as { connection?: { stream?: Partial<Socket> } }).connection?.stream;
+    if (typeof socket?.cork !== 'function' || typeof socket.uncork !== 'function' || this.corked.has(socket)) return;
     this.corked.add(socket);
     socket.cork();
     setImmediate(() => {
       this.corked.delete(socket);
-      socket.uncork();
+      socket.uncork!();
     });
   }
 

@@ -109,8 +109,8 @@ const assignments = (r: string, to: (column: string) => string, separator: strin
     .map(([column, sql]) => `${to(column)} ${sql}`)
     .join(separator);
 
-// Migration 2: each error stores its JSON around the fields that change after insert, so a page reads
-// six columns per error instead of eleven. Existing rows are filled here. A replica of an earlier build
+// Migration 2: each error stores its JSON around the fields that change after insert, so a page's query
+// only puts status, group and count between the stored parts. Existing rows are filled here. A replica of an earlier build
 // (a rolling upgrade) inserts without the parts: the trigger fills them, so every row has them.
 const ERROR_JSON_PARTS = `
 ALTER TABLE session_errors ADD COLUMN json_head text, ADD COLUMN json_mid text, ADD COLUMN json_tail text;
