@@ -12,7 +12,8 @@
 // minute to the next), so the five set-ups take turns: BENCH_ROUNDS rounds, the order rotated every
 // round, and the table shows each figure's median over the rounds; the ratio is the median of each
 // round's own ratio. Beside throughput and latency: the CPU time each request cost the sandbox
-// process(es) and PostgreSQL's processes (from /proc), which shows where the two cores went.
+// process(es) and PostgreSQL's processes (from /proc) and this process (autocannon, the load
+// generator), which shows where the two cores went.
 // BENCH_BASELINE=<another build's dist/cli.js> adds that build as one more set-up, one replica on the
 // same PostgreSQL database, taking its turn in every round (a before/after comparison under the same load).
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -39,6 +40,8 @@ interface Result {
   /** CPU µs per request: the sandbox process(es), PostgreSQL's processes (undefined when not on this machine). */
   serverCpu: number;
   databaseCpu: number | undefined;
+  /** CPU µs per request of this process: autocannon (the load generator) and the harness. */
+  loadCpu: number;
 }
 
 /** CPU time (user + system) of a process so far, in µs; 0 once it is gone. */
@@ -87,16 +90,18 @@ async function measure(targets: RunningSandbox[], path: string, postgresDataDir?
   const databaseAt = () => new Map(postgresPids(postgresDataDir).map((pid) => [pid, cpuMicros(pid)]));
   const databaseSince = (then: Map<number, number>) =>
     [...databaseAt()].reduce((sum, [pid, now]) => sum + (now > 0 ? now - (then.get(pid) ?? 0) : 0), 0);
-  const before = { server: servers(), database: databaseAt() };
+  const before = { server: servers(), database: databaseAt(), load: process.cpuUsage() };
   const results = await Promise.all(targets.map((t) => run(t.url + path, DURATION)));
   for (const r of results) if (r.non2xx || r.errors) throw new Error(`${r.url}: ${r.non2xx} non-2xx responses, ${r.errors} errors`);
   const requests = results.reduce((sum, r) => sum + r.requests.total, 0);
+  const load = process.cpuUsage(before.load);
   return {
     rps: Math.round(results.reduce((sum, r) => sum + r.requests.average, 0)),
     p50: Math.max(...results.map((r) => r.latency.p50)),
     p99: Math.max(...results.map((r) => r.latency.p99)),
     serverCpu: Math.round((servers() - before.server) / requests),
     databaseCpu: before.database.size ? Math.round(databaseSince(before.database) / requests) : undefined,
+    loadCpu: Math.round((load.user + load.system) / requests),
   };
 }
 
@@ -118,6 +123,7 @@ function medianResult(results: Result[]): Result {
     p99: of((r) => r.p99)!,
     serverCpu: of((r) => r.serverCpu)!,
     databaseCpu: of((r) => r.databaseCpu),
+    loadCpu: of((r) => r.loadCpu)!,
   };
 }
 
@@ -210,7 +216,8 @@ try {
     const share = (r: Result, round: number) => (r.rps / results[0]![round]!.rps).toFixed(2);
     p99s.push(
       `${name}: PostgreSQL one replica p99 per round ${perRound(1, (r) => String(r.p99))} ms (reads through the pool: ${perRound(3, (r) => String(r.p99))} ms); ` +
-        `2 replicas ÷ SQLite per round ${perRound(2, share)} (reads through the pool: ${perRound(4, share)}).`,
+        `2 replicas ÷ SQLite per round ${perRound(2, share)} (reads through the pool: ${perRound(4, share)}). ` +
+        `CPU µs per request of autocannon (the load generator, this process; medians): SQLite ${s.loadCpu}, one replica ${one.loadCpu}, two replicas ${two.loadCpu}.`,
     );
   }
   const table = [
