@@ -41,7 +41,6 @@ export class ReadLane {
   private readonly inFlight: number[];
   private readonly queryTimeoutMs: number;
   private closed = false;
-  private readonly corked = new Set<object>();
 
   constructor(
     private readonly config: pg.ClientConfig,
@@ -90,18 +89,15 @@ export class ReadLane {
   /**
    * Holds this connection's writes until the event loop has run every callback that is due now: the
    * queries of all the requests that arrived together leave in one send, and PostgreSQL is woken once
-   * for them, not once per query. (The driver corks around each query too; corks nest.)
+   * for them, not once per query. The driver corks around each query too, but uncorks before it returns:
+   * a socket still corked here was corked by this turn's first query.
    */
   private coalesce(client: pg.Client): void {
     // pg's own socket (a TLS socket once SSL is on); pg checks for `cork` the same way before using it.
     const socket = (client as unknown as { connection?: { stream?: Partial<Socket> } }).connection?.stream;
-    if (typeof socket?.cork !== 'function' || typeof socket.uncork !== 'function' || this.corked.has(socket)) return;
-    this.corked.add(socket);
+    if (typeof socket?.cork !== 'function' || typeof socket.uncork !== 'function' || socket.writableCorked) return;
     socket.cork();
-    setImmediate(() => {
-      this.corked.delete(socket);
-      socket.uncork!();
-    });
+    setImmediate(() => socket.uncork!());
   }
 
   private discard(slot: number, opening: Promise<pg.Client>): void {
