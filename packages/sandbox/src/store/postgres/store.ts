@@ -17,7 +17,7 @@ import type {
 import { LOCAL_TENANT } from '../contract.js';
 import { readFixtureIds, type FixtureIds, type Row } from '../fixtures.js';
 import { countsSql } from '../queries.js';
-import { errorJson, errorJsonParts } from '../rows.js';
+import { errorJson } from '../rows.js';
 import { TENANT_TABLES } from '../schema.js';
 import { collectSeed, collectTenantSeed, type LocalSeedClaim } from '../seed-runs.js';
 import type { SeedBatch } from '../seeding.js';
@@ -38,7 +38,7 @@ import { clientConfig, openPool } from './connect.js';
 import { groupingStep } from './grouping.js';
 import { numbered, PgReads } from './reads.js';
 import { ReadLane } from './read-lane.js';
-import { insertErrors, insertImport, insertSeedBatch } from './writes.js';
+import { insertErrors, insertImport, insertSeedBatch, withJsonParts } from './writes.js';
 
 const TENANTS_LOCK = 0x5e551012;
 const TOKEN_CACHE_MS = 1000;
@@ -276,11 +276,10 @@ export class PgStore extends PgReads implements SandboxStore {
         const { rows: limit } = await client.query(`SELECT row_limit FROM tenants WHERE id = $1 AND ${LIVE}`, [tenantId]);
         return limit[0] ? { rowLimit: Number(limit[0].row_limit ?? 0) } : { gone: true };
       }
-      await insertErrors(client, tenantId, rows);
+      const stored = withJsonParts(rows);
+      await insertErrors(client, tenantId, stored);
       // As stored: new errors are `processing`, in no group yet.
-      return {
-        stored: rows.map((row) => errorJson({ ...errorJsonParts(row), status: 'processing', group_id: null, occurrence_count: 0 })),
-      };
+      return { stored: stored.map((row) => errorJson({ ...row, status: 'processing', group_id: null, occurrence_count: 0 })) };
     });
   }
 

@@ -2,7 +2,7 @@
 // a batch of any size is one round trip per table. Callers run these inside a transaction.
 import type pg from 'pg';
 import type { SeedBatch } from '../seeding.js';
-import { errorJsonParts, type SessionErrorRow } from '../rows.js';
+import { errorJsonParts, type ErrorJsonParts, type SessionErrorRow } from '../rows.js';
 import { ERROR_COLUMNS, type ImportRecord, type NewErrorRow, type NewEventRow } from '../writes.js';
 
 /** A transaction's client (or anything with `query`). */
@@ -28,14 +28,19 @@ export async function insertRows(
 // Each error is stored with its fixed JSON parts, which a page reads instead of the columns they hold.
 const ERROR_ROW_COLUMNS = [...ERROR_COLUMNS, 'json_head', 'json_mid', 'json_tail'];
 
+/** Errors with their fixed JSON parts, as they are stored. */
+export function withJsonParts<Row extends NewErrorRow>(rows: readonly Row[]): (Row & ErrorJsonParts)[] {
+  return rows.map((row) => ({ ...row, ...errorJsonParts(row) }));
+}
+
 /** Inserts errors of one tenant with their JSON parts (a row without `group_id` is in no group); returns how many were new. */
 function insertErrorRows(
   client: Queryable,
   tenantId: string,
-  rows: readonly (NewErrorRow & { group_id?: string | null })[],
+  rows: readonly (NewErrorRow & ErrorJsonParts & { group_id?: string | null })[],
   status: SessionErrorRow['status'],
 ): Promise<number> {
-  const stored = rows.map((row) => ({ ...row, status, ...errorJsonParts(row) }));
+  const stored = rows.map((row) => ({ ...row, status }));
   return insertRows(client, 'session_errors', tenantId, ERROR_ROW_COLUMNS, stored);
 }
 
@@ -51,8 +56,8 @@ function sessionsOf(rows: readonly { session_id: string; created_at: string }[])
   return [...seen.values()];
 }
 
-/** Stores new errors as `processing` (and their sessions); returns how many were new. */
-export async function insertErrors(client: Queryable, tenantId: string, rows: readonly NewErrorRow[]): Promise<number> {
+/** Stores new errors (with their parts, see {@link withJsonParts}) as `processing`, and their sessions; returns how many were new. */
+export async function insertErrors(client: Queryable, tenantId: string, rows: readonly (NewErrorRow & ErrorJsonParts)[]): Promise<number> {
   await insertRows(client, 'sessions', tenantId, ['id', 'created_at'], sessionsOf(rows));
   return insertErrorRows(client, tenantId, rows, 'processing');
 }
@@ -70,7 +75,7 @@ export async function insertSeedBatch(client: Queryable, tenantId: string, batch
     [tenantId, ...GROUP_COLUMNS.map((column) => batch.groups.map((g) => (g as unknown as Record<string, unknown>)[column] ?? null))],
   );
   await insertRows(client, 'session_error_group_sessions', tenantId, ['session_id', 'group_id'], batch.members);
-  await insertErrorRows(client, tenantId, batch.errors, 'processed');
+  await insertErrorRows(client, tenantId, withJsonParts(batch.errors), 'processed');
 }
 
 /** Stores one import batch; returns how many rows were new. */
@@ -85,7 +90,7 @@ export async function insertImport(client: Queryable, tenantId: string, records:
     else observabilityByKey.set(JSON.stringify([record.row.platform, record.row.version_key, record.row.session_id]), { ...record.row });
   }
   const observability = [...observabilityByKey.values()];
-  let added = await insertErrors(client, tenantId, errors);
+  let added = await insertErrors(client, tenantId, withJsonParts(errors));
   await insertRows(client, 'sessions', tenantId, ['id', 'created_at'], sessionsOf(events));
   added += await insertRows(client, 'session_events', tenantId, EVENT_COLUMNS, events);
   added += await insertRows(client, 'observability_sessions', tenantId, OBSERVABILITY_COLUMNS, observability, OBSERVABILITY_UPSERT);
