@@ -1,7 +1,7 @@
 import { ApiError, RateLimitError, createClient, isApiError } from '@session-obs/client';
 
 const client = createClient({
-  metorial: { token: process.env.METORIAL_TOKEN ?? 'metorial_sk_…' },
+  metorial: { token: process.env.METORIAL_TOKEN ?? 'metorial_sk_test' },
   devrev: { token: process.env.DEVREV_TOKEN ?? 'devrev-pat' },
 });
 

@@ -1,6 +1,6 @@
 import { createClient } from '@session-obs/client';
 
-const client = createClient({ token: process.env.METORIAL_TOKEN ?? 'metorial_sk_…' });
+const client = createClient({ token: process.env.METORIAL_TOKEN ?? 'metorial_sk_test' });
 
 // Every item of every page, fetched lazily (typed: `error` is a SessionError).
 for await (const error of client.paginate('/sessions/{session_id}/errors', {

@@ -4,7 +4,7 @@ import { createClient } from '@session-obs/client';
 // security scheme — the session endpoints to https://api.metorial.com with the Metorial secret key,
 // GET /observability.sessions.get to https://api.devrev.ai with the DevRev token.
 const client = createClient({
-  metorial: { token: process.env.METORIAL_TOKEN ?? 'metorial_sk_…' },
+  metorial: { token: process.env.METORIAL_TOKEN ?? 'metorial_sk_test' },
   devrev: { token: process.env.DEVREV_TOKEN ?? 'devrev-pat' },
 });
 

@@ -4,7 +4,7 @@ import { createClient } from '@session-obs/client';
 // waiting Retry-After (or the body's retry_after) when the server says, else exponential backoff with
 // full jitter: retry n waits random(0, min(8 s, 500 ms × 2ⁿ)). A server wait above 10 s is not retried.
 const client = createClient({
-  token: process.env.METORIAL_TOKEN ?? 'metorial_sk_…',
+  token: process.env.METORIAL_TOKEN ?? 'metorial_sk_test',
   maxRetries: 4,
   retry: { initialDelayMs: 250, maxDelayMs: 4_000, maxRetryAfterMs: 30_000 },
 });

@@ -1,7 +1,7 @@
 import { TimeoutError, createClient } from '@session-obs/client';
 
 // Each attempt must receive response headers within `timeoutMs` (default 30 000 ms; 0 disables).
-const client = createClient({ token: process.env.METORIAL_TOKEN ?? 'metorial_sk_…', timeoutMs: 5_000 });
+const client = createClient({ token: process.env.METORIAL_TOKEN ?? 'metorial_sk_test', timeoutMs: 5_000 });
 
 const controller = new AbortController();
 setTimeout(() => controller.abort(), 20_000); // the caller's own deadline, across retries and waits

@@ -1,9 +1,15 @@
-import createFetchClient, { type Client, type HeadersOptions } from 'openapi-fetch';
+import createFetchClient, {
+  type Client,
+  type ClientPathsWithMethod,
+  type FetchResponse,
+  type HeadersOptions,
+  type MaybeOptionalInit,
+} from 'openapi-fetch';
 import { systemClock, type Clock } from './clock.js';
 import { errorFromResponse } from './errors.js';
 import { pages, type GetPage, type ListResult, type LooseInit } from './paginate.js';
-import { DEFAULT_POLICY, type RetryPolicy } from './retry-policy.js';
-import { createTransport } from './transport.js';
+import { DEFAULT_POLICY, withOverrides, type RequestControls } from './retry-policy.js';
+import { callFailure, createTransport, type CallState } from './transport.js';
 import type { ClientPaths, DataOf, FetchResultLike, ListItem, ListPage, ListPath, PaginateArgs } from './types.js';
 import { ROOT_CREDENTIAL, SERVERS } from './generated/upstreams.js';
 import { resolveUpstreams, routeCall, type UpstreamOptions } from './upstreams.js';
@@ -13,33 +19,45 @@ export const DEFAULT_BASE_URL: string = SERVERS[ROOT_CREDENTIAL];
 
 export interface ClientOptions {
   /** The session endpoints' upstream (`https://api.metorial.com`): its secret key (`metorial_sk_…`) and optional origin. */
-  metorial?: UpstreamOptions;
+  metorial?: UpstreamOptions | undefined;
   /** The observability endpoint's upstream (`https://api.devrev.ai`): a DevRev token and optional origin. */
-  devrev?: UpstreamOptions;
+  devrev?: UpstreamOptions | undefined;
   /**
    * One origin for every operation, e.g. `http://127.0.0.1:4010` for the local mock or sandbox (which serve
    * both upstreams). An upstream's own `baseUrl` wins. Default: each operation's server in the spec.
    */
-  baseUrl?: string;
+  baseUrl?: string | undefined;
   /**
    * The credential of the session endpoints (same as `metorial.token`) and, with `baseUrl`, of every
    * operation sent there. Never sent to another upstream's production server.
    */
-  token?: string;
+  token?: string | undefined;
   /** Per-attempt timeout until the response headers arrive, in ms. Default 30 000; `0` disables it. */
-  timeoutMs?: number;
+  timeoutMs?: number | undefined;
   /** Retries after the first attempt for 429, 500, 502, 503, 504, network errors and timeouts. Default 2. */
-  maxRetries?: number;
+  maxRetries?: number | undefined;
   /** `fetch` implementation (tests, proxies, runtimes without a global fetch). Default: `globalThis.fetch`. */
-  fetch?: typeof globalThis.fetch;
+  fetch?: typeof globalThis.fetch | undefined;
   /** `User-Agent` header, e.g. `my-app/1.2 session-obs-client`. Default: none (the runtime's own; browsers ignore it). */
-  userAgent?: string;
+  userAgent?: string | undefined;
   /** Backoff tuning; defaults in {@link DEFAULT_POLICY} (500 ms initial, 8 s max, server waits honoured up to 10 s). */
-  retry?: Partial<Pick<RetryPolicy, 'initialDelayMs' | 'maxDelayMs' | 'maxRetryAfterMs'>>;
+  retry?: { [Key in 'initialDelayMs' | 'maxDelayMs' | 'maxRetryAfterMs']?: number | undefined } | undefined;
 }
 
+/** openapi-fetch's `GET`, with the per-call {@link RequestControls} in its init typed (a `timeoutMs: '5s'` is an error). */
+export type GetMethod = <
+  Path extends ClientPathsWithMethod<Client<ClientPaths>, 'get'>,
+  Init extends MaybeOptionalInit<ClientPaths[Path], 'get'> & RequestControls,
+>(
+  url: Path,
+  // As openapi-fetch's own: optional when no key is required, and open to keys a middleware reads.
+  ...init: Record<never, never> extends Init ? [(Init & { [key: string]: unknown })?] : [Init & { [key: string]: unknown }]
+) => Promise<FetchResponse<ClientPaths[Path]['get'], Init, `${string}/${string}`>>;
+
 /** The typed openapi-fetch client for every operation of the spec, plus pagination and `unwrap`. */
-export interface SessionObservabilityClient extends Client<ClientPaths> {
+export interface SessionObservabilityClient extends Omit<Client<ClientPaths>, 'GET'> {
+  /** Calls a GET operation: `{ data, error, response }` for any status; see {@link createClient}. */
+  GET: GetMethod;
   /** Every page of a list operation, fetched lazily; throws a typed `ApiError` on failure. */
   pages<P extends ListPath>(path: P, ...init: PaginateArgs<P>): AsyncGenerator<ListPage<P>, void, undefined>;
   /** Every item of a list operation across pages, fetched lazily; throws a typed `ApiError` on failure. */
@@ -51,8 +69,9 @@ export interface SessionObservabilityClient extends Client<ClientPaths> {
 /**
  * Creates a typed client: `client.GET('/session-errors', { params: { query: { limit: 10 } } })`.
  * `GET` resolves to `{ data, error, response }` for any HTTP status (after retries) and rejects only with
- * transport errors (`ConnectionError`, `TimeoutError`, `AbortError`) and, before any request,
- * `MissingCredentialError`; `unwrap`, `pages` and `paginate` throw the typed `ApiError` of a non-2xx response too.
+ * transport errors (`ConnectionError`, `TimeoutError`, `AbortError`), `InvalidResponseError` (a 2xx body
+ * that is not JSON) and, before any request, `MissingCredentialError` or a `TypeError` for a bad argument;
+ * `unwrap`, `pages` and `paginate` throw the typed `ApiError` of a non-2xx response too.
  * Each operation goes to the server its spec entry declares, with the credential of its security scheme:
  * `createClient({ metorial: { token }, devrev: { token } })`; `createClient({ baseUrl, token })` sends
  * every operation to one server (a mock or sandbox) with one token.
@@ -66,12 +85,11 @@ export function createClientOn(clock: Clock, options: ClientOptions): SessionObs
   // Checked here, so a typo or a missing token fails at once rather than on the first call.
   const upstreams = resolveUpstreams(options ?? {});
   const tokens = Object.values(upstreams).map((upstream) => upstream.token ?? '');
-  const policy: RetryPolicy = {
-    ...DEFAULT_POLICY,
-    ...options.retry,
-    timeoutMs: options.timeoutMs ?? DEFAULT_POLICY.timeoutMs,
-    maxRetries: options.maxRetries ?? DEFAULT_POLICY.maxRetries,
-  };
+  const policy = withOverrides(
+    DEFAULT_POLICY,
+    { ...options.retry, timeoutMs: options.timeoutMs, maxRetries: options.maxRetries },
+    'createClient',
+  );
 
   const client = createFetchClient<ClientPaths>({
     // Only the headers asked for: an undefined one is left out. The credential is set per call.
@@ -80,8 +98,15 @@ export function createClientOn(clock: Clock, options: ClientOptions): SessionObs
   });
   // Every call goes to its operation's server with its credential; without one it rejects before any request.
   const request = client.request as (method: string, path: string, init: object) => Promise<unknown>;
-  const send = async (method: string, path: string, init: LooseInit & { baseUrl?: string; headers?: HeadersOptions } = {}) =>
-    request(method, path, routeCall(upstreams, method, path, init));
+  // `call` reaches the transport on the Request (openapi-fetch copies init keys a Request lacks onto it).
+  const send = async (method: string, path: string, init: LooseInit & { baseUrl?: string; headers?: HeadersOptions } = {}) => {
+    const call: CallState = {};
+    try {
+      return await request(method, path, { ...routeCall(upstreams, method, path, init), call });
+    } catch (cause) {
+      throw callFailure(cause, call, init.signal, `${method} ${path}`);
+    }
+  };
 
   const unwrap = async <T extends FetchResultLike>(result: T | Promise<T>): Promise<DataOf<T>> => {
     const { data, error, response } = await result;

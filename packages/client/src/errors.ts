@@ -15,7 +15,8 @@ export type ApiErrorKind =
   | 'TimeoutError'
   | 'AbortError'
   | 'MissingCredentialError'
-  | 'PaginationError';
+  | 'PaginationError'
+  | 'InvalidResponseError';
 
 /** Fields every `ApiError` is built from. */
 export interface ApiErrorInit {
@@ -123,6 +124,13 @@ export class MissingCredentialError extends ApiError<'MissingCredentialError', u
 export class PaginationError extends ApiError<'PaginationError', undefined> {
   override readonly name = 'PaginationError';
 }
+/**
+ * A successful response whose body is not what the operation returns: not JSON (a proxy's HTML page, a body
+ * cut short), or, for `pages`/`paginate`, not a list. `code` is `invalid_response`; `cause` is the parse error.
+ */
+export class InvalidResponseError extends ApiError<'InvalidResponseError', undefined> {
+  override readonly name = 'InvalidResponseError';
+}
 
 /** Union of every concrete error, for an exhaustive `switch (err.kind)`. */
 export type AnyApiError =
@@ -137,7 +145,8 @@ export type AnyApiError =
   | TimeoutError
   | AbortError
   | MissingCredentialError
-  | PaginationError;
+  | PaginationError
+  | InvalidResponseError;
 
 /** True for any error of this client; narrows to the discriminated union. */
 export function isApiError(value: unknown): value is AnyApiError {
@@ -180,17 +189,32 @@ function redact(text: string, token: string): string {
   return out + text.slice(from);
 }
 
+/** `text` parsed as JSON, or `text` itself when it is not JSON. */
+function parseOr(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
+
 /**
  * Builds the typed error for a non-2xx response from its parsed body (either dialect). `secret` (a token,
- * or every token) is redacted from the message, in case a server echoes the Authorization header back.
+ * or every token) is redacted from the message and the body, in case a server echoes the Authorization
+ * header back: a logged error must not carry it.
  */
 export function errorFromResponse(response: Response, body: unknown, secret?: string | readonly string[]): AnyApiError {
   const { status, headers } = response;
   const code = textField(body, 'code') ?? textField(body, 'type') ?? `http_${status}`;
   const requestId = headers.get('x-request-id') ?? headers.get('metorial-req-id') ?? undefined;
   const detail = textField(body, 'message') ?? textField(body, 'detail') ?? 'HTTP error';
-  let message = `${detail} (${status} ${code}${requestId ? ` ${requestId}` : ''})`;
-  for (const token of [secret ?? []].flat()) if (token) message = redact(message, token);
+  const clean = (text: string) => [secret ?? []].flat().reduce((out, token) => (token ? redact(out, token) : out), text);
+  const message = clean(`${detail} (${status} ${code}${requestId ? ` ${requestId}` : ''})`);
+  // The body's JSON text, redacted, is parsed back only when something was redacted (else the body is kept as
+  // is); a token that spanned the JSON's syntax leaves the redacted text.
+  const json = JSON.stringify(body) ?? '';
+  const redacted = clean(json);
+  if (redacted !== json) body = parseOr(redacted);
   const ErrorClass = CLASS_BY_STATUS[status] ?? (status >= 500 ? ServerError : HttpError);
   return new ErrorClass({ status, code, requestId, body, message, retryAfterMs: retryAfterMs(response, body) });
 }

@@ -16,6 +16,7 @@ export {
   AbortError,
   MissingCredentialError,
   PaginationError,
+  InvalidResponseError,
   isApiError,
   errorFromResponse,
 } from './errors.js';

@@ -1,6 +1,6 @@
 // Auto-pagination over the keyset-paged list envelope:
 // `{ object: 'list', items, pagination: { has_more_before, has_more_after } }`.
-import { PaginationError } from './errors.js';
+import { InvalidResponseError, PaginationError } from './errors.js';
 import type { RequestControls } from './retry-policy.js';
 
 interface ListEnvelope {
@@ -11,9 +11,9 @@ interface ListEnvelope {
 /** Bounds of one walk; it also ends by itself when the server says there is no more. */
 export interface WalkLimits {
   /** Stop after this many pages (positive). Default: no limit. */
-  maxPages?: number;
+  maxPages?: number | undefined;
   /** Stop after this many items: `paginate` yields at most this many, `pages` stops once the pages hold them. */
-  maxItems?: number;
+  maxItems?: number | undefined;
 }
 
 /** The untyped init `pages` works on (the typed one is `PaginateInit<P>`). */
@@ -55,6 +55,8 @@ export async function* pages(
   let itemCount = 0;
   for (;;) {
     const page = await getPage(path, { ...requestInit, params: { ...init.params, query } });
+    if (!Array.isArray(page?.items) || !page.pagination)
+      throw new InvalidResponseError({ code: 'invalid_response', message: `GET ${path}: the response is not a list` });
     const list = page.items;
     // The next page starts past the id at the far end of this one: the first going backward, else the last.
     // Checked before the page is handed over, so a repeated page is never yielded twice.

@@ -33,11 +33,11 @@ export const DEFAULT_POLICY: Readonly<RetryPolicy> = {
 /** Per-request overrides, passed in a call's init: `client.GET(path, { params, timeoutMs: 5_000, maxRetries: 0 })`. */
 export interface RequestControls {
   /** Overrides the client's `timeoutMs` for this call. */
-  timeoutMs?: number;
+  timeoutMs?: number | undefined;
   /** Overrides the client's `maxRetries` for this call. */
-  maxRetries?: number;
+  maxRetries?: number | undefined;
   /** Aborts the call, including any retry wait, with an `AbortError`. */
-  signal?: AbortSignal;
+  signal?: AbortSignal | undefined;
 }
 
 /** True when a response's status is worth another attempt (429 and the transient 5xx). */
@@ -51,4 +51,24 @@ export function shouldRetry(response: Response): boolean {
  */
 export function backoffDelay(retry: number, policy: RetryPolicy, random: () => number = Math.random): number {
   return random() * Math.min(policy.maxDelayMs, policy.initialDelayMs * 2 ** retry);
+}
+
+/**
+ * `base` with each defined value of `overrides` in its place. Throws a `TypeError` naming the first one that is
+ * not a whole number from 0 to 2³¹−1 (the largest delay a timer takes): `NaN` from an unset environment
+ * variable would otherwise retry without end, and `Infinity` fire a timeout at once.
+ */
+export function withOverrides(
+  base: RetryPolicy,
+  overrides: { [Key in keyof RetryPolicy]?: number | undefined },
+  where: string,
+): RetryPolicy {
+  const policy = { ...base };
+  for (const [key, value] of Object.entries(overrides) as Array<[keyof RetryPolicy, number | undefined]>) {
+    if (value === undefined) continue;
+    if (!(Number.isInteger(value) && value >= 0 && value < 2 ** 31))
+      throw new TypeError(`${where}: ${key} must be a whole number from 0 to 2147483647, not ${String(value)}`);
+    policy[key] = value;
+  }
+  return policy;
 }

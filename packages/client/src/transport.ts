@@ -2,8 +2,8 @@
 // aborts an attempt or a retry wait at any point, and 429/5xx responses, network errors and timeouts are
 // retried. openapi-fetch builds the Request with the caller's `signal`, so `request.signal` follows it.
 import { type Clock, sleep } from './clock.js';
-import { AbortError, ConnectionError, TimeoutError, abortError, retryAfterMs, type ApiError } from './errors.js';
-import { backoffDelay, shouldRetry, type RequestControls, type RetryPolicy } from './retry-policy.js';
+import { AbortError, ApiError, ConnectionError, InvalidResponseError, TimeoutError, abortError, retryAfterMs } from './errors.js';
+import { backoffDelay, shouldRetry, withOverrides, type RequestControls, type RetryPolicy } from './retry-policy.js';
 
 /** A WHATWG `fetch`. */
 export type Fetch = (input: Request, init?: RequestInit) => Promise<Response>;
@@ -12,16 +12,18 @@ export type Fetch = (input: Request, init?: RequestInit) => Promise<Response>;
 export function createTransport(baseFetch: Fetch, policy: RetryPolicy, clock: Clock): (request: Request) => Promise<Response> {
   return async (request) => {
     // openapi-fetch copies the init's keys that a Request lacks (our RequestControls) onto the Request.
-    const controls = request as Request & RequestControls;
-    const maxRetries = controls.maxRetries ?? policy.maxRetries;
-    const timeoutMs = controls.timeoutMs ?? policy.timeoutMs;
+    const controls = request as Request & RequestControls & { call?: CallState };
+    const { maxRetries, timeoutMs } = withOverrides(policy, { maxRetries: controls.maxRetries, timeoutMs: controls.timeoutMs }, 'the call');
     for (let retry = 0; ; retry++) {
       const last = retry >= maxRetries;
       let wait: number;
       try {
         // A body can be sent once: every attempt but the last sends a copy.
         const response = await sendAttempt(baseFetch, last || !request.body ? request : request.clone(), timeoutMs, clock);
-        if (last || !shouldRetry(response)) return response;
+        if (last || !shouldRetry(response)) {
+          if (controls.call) controls.call.answered = true;
+          return response;
+        }
         const requested = await requestedWait(response, clock);
         // A longer wait than we sit through is handed back: the caller gets the response and can reschedule.
         if (requested !== undefined && requested > policy.maxRetryAfterMs) return response;
@@ -36,25 +38,32 @@ export function createTransport(baseFetch: Fetch, policy: RetryPolicy, clock: Cl
   };
 }
 
+/** What the transport tells `createClient` about one call: whether a response was handed on (so a later failure happened while its body was read). */
+export interface CallState {
+  answered?: boolean;
+}
+
 /**
- * One attempt: `fetch` with an AbortController of its own, aborted by the caller's signal, or by the timer when
- * no response headers arrived within `timeoutMs` (the body is then read without a timer). A failure rejects
- * with the typed error.
+ * One attempt: `fetch` with an AbortController of its own, aborted by the caller's signal (also while the body
+ * is read, after the attempt returned), or by the timer when no response headers arrived within `timeoutMs`
+ * (the body is then read without a timer: a large page coming slowly is still coming). A failure rejects with
+ * the typed error.
  */
 async function sendAttempt(baseFetch: Fetch, request: Request, timeoutMs: number, clock: Clock): Promise<Response> {
   const callerSignal = request.signal;
   if (callerSignal.aborted) throw abortError(callerSignal);
   const attempt = new AbortController();
   const abort = () => attempt.abort();
-  callerSignal.addEventListener('abort', abort);
+  // Left on the Request's own signal, which lives as long as the Request: never on a caller's long-lived one.
+  callerSignal.addEventListener('abort', abort, { once: true });
   const timer = timeoutMs > 0 ? clock.setTimeout(abort, timeoutMs) : undefined;
   try {
     return await baseFetch(request, { signal: attempt.signal });
   } catch (cause) {
+    callerSignal.removeEventListener('abort', abort);
     throw toTransportError(cause, { callerSignal, attemptAborted: attempt.signal.aborted, timeoutMs, url: request.url });
   } finally {
-    if (timer !== undefined) clock.clearTimeout(timer);
-    callerSignal.removeEventListener('abort', abort);
+    clock.clearTimeout(timer);
   }
 }
 
@@ -85,4 +94,28 @@ async function requestedWait(response: Response, clock: Clock): Promise<number |
     .json()
     .catch(() => undefined);
   return retryAfterMs(response, body, clock.now());
+}
+
+/**
+ * A call's failure, typed. openapi-fetch reads the body after the transport handed the response on, so the
+ * caller's abort, a connection lost mid-body and a body that is not JSON surface here, after the call was
+ * `answered`. Anything else (our typed errors, a `TypeError` for a bad argument, a middleware's own error) is
+ * passed on as it is.
+ */
+export function callFailure(cause: unknown, call: CallState, signal: AbortSignal | undefined, operation: string): unknown {
+  if (cause instanceof ApiError || !call.answered) return cause;
+  if (signal?.aborted) return abortError(signal);
+  if (cause instanceof SyntaxError)
+    return new InvalidResponseError({
+      code: 'invalid_response',
+      message: `${operation}: the response is not JSON (${cause.message})`,
+      cause,
+    });
+  if (!(cause instanceof TypeError)) return cause;
+  const reason: unknown = cause.cause ?? cause;
+  return new ConnectionError({
+    code: 'connection_error',
+    message: `Connection lost while reading the response: ${String(reason)} (${operation})`,
+    cause,
+  });
 }

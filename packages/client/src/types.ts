@@ -5,8 +5,11 @@ import type { paths } from '@session-obs/types';
 import type { WalkLimits } from './paginate.js';
 import type { RequestControls } from './retry-policy.js';
 
-/** A query value the spec declares as a list (an exploded form array) also takes one value: `type: 'x'` is `?type=x`. */
-type OneOrMany<Value> = NonNullable<Value> extends ReadonlyArray<infer Item> ? Value | Item : Value;
+/**
+ * A query value the spec declares as a list (an exploded form array) also takes one value (`type: 'x'` is
+ * `?type=x`) and a readonly list (`as const`).
+ */
+type OneOrMany<Value> = NonNullable<Value> extends ReadonlyArray<infer Item> ? Value | Item | readonly Item[] : Value;
 
 // Homomorphic mapped types over type parameters keep each key's `?`, which openapi-fetch reads to know
 // whether `params`, `path` and `query` are required.

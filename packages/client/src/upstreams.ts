@@ -10,26 +10,35 @@ export type { Credential } from './generated/upstreams.js';
 /** One upstream API's settings: its credential, and optionally another origin than the spec's server. */
 export interface UpstreamOptions {
   /** Sent as `Authorization: Bearer <token>` to this upstream's operations only; redacted from error messages. */
-  token?: string;
+  token?: string | undefined;
   /** Origin for this upstream's operations. Default: the server the spec declares for them. */
-  baseUrl?: string;
+  baseUrl?: string | undefined;
 }
 
 /** The options `resolveUpstreams` reads (a subset of `ClientOptions`). */
-export interface UpstreamChoice extends Partial<Record<Credential, UpstreamOptions>> {
-  baseUrl?: string;
-  token?: string;
+export interface UpstreamChoice extends Partial<Record<Credential, UpstreamOptions | undefined>> {
+  baseUrl?: string | undefined;
+  token?: string | undefined;
 }
 
 /** What each credential option resolved to: its token (if any) and the origin its operations go to. */
-export type ResolvedUpstreams = Record<Credential, { token?: string; baseUrl: string }>;
+export type ResolvedUpstreams = Record<Credential, { token: string | undefined; baseUrl: string }>;
+
+/** True for an http(s) URL, resolved against the page in a browser: `localhost:4010` (no scheme) parses with the scheme `localhost:`. */
+function isHttpUrl(url: string): boolean {
+  try {
+    return /^https?:$/.test(new URL(url, globalThis.location?.href).protocol);
+  } catch {
+    return false;
+  }
+}
 
 /**
  * Applies the options to each upstream. A part's own `token`/`baseUrl` win. The shared `baseUrl` sends
  * every upstream without a `baseUrl` of its own there (a mock or sandbox serving all operations); the
  * shared `token` is the root scheme's credential and, with a shared `baseUrl`, that of every upstream
  * sent there: a credential is never sent to another upstream's production server. Throws a `TypeError`
- * for a base URL `fetch` could not use (a relative one resolves against the page in a browser), a token
+ * for a base URL that is not http(s) (a relative one resolves against the page in a browser), a token
  * that is not visible ASCII (no header can carry it), or no token.
  */
 export function resolveUpstreams(options: UpstreamChoice): ResolvedUpstreams {
@@ -38,8 +47,8 @@ export function resolveUpstreams(options: UpstreamChoice): ResolvedUpstreams {
   for (const credential of Object.keys(SERVERS) as Credential[]) {
     const part = options[credential] ?? {};
     const baseUrl = part.baseUrl ?? options.baseUrl;
-    if (baseUrl !== undefined && !URL.canParse(baseUrl, globalThis.location?.href))
-      throw new TypeError(`createClient: invalid ${part.baseUrl ? `${credential}.` : ''}baseUrl ${baseUrl}`);
+    if (baseUrl !== undefined && !isHttpUrl(baseUrl))
+      throw new TypeError(`createClient: invalid ${part.baseUrl ? `${credential}.` : ''}baseUrl ${baseUrl} (an http: or https: URL)`);
     const shared = credential === ROOT_CREDENTIAL || (options.baseUrl !== undefined && part.baseUrl === undefined);
     // Sent trimmed: a pasted token often carries a newline or spaces.
     const own = part.token?.trim();

@@ -1,7 +1,7 @@
 // What createClient puts on the wire and how a request reaches fetch, against a real local HTTP server.
 import { inspect } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { type ApiError, createClient } from '../src/index.js';
+import { type ApiError, InvalidResponseError, createClient } from '../src/index.js';
 import { sessionError, startFaultServer } from './fault-server.js';
 import { PATH, TOKEN, clockedClient, group, params, realClient, rejection, useFaultServer } from './helpers.js';
 
@@ -34,15 +34,15 @@ describe('the token', () => {
     await closed.close();
     errors.push(await rejection(createClient({ baseUrl: closed.url, token: TOKEN, maxRetries: 0 }).GET(PATH, { params })));
     expect(errors.map((e) => (e as ApiError).kind)).toEqual(['UnauthorizedError', 'TimeoutError', 'AbortError', 'ConnectionError']);
-    for (const [i, e] of errors.entries()) {
+    for (const e of errors) {
       const err = e as Error;
-      const texts = [err.message, String(err), err.stack ?? ''];
-      // The echoing server's body is kept as the server sent it (documented); our own text is clean.
-      if (i > 0) texts.push(inspect(err, { depth: 10, showHidden: true }), JSON.stringify(err));
+      // The echoing server's body too: a logger that prints the whole error must not print the token.
+      const texts = [err.message, String(err), err.stack ?? '', inspect(err, { depth: 10, showHidden: true }), JSON.stringify(err)];
       for (const text of texts) expect(text).not.toContain(TOKEN);
     }
     expect((errors[0] as Error).message).toContain('[redacted]');
     expect(inspect(errors[0])).toMatch(/^UnauthorizedError: bad token Bearer \[redacted\]/);
+    expect((errors[0] as ApiError).body).toEqual(sessionError(401, 'unauthorized', 'bad token Bearer [redacted]'));
   });
 
   it('is required', () => {
@@ -92,9 +92,12 @@ describe('how a request reaches fetch', () => {
     expect(inputs[0]).toBeInstanceOf(Request);
   });
 
-  it('a base URL fetch could not use is a TypeError from createClient, not a network error later', () => {
-    for (const baseUrl of ['/relative', 'not a url', 'http://']) {
-      expect(() => createClient({ token: 't', baseUrl })).toThrow(new TypeError(`createClient: invalid baseUrl ${baseUrl}`));
+  it('a base URL that is not http(s) is a TypeError from createClient, not a network error later', () => {
+    // `localhost:4010` (the scheme forgotten) parses as a URL whose scheme is `localhost:`.
+    for (const baseUrl of ['/relative', 'not a url', 'http://', 'localhost:4010', 'ftp://example.com', 'mailto:a@example.com']) {
+      expect(() => createClient({ token: 't', baseUrl })).toThrow(
+        new TypeError(`createClient: invalid baseUrl ${baseUrl} (an http: or https: URL)`),
+      );
     }
     expect(() => createClient({ token: 't', baseUrl: 'http://127.0.0.1:1' })).not.toThrow();
   });
@@ -111,5 +114,53 @@ describe('how a request reaches fetch', () => {
     server.script({ body: group });
     expect((await client.GET(PATH, { params, baseUrl: server.url })).data).toEqual(group);
     expect(calls).toHaveLength(1);
+  });
+});
+
+describe('a success body that is not what the operation returns', () => {
+  it('is an InvalidResponseError naming the call, not a SyntaxError, and is not retried', async () => {
+    const { server } = fault;
+    server.script({ headers: { 'content-type': 'text/html' }, body: '<html><body>Bad gateway</body></html>' });
+    const error = await rejection(realClient(server).GET(PATH, { params }));
+    expect(error).toBeInstanceOf(InvalidResponseError);
+    expect(error).toMatchObject({ kind: 'InvalidResponseError', code: 'invalid_response', status: undefined });
+    expect((error as Error).message).toMatch(/^GET \/session-error-groups\/\{session_error_group_id\}: the response is not JSON \(.+\)$/);
+    expect((error as Error).cause).toBeInstanceOf(SyntaxError);
+    expect(server.received).toHaveLength(1);
+  });
+});
+
+describe('numeric options', () => {
+  it.each([
+    [{ maxRetries: Number.NaN }, 'maxRetries must be a whole number from 0 to 2147483647, not NaN'],
+    [{ maxRetries: -1 }, 'maxRetries must be a whole number from 0 to 2147483647, not -1'],
+    [{ timeoutMs: Number.POSITIVE_INFINITY }, 'timeoutMs must be a whole number from 0 to 2147483647, not Infinity'],
+    [{ timeoutMs: 2 ** 31 }, 'timeoutMs must be a whole number from 0 to 2147483647, not 2147483648'],
+    [{ retry: { initialDelayMs: 0.5 } }, 'initialDelayMs must be a whole number from 0 to 2147483647, not 0.5'],
+  ])('%j is a TypeError from createClient naming the option (NaN would retry without end)', (options, message) => {
+    expect(() => createClient({ token: 't', ...options })).toThrow(new TypeError(`createClient: ${message}`));
+  });
+
+  it('a per-call value that is not a whole number rejects with a TypeError before any request', async () => {
+    const { server } = fault;
+    const error = await rejection(realClient(server).GET(PATH, { params, maxRetries: Number('x') }));
+    expect(error).toEqual(new TypeError('the call: maxRetries must be a whole number from 0 to 2147483647, not NaN'));
+    expect(server.received).toHaveLength(0);
+  });
+
+  it('an undefined value keeps the default', async () => {
+    const { server } = fault;
+    server.script({ status: 503 }, { body: group });
+    const { client, clock } = clockedClient(server, {
+      timeoutMs: 0, // no attempt timer: the first timer is the backoff
+      maxRetries: undefined,
+      retry: { initialDelayMs: undefined, maxDelayMs: undefined },
+    });
+    const call = client.GET(PATH, { params });
+    const wait = await clock.nextTimer(); // the first backoff: random(0, 500), the default initialDelayMs
+    expect(wait).toBeGreaterThanOrEqual(0);
+    expect(wait).toBeLessThan(500);
+    clock.advance(wait);
+    expect((await call).data).toEqual(group);
   });
 });

@@ -16,6 +16,8 @@ export interface Reply {
   drop?: boolean;
   /** Never answer (the request stays open until the client gives up or the server closes). */
   hang?: boolean;
+  /** Send the headers and the body's first half, then stop: `stall` keeps the connection open, `reset` destroys it. */
+  cut?: 'stall' | 'reset';
 }
 
 export interface Received {
@@ -57,6 +59,10 @@ export async function startFaultServer(handler?: (req: Received) => Reply): Prom
       const isJson = typeof reply.body !== 'string';
       const body = reply.body === undefined ? '' : isJson ? JSON.stringify(reply.body) : (reply.body as string);
       res.writeHead(reply.status ?? 200, { 'content-type': isJson ? 'application/json' : 'text/plain', ...reply.headers });
+      if (reply.cut) {
+        res.write(body.slice(0, body.length >> 1));
+        return reply.cut === 'reset' && setImmediate(() => req.socket.destroy());
+      }
       if (!reply.bodyDelayMs) return res.end(body);
       res.flushHeaders();
       const t = setTimeout(() => res.end(body), reply.bodyDelayMs);

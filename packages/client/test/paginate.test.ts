@@ -1,6 +1,6 @@
 // Auto-pagination against a real keyset-paging HTTP server (the API's semantics, in miniature).
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { AbortError, NotFoundError, PaginationError, createClient } from '../src/index.js';
+import { AbortError, InvalidResponseError, NotFoundError, PaginationError, createClient } from '../src/index.js';
 import { sessionError, startFaultServer, type FaultServer, type Received, type Reply } from './fault-server.js';
 
 const ids = Array.from({ length: 25 }, (_, i) => `ser_${String(i).padStart(3, '0')}`);
@@ -15,6 +15,8 @@ function listHandler(req: Received): Reply {
   // The old mock's behaviour: every page the same items, always "more after".
   if (session === 'ses_stuck')
     return { body: { object: 'list', items: ids.slice(0, 2).map(item), pagination: { has_more_before: false, has_more_after: true } } };
+  // A 200 that is not a list (a proxy's or another API's answer).
+  if (session === 'ses_notlist') return { body: { ok: true } };
   // A page without items that still says "more after".
   if (session === 'ses_hollow')
     return { body: { object: 'list', items: [], pagination: { has_more_before: false, has_more_after: true } } };
@@ -199,6 +201,12 @@ describe('walks that end', () => {
     expect(server.received.every((r) => !r.url.searchParams.has('maxItems'))).toBe(true);
     const pages = await collect(client().pages(PATH, { params: { path: { session_id: 'ses_stuck' } }, maxPages: 1 }));
     expect(pages).toHaveLength(1);
+  });
+
+  it('a 200 that is not a list stops the walk with an InvalidResponseError naming the operation', async () => {
+    const error = await collect(client().paginate(PATH, { params: { path: { session_id: 'ses_notlist' } } })).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(InvalidResponseError);
+    expect(error).toMatchObject({ code: 'invalid_response', message: 'GET /sessions/{session_id}/errors: the response is not a list' });
   });
 
   it('a limit that is not a positive integer is a TypeError', async () => {

@@ -6,7 +6,7 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import { AbortError, ConnectionError, TimeoutError, createClient } from '../src/index.js';
-import { sessionError, startFaultServer } from './fault-server.js';
+import { startFaultServer } from './fault-server.js';
 import { PATH, TOKEN, clockedClient, group, params, realClient, rejection, useFaultServer } from './helpers.js';
 
 const fault = useFaultServer();
@@ -159,6 +159,23 @@ describe("the caller's signal", () => {
     expect(server.received).toHaveLength(1);
   });
 
+  it('aborting while the body is still arriving throws AbortError: the read ends with the call', async () => {
+    const { server } = fault;
+    server.script({ cut: 'stall', body: group });
+    const controller = new AbortController();
+    // Aborts once the headers are in and the body has stalled half-way.
+    const abortAfterHeaders: typeof fetch = async (input, init) => {
+      const response = await fetch(input, init);
+      setImmediate(() => controller.abort(new Error('user left')));
+      return response;
+    };
+    const { client } = clockedClient(server, { fetch: abortAfterHeaders });
+    const error = await rejection(client.GET(PATH, { params, signal: controller.signal }));
+    expect(error).toBeInstanceOf(AbortError);
+    expect((error as Error).cause).toEqual(new Error('user left'));
+    expect(server.received).toHaveLength(1);
+  });
+
   it('an already-aborted signal sends nothing', async () => {
     const { server } = fault;
     const error = await rejection(realClient(server).GET(PATH, { params, signal: AbortSignal.abort() }));
@@ -166,28 +183,12 @@ describe("the caller's signal", () => {
     expect(server.received).toHaveLength(0);
   });
 
-  it("leaves no listener on a request's signal once the call ends (success, after a retry wait, failure)", async () => {
-    const { server } = fault;
-    // The transport listens on the Request's own signal (which follows the caller's), never on the caller's.
-    const requests: Request[] = [];
-    const client = realClient(server);
-    client.use({ onRequest: ({ request }) => void requests.push(request) });
-    server.script(
-      { body: group },
-      { status: 503, headers: { 'retry-after': '0' } },
-      { body: group },
-      { status: 400, body: sessionError(400, 'invalid_data') },
-    );
-    for (let i = 0; i < 3; i++) await client.GET(PATH, { params, signal: new AbortController().signal });
-    expect(server.received).toHaveLength(4);
-    expect(requests.map((r) => getEventListeners(r.signal, 'abort').length)).toEqual([0, 0, 0]);
-  });
-
   it("leaves nothing on the caller's signal once its calls are done and their Requests collected", async () => {
     const { server } = fault;
     // The Request openapi-fetch builds follows the caller's signal through a listener that the runtime
     // (undici) drops when the Request is garbage-collected, as with openapi-fetch or fetch alone; the
-    // client adds none of its own there. So once the calls' Requests are collected, the signal is bare.
+    // client listens on the Request's own signal (so an abort still ends a body being read), never on the
+    // caller's. So once the calls' Requests are collected, the signal is bare, however many calls used it.
     setFlagsFromString('--expose-gc');
     const gc = runInNewContext('gc') as () => void;
     const controller = new AbortController();
@@ -213,6 +214,18 @@ describe('connection failures', () => {
     expect(error).toMatchObject({ kind: 'ConnectionError', code: 'connection_error' });
     expect((error as ConnectionError).status).toBeUndefined();
     expect((error as Error).message).toMatch(/ECONNREFUSED/);
+  });
+
+  it('a connection lost while the body is read is a ConnectionError naming the call (not retried: the response was handed on)', async () => {
+    const { server } = fault;
+    server.script({ cut: 'reset', body: group });
+    const error = await rejection(realClient(server).GET(PATH, { params }));
+    expect(error).toBeInstanceOf(ConnectionError);
+    expect(error).toMatchObject({ code: 'connection_error', status: undefined });
+    expect((error as Error).message).toMatch(
+      /^Connection lost while reading the response: .+ \(GET \/session-error-groups\/\{session_error_group_id\}\)$/,
+    );
+    expect(server.received).toHaveLength(1);
   });
 
   it('a dropped socket is retried like any network error', async () => {

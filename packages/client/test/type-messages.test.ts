@@ -18,7 +18,7 @@ const ERROR_TYPES = [
 ];
 
 /** The diagnostics tsc --strict gives for each line of `lines` (and elsewhere), with the client imported from `entry`. */
-function diagnosticsByLine(entry: string, lines: string[]): { byLine: string[][]; elsewhere: string[] } {
+function diagnosticsByLine(entry: string, lines: string[], options: ts.CompilerOptions = {}): { byLine: string[][]; elsewhere: string[] } {
   const file = join(folder, `probe-${Math.random().toString(36).slice(2)}.ts`);
   const header = `import { createClient } from ${JSON.stringify(entry)};\nconst client = createClient({ token: 't' });\n`;
   writeFileSync(file, header + lines.join('\n') + '\n');
@@ -31,6 +31,7 @@ function diagnosticsByLine(entry: string, lines: string[]): { byLine: string[][]
     lib: ['lib.es2022.d.ts', 'lib.dom.d.ts'],
     skipLibCheck: true,
     types: [],
+    ...options,
   });
   const byLine: string[][] = lines.map(() => []);
   const elsewhere: string[] = [];
@@ -64,4 +65,34 @@ describe.each(Object.entries(entries))('filter values, typed against the %s', (_
     }
     expect(right).toEqual([]);
   });
+});
+
+describe.each(Object.entries(entries))("a consumer's code, typed against the %s", (_, entry) => {
+  it(
+    'per-call controls are typed; readonly lists are filters; exactOptionalPropertyTypes takes unset variables',
+    { timeout: 60_000 },
+    () => {
+      const { byLine, elsewhere } = diagnosticsByLine(
+        entry,
+        [
+          `void client.GET('/session-errors', { timeoutMs: '5s' });`,
+          `void client.GET('/session-errors', { maxRetries: 'lots' });`,
+          `void client.GET('/sessions/{session_id}/errors');`,
+          `void client.GET('/session-errors', { params: { query: { limit: 5 } }, timeoutMs: 1000, maxRetries: 0, signal: AbortSignal.timeout(1) });`,
+          `void client.GET('/session-errors').then(({ data }) => data?.items[0]?.id.toUpperCase());`,
+          `const types = ['message_processing_timeout'] as const; void client.GET('/session-errors', { params: { query: { type: types } } });`,
+          `void client.paginate('/session-errors', { params: { query: { type: types, session_id: ['ses_a'] as const } } });`,
+          `declare const env: Record<string, string | undefined>;`,
+          `createClient({ metorial: { token: env.M }, devrev: { token: env.D, baseUrl: env.U }, baseUrl: env.B, token: env.T, userAgent: env.UA, timeoutMs: undefined, maxRetries: undefined, retry: { initialDelayMs: undefined } });`,
+        ],
+        { exactOptionalPropertyTypes: true },
+      );
+      expect(elsewhere).toEqual([]);
+      const [timeout, retries, noPath, ...right] = byLine;
+      expect(timeout!.join('\n')).toMatch(/'string' is not assignable to type 'number'/);
+      expect(retries!.join('\n')).toMatch(/'string' is not assignable to type 'number'/);
+      expect(noPath).toHaveLength(1);
+      expect(right).toEqual(right.map(() => []));
+    },
+  );
 });

@@ -103,6 +103,7 @@ describe('types per path', () => {
         case 'AbortError':
         case 'MissingCredentialError':
         case 'PaginationError':
+        case 'InvalidResponseError':
           expectTypeOf(e.status).toEqualTypeOf<undefined>();
           break;
         default:

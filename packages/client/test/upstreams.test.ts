@@ -110,7 +110,7 @@ describe('a credential that was not given', () => {
     expect(() => createClient({})).toThrow(new TypeError('createClient: token required'));
     expect(() => createClient({ metorial: { token: '  ' } })).toThrow(TypeError);
     expect(() => createClient({ metorial: { token: 'm' }, devrev: { token: 'd', baseUrl: 'not a url' } })).toThrow(
-      new TypeError('createClient: invalid devrev.baseUrl not a url'),
+      new TypeError('createClient: invalid devrev.baseUrl not a url (an http: or https: URL)'),
     );
   });
 
