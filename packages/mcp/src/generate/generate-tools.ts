@@ -54,7 +54,8 @@ function toolOf(spec: OpenApiDocument, entry: ApiOperation): ToolDefinition {
   const bindings: ArgumentBinding[] = parameters.map((p, index) => ({ argument: names[index]!, name: p.name, in: p.in }));
   const ok = resolveRef<ResponseObject>(spec, operation.responses?.['200'], '', { onUnresolvable: 'stop' }).value;
   // Output schemas keep each component once, under `$defs`: inlined, the events' would be ~25 kB each.
-  const body = toJsonSchemaWithDefs(spec, ok?.content?.['application/json']?.schema);
+  // They are lenient: the SDK client rejects a whole answer that breaks one, e.g. an enum value a later minor version adds.
+  const body = toJsonSchemaWithDefs(spec, ok?.content?.['application/json']?.schema, { lenient: true });
   const list = isListBody(body) && bindings.some((b) => b.in === 'query' && b.name === 'after');
   const upstream = upstreamOf(spec, path, operation);
   const title = String(operation.summary ?? operationId);

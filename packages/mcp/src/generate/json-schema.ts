@@ -22,6 +22,29 @@ const ONE_SCHEMA = new Set([
 const SCHEMA_LIST = new Set(['allOf', 'anyOf', 'oneOf', 'prefixItems']);
 /** Keywords whose value maps names to schemas. */
 const SCHEMA_MAP = new Set(['properties', 'patternProperties', '$defs', 'dependentSchemas']);
+/**
+ * Keywords that reject a value rather than describe its shape. A later minor version of the API may add
+ * enum values or lengthen a field (the spec's versioning allows it), so a response schema keeps none of them.
+ */
+const VALUE_ASSERTIONS = new Set([
+  'enum',
+  'const',
+  'pattern',
+  'format',
+  'minLength',
+  'maxLength',
+  'minItems',
+  'maxItems',
+  'uniqueItems',
+  'minimum',
+  'maximum',
+  'exclusiveMinimum',
+  'exclusiveMaximum',
+  'multipleOf',
+  'minProperties',
+  'maxProperties',
+  'propertyNames',
+]);
 
 const isObject = (value: unknown): value is Schema => typeof value === 'object' && value !== null && !Array.isArray(value);
 
@@ -30,6 +53,18 @@ interface Walk {
   chain: readonly string[];
   /** Component name → converted schema; given, component `$ref`s become `#/$defs/<name>` instead of copies. */
   defs?: Map<string, Schema>;
+  /** Describe, never reject: value assertions and `additionalProperties: false` dropped, `oneOf` as `anyOf`. */
+  lenient?: boolean;
+}
+
+/** How {@link toJsonSchemaWithDefs} converts. */
+export interface ConvertOptions {
+  /**
+   * A schema of what a server answers: types, properties and `required` kept, but no enum, pattern,
+   * format, length, count or range, no `additionalProperties: false`, and unions as `anyOf` (whose
+   * branches may overlap once their enums are gone). A valid answer of a later minor version still fits.
+   */
+  lenient?: boolean;
 }
 
 const COMPONENT = /^#\/components\/schemas\/([^/]+)$/;
@@ -48,11 +83,11 @@ export function toJsonSchema(spec: unknown, schema: unknown): Schema {
  * `$defs` and referred to as `#/$defs/<name>`: a much smaller schema when components repeat (and
  * recursive ones stay exact). The root itself is inlined.
  */
-export function toJsonSchemaWithDefs(spec: unknown, schema: unknown): Schema {
+export function toJsonSchemaWithDefs(spec: unknown, schema: unknown, options: ConvertOptions = {}): Schema {
   const defs = new Map<string, Schema>();
   const root = isObject(schema) ? resolveRef<Schema>(spec, schema, '', { mergeSiblings: true, onUnresolvable: 'stop' }).value : undefined;
   if (!root || typeof root.$ref === 'string') return {};
-  const rootSchema = convertNode(spec, root, { chain: [], defs });
+  const rootSchema = convertNode(spec, root, { chain: [], defs, lenient: options.lenient });
   return defs.size ? { ...rootSchema, $defs: Object.fromEntries([...defs].sort(([a], [b]) => a.localeCompare(b))) } : rootSchema;
 }
 
@@ -62,7 +97,7 @@ function convert(spec: unknown, schema: unknown, walk: Walk): Schema {
   if (typeof schema.$ref !== 'string') return convertNode(spec, schema, walk);
   const ref = schema.$ref;
   const name = COMPONENT.exec(ref)?.[1];
-  if (walk.defs && name && isComposite(pointerTarget(spec, ref))) return referToDef(spec, schema, name, walk.defs);
+  if (walk.defs && name && isComposite(pointerTarget(spec, ref))) return referToDef(spec, schema, name, { ...walk, defs: walk.defs });
   if (walk.chain.includes(ref)) return {};
   const resolved = resolveRef<Schema>(spec, schema, '', { mergeSiblings: true, onUnresolvable: 'stop' }).value;
   if (!resolved || typeof resolved.$ref === 'string') return {};
@@ -81,14 +116,16 @@ function isComposite(schema: Schema | undefined): boolean {
 }
 
 /** `$defs` mode: the component converted once into `defs` (a placeholder first, for recursion), and a `$ref` to it. */
-function referToDef(spec: unknown, node: Schema, name: string, defs: Map<string, Schema>): Schema {
+function referToDef(spec: unknown, node: Schema, name: string, walk: Walk & { defs: Map<string, Schema> }): Schema {
+  const { defs } = walk;
+  const fresh: Walk = { chain: [], defs, lenient: walk.lenient };
   if (!defs.has(name)) {
     defs.set(name, {});
     const target = pointerTarget(spec, node.$ref as string);
-    defs.set(name, target ? convertNode(spec, target, { chain: [], defs }) : {});
+    defs.set(name, target ? convertNode(spec, target, fresh) : {});
   }
   const { $ref: _ref, ...siblings } = node;
-  return { $ref: `#/$defs/${name}`, ...convertNode(spec, siblings, { chain: [], defs }) };
+  return { $ref: `#/$defs/${name}`, ...convertNode(spec, siblings, fresh) };
 }
 
 /** A schema object's keywords, each converted by kind (one schema, a list, a map of them, or a plain value). */
@@ -97,7 +134,9 @@ function convertNode(spec: unknown, node: Schema, walk: Walk): Schema {
   for (const [keyword, value] of Object.entries(node)) {
     if (OPENAPI_ONLY.has(keyword) || keyword.startsWith('x-')) continue;
     if (keyword === '$ref') continue;
-    if (ONE_SCHEMA.has(keyword) && (isObject(value) || typeof value === 'boolean')) out[keyword] = convertOne(spec, value, walk);
+    if (walk.lenient && (VALUE_ASSERTIONS.has(keyword) || (keyword === 'additionalProperties' && value === false))) continue;
+    if (walk.lenient && keyword === 'oneOf' && Array.isArray(value)) out.anyOf = value.map((item) => convert(spec, item, walk));
+    else if (ONE_SCHEMA.has(keyword) && (isObject(value) || typeof value === 'boolean')) out[keyword] = convertOne(spec, value, walk);
     else if (SCHEMA_LIST.has(keyword) && Array.isArray(value)) out[keyword] = value.map((item) => convert(spec, item, walk));
     else if (SCHEMA_MAP.has(keyword) && isObject(value))
       out[keyword] = Object.fromEntries(Object.entries(value).map(([name, item]) => [name, convertOne(spec, item, walk)]));
