@@ -21,6 +21,23 @@ describe('answers keep credentials out', () => {
     const error = errorResult({ code: 'unauthorized', message: `token ${secret} is unknown` }, [secret]);
     expect(JSON.parse(error.content[0]!.text)).toEqual({ error: { code: 'unauthorized', message: 'token [redacted] is unknown' } });
   });
+
+  it('leaves keys and words alone that merely contain a short token, and redacts it where it stands alone', () => {
+    const body = {
+      items: [{ id: 'ser_x1', x: 'token x is bad', message: 'next x' }],
+      pagination: { has_more_after: true, next_x: 'x=1' },
+    };
+    const result = successResult(route, body, {}, ['x']);
+    expect(result.structuredContent).toEqual({
+      items: [{ id: 'ser_x1', x: 'token [redacted] is bad', message: 'next [redacted]' }],
+      pagination: { has_more_after: true, next_x: 'x=1' },
+      next_page: { after: 'ser_x1' },
+    });
+    expect(JSON.parse(result.content[0]!.text)).toEqual(result.structuredContent);
+    expect(errorResult({ code: 'unauthorized', message: 'token x is unknown' }, ['x']).content[0]!.text).toContain(
+      '"code": "unauthorized"',
+    );
+  });
 });
 
 describe('next_page', () => {

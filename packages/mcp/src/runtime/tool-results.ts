@@ -21,17 +21,42 @@ export interface ToolErrorBody {
   errors?: unknown[];
 }
 
-/** `text` with every secret replaced by `[redacted]`. */
+/** Below this length a token (the mock takes any, e.g. `x`) is nobody's secret and would match inside ordinary words. */
+const SHORT_TOKEN = 8;
+
+/**
+ * `text` with every echo of a secret replaced by `[redacted]`: a secret of 8 or more characters wherever
+ * it appears, a shorter one only where it stands as a word, so `x` leaves `next_page` and `ser_x1` alone.
+ * The same rule as @session-obs/client's error messages.
+ */
 export function redact(text: string, secrets: readonly string[]): string {
-  return secrets.reduce((out, secret) => (secret ? out.split(secret).join('[redacted]') : out), text);
+  return secrets.reduce((out, secret) => (secret ? redactOne(out, secret) : out), text);
 }
 
-/** `value` with every secret in its strings (keys included) replaced by `[redacted]`. */
+function redactOne(text: string, secret: string): string {
+  let out = '';
+  let from = 0;
+  for (let at = text.indexOf(secret); at >= 0; at = text.indexOf(secret, at + secret.length)) {
+    // Token characters (RFC 6750's b64token) on either side: part of a longer word. `=` ends one only.
+    const inWord = /[\w.~+/-]/.test(text[at - 1] ?? '') || /[\w.~+/=-]/.test(text[at + secret.length] ?? '');
+    if (secret.length < SHORT_TOKEN && inWord) continue;
+    out += text.slice(from, at) + '[redacted]';
+    from = at + secret.length;
+  }
+  return out + text.slice(from);
+}
+
+/**
+ * `value` with every secret in its strings replaced by `[redacted]`. Keys are the API's field names: only
+ * a long secret (one that can only be an echo) is redacted there, so a short token never renames a field.
+ */
 export function redactValue(value: unknown, secrets: readonly string[]): unknown {
   if (typeof value === 'string') return redact(value, secrets);
   if (Array.isArray(value)) return value.map((item) => redactValue(item, secrets));
-  if (typeof value === 'object' && value !== null)
-    return Object.fromEntries(Object.entries(value).map(([key, item]) => [redact(key, secrets), redactValue(item, secrets)]));
+  if (typeof value === 'object' && value !== null) {
+    const long = secrets.filter((secret) => secret.length >= SHORT_TOKEN);
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [redact(key, long), redactValue(item, secrets)]));
+  }
   return value;
 }
 
