@@ -5,6 +5,7 @@ import { Ajv } from 'ajv';
 import addFormats from 'ajv-formats';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { listOperations, loadSpec } from '@session-obs/spec';
+import { encodeCursor } from '@session-obs/spec/server';
 import type { ToolDefinition, ToolManifest } from '../src/index.js';
 import { argumentsFor, SANDBOX_TOKEN } from './fixtures.js';
 import { connectStdio, type Connected } from './mcp-client.js';
@@ -122,6 +123,12 @@ describe('tools/call', () => {
       .structuredContent!;
     expect(back.items.map((item: { id: string }) => item.id)).toEqual(page.items.map((item: { id: string }) => item.id));
     expect(back.next_page).toBeNull();
+    // A cursor standing for the same `before` walks the same way: the same page, and no `next_page` forward.
+    const cursor = encodeCursor('before', second.items[0].id);
+    const backByCursor = (await call('list_session_errors_for_session', { session_id: fixtures.session_id, limit: 2, cursor }))
+      .structuredContent!;
+    expect(backByCursor.items).toEqual(back.items);
+    expect(backByCursor.next_page).toBeNull();
     const last = (await call('list_session_errors', { id: [fixtures.session_error_id] })).structuredContent!;
     expect(last.items).toHaveLength(1);
     expect(last.next_page).toBeNull();

@@ -1,6 +1,7 @@
 // The pieces of an answer that the end-to-end tests cannot provoke from a well-behaved sandbox: a server
 // that echoes the token (into any string, even one that would break JSON text), and paging at the edges.
 import { describe, expect, it } from 'vitest';
+import { encodeCursor } from '@session-obs/spec/server';
 import { errorResult, MAX_ANSWER_CHARS, nextPage, successResult, type ToolRoute } from '../src/index.js';
 
 const route = { list: true } as ToolRoute;
@@ -51,6 +52,10 @@ describe('next_page', () => {
     expect(nextPage(page(['c', 'd'], true, true), { before: 'e' })).toEqual({ before: 'c' });
     expect(nextPage(page(['c', 'd'], true, false), { before: 'e' })).toBeNull();
     expect(nextPage(page([], true, true), {})).toBeNull();
+    // A cursor walks the way it encodes.
+    expect(nextPage(page(['c', 'd'], true, true), { cursor: encodeCursor('before', 'e') })).toEqual({ before: 'c' });
+    expect(nextPage(page(['c', 'd'], true, false), { cursor: encodeCursor('before', 'e') })).toBeNull();
+    expect(nextPage(page(['c', 'd'], true, true), { cursor: encodeCursor('after', 'b') })).toEqual({ after: 'd' });
   });
 });
 

@@ -1,6 +1,7 @@
 // What a tool answers: the API's body as structured content (plus `next_page` for list tools), or a
 // tool error (`isError: true`) carrying a machine-readable code and a human message. Every string goes
 // through `redact`, so no credential can reach an answer even if a server echoes it.
+import { decodeCursor } from '@session-obs/spec/server';
 import type { ToolRoute } from '../generate/manifest.js';
 
 /** The result of `tools/call`, as MCP defines it (the part we send). */
@@ -66,13 +67,15 @@ export function errorResult(error: ToolErrorBody, secrets: readonly string[]): T
 }
 
 /**
- * For a list page: the arguments that fetch the next page in the direction the call walked (`before`
- * given and no `after`: backward), or null at the end.
+ * For a list page: the arguments that fetch the next page in the direction the call walked (backward
+ * with `before`, or with a `cursor` that stands for one), or null at the end.
  */
 export function nextPage(page: Record<string, unknown>, args: Record<string, unknown>): { after: string } | { before: string } | null {
   const items = Array.isArray(page.items) ? (page.items as Array<{ id?: unknown }>) : [];
   const pagination = (page.pagination ?? {}) as { has_more_after?: unknown; has_more_before?: unknown };
-  const backward = args.before !== undefined && args.after === undefined;
+  // A cursor is `after` or `before` in disguise: its direction is inside it.
+  const cursor = typeof args.cursor === 'string' ? decodeCursor(args.cursor) : undefined;
+  const backward = args.after === undefined && (args.before !== undefined || cursor?.direction === 'before');
   const edge = backward ? items[0]?.id : items[items.length - 1]?.id;
   if (typeof edge !== 'string') return null;
   if (backward) return pagination.has_more_before === true ? { before: edge } : null;
