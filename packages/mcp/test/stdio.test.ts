@@ -90,6 +90,19 @@ describe('tools/call', () => {
     expect(errorOf(result)).toMatchObject({ code: 'invalid_data', status: 400 });
   });
 
+  it('takes a one-or-many filter as a single value or a list, and sends either as the list', async () => {
+    const single = await call('list_session_errors', { session_id: fixtures.session_id, limit: 3 });
+    expect(single.isError, single.content[0]?.text).toBeFalsy();
+    expect(single.structuredContent!.items.length).toBeGreaterThan(0);
+    for (const item of single.structuredContent!.items) expect(item.session_id).toBe(fixtures.session_id);
+    const list = await call('list_session_errors', { session_id: [fixtures.session_id], limit: 3 });
+    expect(single.structuredContent).toEqual(list.structuredContent);
+    // A bad single value is refused for what is wrong with it, not also for not being a list.
+    expect(errorOf(await call('list_session_errors', { type: 'nope' })).errors).toEqual([
+      { parameter: 'type', message: expect.stringMatching(/^must be one of "message_processing_timeout", /) },
+    ]);
+  });
+
   it('refuses arguments that break the input schema, naming the parameter, and sends nothing', async () => {
     const sideways = await call('list_session_errors', { order: 'sideways' });
     expect(sideways.isError).toBe(true);

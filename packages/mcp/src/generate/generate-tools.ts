@@ -4,6 +4,7 @@ import { listOperations, resolveRef, type ApiOperation, type OpenApiDocument } f
 import type { ParameterObject, ResponseObject } from '@session-obs/spec';
 import { toJsonSchema, toJsonSchemaWithDefs } from './json-schema.js';
 import type { ArgumentBinding, ObjectSchema, ToolDefinition, ToolManifest } from './manifest.js';
+import { isOneOrMany, oneOrManySchema } from './one-or-many.js';
 import { argumentNames, toolNameOf } from './tool-names.js';
 import { upstreamOf } from './upstream.js';
 
@@ -51,7 +52,12 @@ function toolOf(spec: OpenApiDocument, entry: ApiOperation): ToolDefinition {
     .map(({ parameter }) => parameter)
     .filter((p): p is BoundParameter => p.in === 'path' || p.in === 'query');
   const names = argumentNames(parameters);
-  const bindings: ArgumentBinding[] = parameters.map((p, index) => ({ argument: names[index]!, name: p.name, in: p.in }));
+  const bindings: ArgumentBinding[] = parameters.map((p, index) => ({
+    argument: names[index]!,
+    name: p.name,
+    in: p.in,
+    ...(isOneOrMany(p.in, toJsonSchema(spec, p.schema)) ? { many: true as const } : {}),
+  }));
   const ok = resolveRef<ResponseObject>(spec, operation.responses?.['200'], '', { onUnresolvable: 'stop' }).value;
   // Output schemas keep each component once, under `$defs`: inlined, the events' would be ~25 kB each.
   // They are lenient: the SDK client rejects a whole answer that breaks one, e.g. an enum value a later minor version adds.
@@ -76,7 +82,8 @@ function inputSchemaOf(spec: OpenApiDocument, parameters: BoundParameter[], name
   const properties: Record<string, object> = {};
   const required: string[] = [];
   parameters.forEach((parameter, index) => {
-    const schema = toJsonSchema(spec, parameter.schema);
+    const converted = toJsonSchema(spec, parameter.schema);
+    const schema = isOneOrMany(parameter.in, converted) ? oneOrManySchema(converted) : converted;
     const where = parameter.in === 'path' ? 'path parameter' : 'query parameter';
     const own = typeof parameter.description === 'string' ? `${parameter.description.trim()} ` : '';
     properties[names[index]!] = { ...schema, description: `${own}(${where} \`${parameter.name}\`)` };

@@ -8,6 +8,8 @@ export interface ArgumentBinding {
   /** The parameter's name in the request. */
   name: string;
   in: 'path' | 'query';
+  /** A one-or-many filter: the argument takes a value or a list, and is sent as a list (repeated keys). */
+  many?: true;
 }
 
 /** How a tool's call becomes a request. */

@@ -3,6 +3,7 @@
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import type { ToolDefinition, ToolRoute } from '../generate/manifest.js';
+import { asList } from '../generate/one-or-many.js';
 
 // ajv-formats is CommonJS: its default export arrives as the module object under some loaders.
 const addFormats = ((addFormatsModule as unknown as { default?: typeof addFormatsModule }).default ?? addFormatsModule) as (
@@ -23,8 +24,25 @@ export function createArgumentChecker(tools: readonly ToolDefinition[]): (tool: 
   return (tool, args) => {
     const validate = validators.get(tool);
     if (!validate) return [{ argument: '', message: `no tool named ${tool}` }];
-    return validate(args ?? {}) ? [] : uniqueProblems((validate.errors ?? []).map(problemOf));
+    if (validate(args ?? {})) return [];
+    const errors = (validate.errors ?? []).filter((error) => speaks(error, args));
+    return uniqueProblems(errors.map(problemOf));
   };
+}
+
+/** A one-or-many argument's input schema (`anyOf: [item, list]`): where each branch's errors are. */
+const ONE_OR_MANY_BRANCH = /^#\/properties\/[^/]+\/anyOf\/([01])\//;
+
+/**
+ * Whether an error says something about the value: for a one-or-many argument only the branch of the
+ * value's shape does (a bad single value is not also told "must be array"), and anyOf's summary never.
+ */
+function speaks(error: ErrorObject, args: unknown): boolean {
+  if (error.keyword === 'anyOf') return false;
+  const branch = ONE_OR_MANY_BRANCH.exec(error.schemaPath)?.[1];
+  if (branch === undefined) return true;
+  const value = (args as Record<string, unknown>)[error.instancePath.split('/')[1] ?? ''];
+  return branch === (Array.isArray(value) ? '1' : '0');
 }
 
 /** One ajv error as an argument problem. */
@@ -55,7 +73,7 @@ export function requestParameters(
   for (const binding of route.arguments) {
     const value = args[binding.argument];
     if (value === undefined) continue;
-    (binding.in === 'path' ? path : query)[binding.name] = value;
+    (binding.in === 'path' ? path : query)[binding.name] = binding.many ? asList(value) : value;
   }
   return { path, query };
 }
