@@ -37,6 +37,15 @@ describe('the Markdown page of each operation (dist/operations/)', () => {
     expect(page).toContain("```ts\nimport { createClient } from '@session-obs/client';");
   });
 
+  it('gives the values of an enum or scalar component a parameter refers to, which no page defines', () => {
+    const errorType = spec.components?.schemas?.ErrorType as { enum: string[] };
+    const values = errorType.enum.map((value) => `\`${value}\``).join(' \\| ');
+    const row = `| \`type\` | query | array of \`ErrorType\` (${values}), at most 4 items |`;
+    expect(read(pagePath('listSessionErrors'))).toContain(row);
+    expect(read('llms-full.txt')).toContain(row);
+    expect(read(pagePath('listSessionErrors'))).toContain('array of `ResourceId` (string, 1 to 64 characters, pattern');
+  });
+
   it('names the error codes the responses document', () => {
     const page = read(pagePath('getSessionErrorGroup'));
     expect(page).toMatch(/^\| `404` \| .* \| `ApiError` \| `not_found` \|$/m);

@@ -1,6 +1,7 @@
 // @ts-check
 // JSON Schemas in words, for Markdown tables: "integer, 1 to 100, default 20", "`asc` | `desc`",
-// "`SessionError`" for a named component. One line, no pipes left unescaped.
+// "`SessionError`" for a named object, "`ErrorType` (`a` | `b`)" for a named enum or scalar. One line,
+// no pipes left unescaped.
 import { isReference, isSchemaObject, resolveRef } from '@session-obs/spec';
 
 /** @typedef {import('@session-obs/spec').JsonSchema} JsonSchema */
@@ -75,6 +76,17 @@ function typeOf(spec, schema, depth) {
 }
 
 /**
+ * An enum or a single value (string, number, …): no properties, items or union.
+ * @param {JsonSchema} schema
+ * @returns {boolean}
+ */
+function isScalar(schema) {
+  const types = Array.isArray(schema.type) ? schema.type : [schema.type];
+  const shaped = schema.properties || schema.items || schema.oneOf || schema.anyOf || schema.allOf;
+  return !shaped && (Array.isArray(schema.enum) || (schema.type !== undefined && !types.includes('object') && !types.includes('array')));
+}
+
+/**
  * A schema (or `$ref`) in words: a named component as its name, else its type and limits.
  * @param {OpenApiDocument} spec
  * @param {unknown} node
@@ -83,7 +95,11 @@ function typeOf(spec, schema, depth) {
  */
 export function schemaText(spec, node, depth = 0) {
   const name = componentName(node);
-  if (name && depth > 0) return `\`${name}\``;
+  if (name && depth > 0) {
+    // An object is described on its own page; an enum or scalar is defined nowhere in the text docs, so its values go beside its name.
+    const target = resolveSchema(spec, node);
+    return target && isScalar(target) ? `\`${name}\` (${schemaText(spec, target, depth)})` : `\`${name}\``;
+  }
   // A boolean schema or a dangling `$ref` reads as no constraint: "any".
   const schema = resolveSchema(spec, node, true) ?? {};
   if (depth > 3) return 'object';
