@@ -51,4 +51,4 @@ export {
   type ValidateFunction,
   type ValidationResult,
 } from './validator.js';
-export { operationUpstreams, splitByUpstream, type OperationUpstream } from './upstreams.js';
+export { operationUpstreams, splitByUpstream, UpstreamSpecError, type OperationUpstream } from './upstreams.js';

@@ -33,17 +33,38 @@ function effectiveServers(spec: OpenApiDocument, item: PathItemObject, operation
   return [];
 }
 
+/**
+ * A spec that does not say which API serves an operation or which credential it takes. Its message is one
+ * line naming the operation and what to change, for a build to print as it is (no stack trace).
+ */
+export class UpstreamSpecError extends Error {
+  override name = 'UpstreamSpecError';
+}
+
 /** Every operation of `spec` with its effective server, security scheme and client credential option. */
 export function operationUpstreams(spec: OpenApiDocument): OperationUpstream[] {
   const schemes = spec.components?.securitySchemes ?? {};
+  const names = Object.keys(schemes).join(', ') || 'none declared';
   return listOperations(spec).map(({ method, path, operationId, operation }) => {
     const item = (spec.paths?.[path] ?? {}) as PathItemObject;
+    const where = `${operationId} (${method.toUpperCase()} ${path})`;
     const server = effectiveServers(spec, item, operation)[0]?.url;
+    if (typeof server !== 'string')
+      throw new UpstreamSpecError(`${where} has no server: give it \`servers\` (its own, its path's or the document's).`);
     const scheme = Object.keys((operation.security ?? spec.security ?? [])[0] ?? {})[0];
-    if (typeof server !== 'string' || !scheme) throw new Error(`${operationId} has no server or no security scheme`);
+    // `security: []` (or `[{}]`) means "no credential", but every operation is served by an API that takes one.
+    if (!scheme) {
+      const written = operation.security ? `has \`security: ${JSON.stringify(operation.security)}\`` : 'has no `security`';
+      throw new UpstreamSpecError(
+        `${where} ${written}, so no credential: name its API's security scheme (${names}), or remove its \`security\` to take the document's.`,
+      );
+    }
     const declared = schemes[scheme];
     const credential = declared && !isReference(declared) ? declared['x-client-option'] : undefined;
-    if (typeof credential !== 'string') throw new Error(`security scheme ${scheme} has no x-client-option`);
+    if (typeof credential !== 'string')
+      throw new UpstreamSpecError(
+        `security scheme ${scheme} has no x-client-option (${where} uses it): add the client option that holds its credential.`,
+      );
     return { method, path, operationId, server, scheme, credential };
   });
 }

@@ -1,7 +1,11 @@
 // The operation → upstream table and the per-upstream bundles, on the real spec and on the built files.
-import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { listOperations, loadSpec, operationUpstreams, splitByUpstream } from '../src/index.js';
+import { listOperations, loadSpec, operationUpstreams, splitByUpstream, UpstreamSpecError } from '../src/index.js';
 
 const spec = loadSpec();
 
@@ -12,6 +16,12 @@ function serverUrls(node: unknown): string[] {
     ? (node as { servers: Array<{ url: string }> }).servers.map((server) => server.url)
     : [];
   return [...own, ...Object.values(node).flatMap(serverUrls)];
+}
+/** A copy of the spec whose `GET /session-errors` says `security: []`. */
+function withoutSecurity() {
+  const copy = structuredClone(spec);
+  (copy.paths!['/session-errors'] as { get: { security?: unknown[] } }).get.security = [];
+  return copy;
 }
 const isLoopback = (url: string) => /^https?:\/\/(127\.|localhost|\[::1\])/.test(url);
 
@@ -39,6 +49,39 @@ describe('operationUpstreams', () => {
     const broken = structuredClone(spec);
     delete (broken.components!.securitySchemes!.DevRevToken as Record<string, unknown>)['x-client-option'];
     expect(() => operationUpstreams(broken)).toThrow('security scheme DevRevToken has no x-client-option');
+  });
+
+  it('refuses an operation with `security: []` in one line naming it and what to change', () => {
+    const open = withoutSecurity();
+    expect(() => operationUpstreams(open)).toThrow(UpstreamSpecError);
+    expect(() => operationUpstreams(open)).toThrow(
+      "listSessionErrors (GET /session-errors) has `security: []`, so no credential: name its API's security scheme (MetorialSecretKey, DevRevToken), or remove its `security` to take the document's.",
+    );
+  });
+});
+
+describe('scripts/write-upstream-bundles.mjs', () => {
+  const script = fileURLToPath(new URL('../scripts/write-upstream-bundles.mjs', import.meta.url));
+
+  it('stops a build on a spec it cannot split: one stderr line, exit 1, nothing written', () => {
+    const work = mkdtempSync(join(tmpdir(), 'session-obs-upstreams-'));
+    try {
+      const open = withoutSecurity();
+      const file = join(work, 'openapi.json');
+      writeFileSync(file, JSON.stringify(open));
+      const run = spawnSync(process.execPath, [script, file, work], { encoding: 'utf8' });
+      expect(run.status).toBe(1);
+      expect(run.stderr.trimEnd().split('\n')).toEqual([
+        expect.stringMatching(/^✖ .*listSessionErrors \(GET \/session-errors\) has `security: \[\]`/),
+      ]);
+      expect(readdirSync(work)).toEqual(['openapi.json']);
+      // The same spec as it is splits into its two bundles.
+      writeFileSync(file, JSON.stringify(spec));
+      expect(spawnSync(process.execPath, [script, file, work], { encoding: 'utf8' }).status).toBe(0);
+      expect(readdirSync(work).sort()).toEqual(['openapi.devrev.json', 'openapi.json', 'openapi.metorial.json']);
+    } finally {
+      rmSync(work, { recursive: true, force: true });
+    }
   });
 });
 
