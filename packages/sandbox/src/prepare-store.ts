@@ -1,11 +1,11 @@
 // Opening a store and bringing it to a ready state: SQLite (a file or `:memory:`) or PostgreSQL (a
 // `postgres://` URL), migrated, and its local tenant (the configured tokens' data) seeded on first use
 // with progress output. One process seeds; others starting at the same time wait for it.
-import { rmSync } from 'node:fs';
 import { createProgress } from './progress.js';
 import { LOCAL_TENANT, type SandboxStore, type SeedSettings, type SeedSummary } from './store/contract.js';
 import { isPostgresUrl } from './store/postgres/connect.js';
 import { PgStore } from './store/postgres/store.js';
+import { removeSandboxDatabase } from './store/remove-database.js';
 import { prepareLocalTenant } from './store/seed-runs.js';
 import { SqliteStore } from './store/store.js';
 
@@ -16,7 +16,7 @@ export interface PrepareOptions extends SeedSettings {
   db: string;
   /** Seed the local tenant when it has never been seeded nor filled. Default true. */
   seedIfEmpty?: boolean;
-  /** Start over: delete the SQLite file first, or (PostgreSQL) the local tenant's data. */
+  /** Start over: delete the SQLite file first (refused unless it is a sandbox database), or (PostgreSQL) the local tenant's data. */
   fresh?: boolean;
   /** PostgreSQL: connections in this process's pool. Default 10. */
   poolSize?: number;
@@ -29,10 +29,6 @@ export interface PrepareOptions extends SeedSettings {
 /** Either engine, with the methods the local seed run needs. */
 export type EngineStore = SqliteStore | PgStore;
 
-function removeDatabase(path: string) {
-  for (const suffix of ['', '-wal', '-shm']) rmSync(`${path}${suffix}`, { force: true });
-}
-
 /** Opens (connects, migrates) the store a `db` value names. */
 export async function openEngine(
   db: string,
@@ -43,7 +39,7 @@ export async function openEngine(
     if (options.fresh) await store.deleteTenant(LOCAL_TENANT);
     return store;
   }
-  if (db !== ':memory:' && options.fresh) removeDatabase(db);
+  if (db !== ':memory:' && options.fresh) removeSandboxDatabase(db);
   return SqliteStore.open(db);
 }
 

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { freePort, startChildServer } from '@session-obs/devkit';
+import BetterSqlite3 from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { TOKEN } from './helpers.js';
 
@@ -81,6 +82,11 @@ describe('bad input at start: one line, a non-zero exit', () => {
   writeFileSync(notADatabase, 'These are notes, not a database. '.repeat(40));
   const aDirectory = join(dir, 'a-directory');
   mkdirSync(aDirectory);
+  writeFileSync(join(aDirectory, 'kept.txt'), 'kept');
+  const otherDatabase = join(dir, 'other.db');
+  const other = new BetterSqlite3(otherDatabase);
+  other.exec("CREATE TABLE contacts (name TEXT); INSERT INTO contacts VALUES ('Ada')");
+  other.close();
 
   it.each<[string, string[], Record<string, string>, number, string]>([
     ['a port that is not a number', ['--port', 'abc'], {}, 2, '✖ --port must be an integer from 0 to 65535, got "abc".'],
@@ -136,6 +142,23 @@ describe('bad input at start: one line, a non-zero exit', () => {
     const result = await run(args, env);
     expect(result.stderr).toBe(`${line}\n`);
     expect(result.code).toBe(code);
+  });
+
+  // --fresh deletes the file: only ever a sandbox database, never what a mistyped --db names.
+  it.each<[string, string, string]>([
+    ['a file that is not a database', notADatabase, 'the file is not a SQLite database'],
+    ['a directory', aDirectory, 'it is a directory (give a file path)'],
+    [
+      "another program's SQLite database",
+      otherDatabase,
+      "it is a SQLite database, but not the sandbox's: --fresh deletes only a sandbox database",
+    ],
+  ])('--fresh on %s: refused, nothing deleted', async (_name, db, reason) => {
+    const before = readFileSync(db === aDirectory ? join(aDirectory, 'kept.txt') : db);
+    const result = await run(['seed', '--db', db, '--fresh']);
+    expect(result.stderr).toBe(`✖ cannot open the database ${db}: ${reason}\n`);
+    expect(result.code).toBe(1);
+    expect(readFileSync(db === aDirectory ? join(aDirectory, 'kept.txt') : db)).toEqual(before);
   });
 
   it.runIf(process.platform === 'linux')('a place where no file can be created (/proc)', async () => {

@@ -34,10 +34,12 @@ const REASONS: Record<string, string> = {
   SQLITE_FULL: 'no space left on the device',
   SQLITE_BUSY: 'another process holds it locked',
   LEGACY_SCHEMA: 'it was made by an earlier sandbox version (without tenants): start with --fresh to replace it',
+  NOT_A_FILE: 'it is not a regular file',
+  NOT_SANDBOX: "it is a SQLite database, but not the sandbox's: --fresh deletes only a sandbox database",
 };
 
 /** The error as a StoreOpenError (known codes get a readable reason). */
-function openError(path: string, error: unknown): StoreOpenError {
+export function openError(path: string, error: unknown): StoreOpenError {
   const code = String((error as { code?: unknown }).code ?? 'UNKNOWN');
   const reason = REASONS[code] ?? `${code}: ${String((error as Error).message ?? error).split('\n')[0]}`;
   return new StoreOpenError(path, code, reason);
