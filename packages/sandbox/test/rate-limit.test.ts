@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TokenBuckets, parseRateLimit } from '../src/http/rate-limit.js';
-import { memorySandbox, specProblems } from './helpers.js';
+import { memorySandbox, specProblems, TOKEN } from './helpers.js';
 
 describe('TokenBuckets', () => {
   it('refuses when empty, refills at the configured rate, per key', () => {
@@ -51,5 +51,69 @@ describe('rate limiting over HTTP', () => {
     expect(obs.body).toMatchObject({ type: 'too_many_requests', retry_after: 2 });
     now += 2000;
     expect((await sandbox.get('/session-errors?limit=1')).status).toBe(200);
+  });
+});
+
+describe('the /_sandbox/ routes and callers without an accepted token share the buckets', () => {
+  let sandbox: Awaited<ReturnType<typeof memorySandbox>>;
+  let now = 0;
+  beforeAll(async () => {
+    sandbox = await memorySandbox({ sessions: 2, errors: 20, rateLimit: { capacity: 3, refillPerSecond: 0.5 }, now: () => now });
+  });
+  afterAll(() => sandbox.close());
+  const send = (method: string, path: string, token?: string, body?: string) =>
+    fetch(sandbox.url + path, { method, body, headers: token ? { Authorization: `Bearer ${token}` } : {} });
+  const limits = (response: Response) =>
+    ['ratelimit-limit', 'ratelimit-remaining', 'retry-after'].map((name) => response.headers.get(name));
+  const ingest = JSON.stringify({ errors: [{ session_id: 'ses_a', type: 'message_processing_timeout', code: 'X', message: 'm' }] });
+
+  it('takes from the token’s bucket on the routes that need a token, with its real headers, and answers 429 when it is empty', async () => {
+    now += 60_000;
+    const answers: Response[] = [];
+    answers.push(await send('POST', '/_sandbox/errors', TOKEN, ingest));
+    answers.push(await send('GET', '/_sandbox/fixtures', TOKEN));
+    answers.push(await send('POST', '/_sandbox/grouping/run', TOKEN));
+    expect(answers.map((response) => response.status)).toEqual([202, 200, 200]);
+    expect(answers.map(limits)).toEqual([
+      ['3', '2', null],
+      ['3', '1', null],
+      ['3', '0', null],
+    ]);
+    for (const [method, path] of [
+      ['POST', '/_sandbox/errors'],
+      ['POST', '/_sandbox/reset'],
+      ['DELETE', '/_sandbox/tenant'],
+    ] as const) {
+      const refused = await send(method, path, TOKEN, method === 'POST' ? ingest : undefined);
+      expect(refused.status).toBe(429);
+      expect(limits(refused)).toEqual(['3', '0', '2']);
+      expect(await refused.json()).toMatchObject({ object: 'error', status: 429, code: 'rate_limit_exceeded' });
+    }
+    // One bucket per token, whichever routes it is spent on.
+    expect((await sandbox.get('/session-errors?limit=1')).status).toBe(429);
+    // Health and readiness are not counted.
+    expect((await send('GET', '/_sandbox/health', TOKEN)).status).toBe(200);
+    expect((await send('GET', '/_sandbox/ready')).status).toBe(200);
+  });
+
+  it('charges requests without an accepted token to their address’s bucket: 401 while it lasts, then 429', async () => {
+    now += 60_000;
+    const statuses: number[] = [];
+    for (const token of [undefined, 'wrong-token', undefined]) statuses.push((await send('GET', '/session-errors', token)).status);
+    expect(statuses).toEqual([401, 401, 401]);
+    const refused = await send('GET', '/session-errors', 'wrong-token');
+    expect(refused.status).toBe(429);
+    expect(limits(refused)).toEqual(['3', '0', '2']);
+    const body = await refused.json();
+    expect(body.code).toBe('rate_limit_exceeded');
+    expect(specProblems('/session-errors', 429, body)).toBe('');
+    const observability = await send('GET', '/observability.sessions.get?platform=ios&session_id=a&version_key=b');
+    expect(observability.status).toBe(429);
+    expect(await observability.json()).toMatchObject({ type: 'too_many_requests', retry_after: 2 });
+    expect((await send('POST', '/_sandbox/reset', 'wrong-token')).status).toBe(429);
+    // The token's own bucket is untouched by them.
+    expect((await sandbox.get('/session-errors?limit=1')).status).toBe(200);
+    now += 2000;
+    expect((await send('GET', '/session-errors')).status).toBe(401);
   });
 });

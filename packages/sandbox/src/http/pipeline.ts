@@ -14,6 +14,7 @@ import {
   unauthorized,
   type ApiRequest,
   type CompiledOperation,
+  type ErrorDialect,
   type ErrorReply,
   type Reply,
   type UnauthorizedReason,
@@ -66,16 +67,24 @@ export async function authenticate(parts: PipelineParts, request: ApiRequest): P
   return tenant ? { token: bearer.token, tenant: tenant.id } : { refused: 'unknown_token' };
 }
 
+/**
+ * The bucket a request is charged to: each token has its own (keyed by its hash: the buckets may live in
+ * the database, which never holds a token); callers without an accepted token share one per address.
+ */
+function bucketKey(credentials: Credentials, request: ApiRequest): string {
+  return 'token' in credentials ? `token:${createHash('sha256').update(credentials.token).digest('hex')}` : `anonymous:${request.client}`;
+}
+
 /** Step 3: takes one request from the caller's bucket; the RateLimit-* headers, and the 429 when it is empty. */
 export async function rateLimit(
   parts: PipelineParts,
-  routed: Routed,
+  dialect: ErrorDialect,
   key: string,
-): Promise<{ headers: Record<string, string>; refusal?: Reply }> {
+): Promise<{ headers: Record<string, string>; refusal?: ErrorReply }> {
   const decision = await parts.limiter.take(key);
   const headers = rateLimitHeaders(decision === UNLIMITED ? undefined : decision);
   if (decision.allowed) return { headers };
-  return { headers, refusal: fromError(tooManyRequests(routed.operation.dialect, decision.retryAfterSeconds)) };
+  return { headers, refusal: tooManyRequests(dialect, decision.retryAfterSeconds) };
 }
 
 /** Step 4: the operation's handler. */
@@ -113,23 +122,32 @@ export async function answer(parts: PipelineParts, request: ApiRequest): Promise
 
 async function answerRequest(parts: PipelineParts, request: ApiRequest): Promise<Reply> {
   if (request.target.path.startsWith('/_sandbox/')) {
-    // The sandbox routes look the credentials up only when the route needs them: readiness never does.
-    const reply: Reply = await parts.sandboxRoutes(request, async () => {
-      const credentials = await authenticate(parts, request);
-      return 'refused' in credentials ? credentials : { tenant: credentials.tenant };
+    // The sandbox routes look the credentials up only when the route needs them (readiness never does),
+    // and take from the caller's bucket only on the routes that need a token: health, readiness and
+    // tenant creation (which has its own per-address limit) show a full bucket.
+    let credentials: Credentials | undefined;
+    let limits = rateLimitHeaders();
+    const reply: Reply = await parts.sandboxRoutes(request, {
+      async credentials() {
+        credentials = await authenticate(parts, request);
+        return 'refused' in credentials ? credentials : { tenant: credentials.tenant };
+      },
+      async rateLimit(dialect) {
+        const limited = await rateLimit(parts, dialect, bucketKey(credentials ?? { refused: 'missing' }, request));
+        limits = limited.headers;
+        return limited.refusal;
+      },
     });
-    return { ...reply, headers: { ...rateLimitHeaders(), ...reply.headers } };
+    return { ...reply, headers: { ...limits, ...reply.headers } };
   }
   const routed = route(parts, request);
   if (!('operation' in routed)) return { ...routed, headers: { ...rateLimitHeaders(), ...routed.headers } };
   const credentials = await authenticate(parts, request);
-  // Anonymous callers share a bucket per address; each token has its own (keyed by its hash: the buckets
-  // may live in the database, which never holds a token).
-  const key =
-    'token' in credentials ? `token:${createHash('sha256').update(credentials.token).digest('hex')}` : `anonymous:${request.client}`;
-  const limited = await rateLimit(parts, routed, key);
+  const limited = await rateLimit(parts, routed.operation.dialect, bucketKey(credentials, request));
   const withLimits = (reply: Reply): Reply => ({ ...reply, headers: { ...limited.headers, ...reply.headers } });
+  // An empty bucket is a 429 before a 401: callers without an accepted token are throttled by their
+  // address's bucket like any other (token guessing, floods get 429 + Retry-After, not endless 401s).
+  if (limited.refusal) return withLimits(fromError(limited.refusal));
   if ('refused' in credentials) return withLimits(fromError(unauthorized(routed.operation.dialect, credentials.refused)));
-  if (limited.refusal) return withLimits(limited.refusal);
   return withLimits(validate(parts, routed, await handle(parts, routed, credentials.tenant)));
 }

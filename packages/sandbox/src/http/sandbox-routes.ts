@@ -17,6 +17,7 @@ import {
   type ApiRequest,
   type CompiledOperation,
   type ErrorDialect,
+  type ErrorReply,
   type UnauthorizedReason,
   encodeCursor,
 } from '@session-obs/spec/server';
@@ -125,11 +126,16 @@ function createHandlers(store: SandboxStore): Record<string, SandboxHandler> {
 /** What the pipeline knows of a request's credentials: its tenant, or why it has none. */
 export type SandboxAuth = { tenant: string } | { refused: UnauthorizedReason };
 
-/**
- * Answers a `/_sandbox/*` request for its tenant (or refuses it); open routes (health, tenant creation) need none.
- * `credentials` looks them up (in the database) and is called only by routes that use them.
- */
-export type SandboxRoutes = (request: ApiRequest, credentials: () => Promise<SandboxAuth>) => Promise<HttpReply>;
+/** What the pipeline does for a `/_sandbox/*` route, when the route asks. */
+export interface SandboxCaller {
+  /** Looks the caller's credentials up (in the database); called only by routes that use them. */
+  credentials(): Promise<SandboxAuth>;
+  /** After `credentials`: takes one request from the caller's bucket; the 429 when it is empty. */
+  rateLimit(dialect: ErrorDialect): Promise<ErrorReply | undefined>;
+}
+
+/** Answers a `/_sandbox/*` request for its tenant (or refuses it); open routes (health, tenant creation) need none. */
+export type SandboxRoutes = (request: ApiRequest, caller: SandboxCaller) => Promise<HttpReply>;
 
 /** Handles `/_sandbox/*` from the sandbox-only document's routes. */
 export function createSandboxRoutes(store: SandboxStore, tenants: TenantSettings): SandboxRoutes {
@@ -148,7 +154,7 @@ export function createSandboxRoutes(store: SandboxStore, tenants: TenantSettings
     ...createTenantHandlers(store, tenants, readBody, (req) => clients.get(req) ?? req.socket.remoteAddress ?? 'unknown'),
   };
 
-  return async ({ request: req, method, target, client }, credentials) => {
+  return async ({ request: req, method, target, client }, caller) => {
     const route = matchRoute(operations, method, target.path);
     if (route.kind === 'not_found') return endpointNotFound(method, target.path);
     if (route.kind === 'method_not_allowed') return methodNotAllowed(route.dialect, method, route.allow);
@@ -157,13 +163,18 @@ export function createSandboxRoutes(store: SandboxStore, tenants: TenantSettings
     if (operation.operationId === 'getSandboxReadiness') return ready(store, operation);
     let auth: SandboxAuth;
     try {
-      auth = await credentials();
+      auth = await caller.credentials();
     } catch (error) {
       // Liveness does not depend on the database: without the caller's tenant it still answers, counts unavailable.
       if (operation.operationId === 'getSandboxHealth') return health(() => Promise.reject(error));
       throw error;
     }
-    if ('refused' in auth && !open.has(operation.operationId)) return unauthorized(operation.dialect, auth.refused);
+    if (!open.has(operation.operationId)) {
+      // As on the API's routes: the token's bucket, or the address's when refused (a 429 before the 401).
+      const refusal = await caller.rateLimit(operation.dialect);
+      if (refusal) return refusal;
+      if ('refused' in auth) return unauthorized(operation.dialect, auth.refused);
+    }
     clients.set(req, client);
     const handler = handlers[operation.operationId];
     return handler ? handler(operation, req, 'tenant' in auth ? auth.tenant : '') : endpointNotFound(method, target.path);
