@@ -1,5 +1,5 @@
-// Reading a request body (src/http/sandbox-routes.ts): the whole text, undefined past the limit (the rest left
-// unread), and a rejection, never a hang, for a request that is gone, even before reading began.
+// Reading a request body (src/http/sandbox-routes.ts): the whole text, refused past the limit (the rest left
+// unread) or when it is not UTF-8, and a rejection, never a hang, for a request that is gone, even before reading began.
 import type { IncomingMessage } from 'node:http';
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
@@ -15,14 +15,21 @@ describe('readBody', () => {
     const req = request();
     const body = readBody(req, 100);
     req.end('{"errors":[]}');
-    expect(await body).toBe('{"errors":[]}');
+    expect(await body).toEqual({ text: '{"errors":[]}' });
+  });
+
+  it('refuses a body that is not UTF-8 instead of replacing its bytes with U+FFFD', async () => {
+    const req = request();
+    const body = readBody(req, 100);
+    req.end(Buffer.concat([Buffer.from('{"message":"'), Buffer.from([0xff, 0xfe]), Buffer.from('"}')]));
+    expect(await body).toEqual({ refused: 'not_utf8' });
   });
 
   it('stops at the limit and leaves the rest unread', async () => {
     const req = request();
     const body = readBody(req, 4);
     req.write('12345');
-    expect(await body).toBeUndefined();
+    expect(await body).toEqual({ refused: 'too_large' });
     expect(req.listenerCount('data')).toBe(0);
   });
 

@@ -95,7 +95,7 @@ describe('the /_sandbox/ routes answer as sandbox-api.json declares', () => {
     const result = sandboxApi.validateResponse(method, path, status, body);
     expect(result.valid, `${method} ${path} ${status}: ${formatErrors(result.errors)}`).toBe(true);
   };
-  const post = (path: string, body: string | undefined, headers: Record<string, string> = auth) =>
+  const post = (path: string, body: string | Blob | undefined, headers: Record<string, string> = auth) =>
     fetch(`${sandbox.url}${path}`, {
       method: 'POST',
       headers: { ...headers, 'Content-Type': 'application/json' },
@@ -307,6 +307,20 @@ describe('the /_sandbox/ routes answer as sandbox-api.json declares', () => {
       expect(response.status).toBe(status);
       check('post', '/_sandbox/errors', status, await response.json());
     }
+  });
+
+  it('a body that is not UTF-8 is a 400 bad_request, on ingest and on tenant creation: nothing is stored with U+FFFD', async () => {
+    const bytes = (before: string, after: string) => new Blob([before, new Uint8Array([0xff, 0xfe]), after]);
+    const error = '{"errors":[{"session_id":"ses_notutf8000001","type":"message_processing_timeout","code":"X","message":"';
+    const ingest = await post('/_sandbox/errors', bytes(error, '"}]}'));
+    expect(ingest.status).toBe(400);
+    const body = await ingest.json();
+    expect(body).toMatchObject({ object: 'error', status: 400, code: 'bad_request', message: 'The body is not valid UTF-8.' });
+    check('post', '/_sandbox/errors', 400, body);
+    expect(sandbox.db.prepare("SELECT count(*) FROM session_errors WHERE session_id = 'ses_notutf8000001'").pluck().get()).toBe(0);
+    const tenant = await post('/_sandbox/tenants', bytes('{"seed":1', '}'), {});
+    expect(tenant.status).toBe(400);
+    expect(await tenant.json()).toMatchObject({ code: 'bad_request', message: 'The body is not valid UTF-8.' });
   });
 });
 

@@ -36,13 +36,24 @@ function rowLimitReached(dialect: ErrorDialect, limit: number): HttpReply {
   return forbidden(dialect, message, 'POST /_sandbox/reset puts the tenant back to its seed; DELETE /_sandbox/tenant removes it.');
 }
 
+/** A request body read: its text, or why it has none (larger than the limit; bytes that are not UTF-8). */
+export type BodyText = { text: string } | { refused: 'too_large' | 'not_utf8' };
+
+// Fatal: a body that is not UTF-8 is refused, not stored with U+FFFD in place of its bytes.
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+/** The 413 or 400 for a body that was not read as text. */
+export function refuseBody(dialect: ErrorDialect, refused: 'too_large' | 'not_utf8', maxBytes: number): HttpReply {
+  return refused === 'too_large' ? payloadTooLarge(dialect, maxBytes) : badRequest(dialect, 'The body is not valid UTF-8.');
+}
+
 /**
- * The body as text, or undefined once it is larger than `maxBytes`: reading stops there and the rest is left
- * unread (the answer then closes the connection). Not `for await`: leaving that loop early destroys the
+ * The body as UTF-8 text, or `too_large` once it is larger than `maxBytes`: reading stops there and the rest
+ * is left unread (the answer then closes the connection). Not `for await`: leaving that loop early destroys the
  * request, and with it the socket the 413 was to be sent on.
  */
-export function readBody(req: IncomingMessage, maxBytes: number): Promise<string | undefined> {
-  if (Number(req.headers['content-length'] ?? 0) > maxBytes) return Promise.resolve(undefined);
+export function readBody(req: IncomingMessage, maxBytes: number): Promise<BodyText> {
+  if (Number(req.headers['content-length'] ?? 0) > maxBytes) return Promise.resolve({ refused: 'too_large' });
   // A client gone before the end: the same error as a reset (see the API server's catch).
   const aborted = () => Object.assign(new Error('aborted'), { code: 'ECONNRESET' });
   // Gone while the request waited (its token looked up): a destroyed stream emits nothing more.
@@ -59,10 +70,17 @@ export function readBody(req: IncomingMessage, maxBytes: number): Promise<string
       if (size <= maxBytes) chunks.push(chunk);
       else {
         req.pause();
-        finish(() => resolve(undefined));
+        finish(() => resolve({ refused: 'too_large' }));
       }
     };
-    const onEnd = () => finish(() => resolve(Buffer.concat(chunks).toString('utf8')));
+    const onEnd = () =>
+      finish(() => {
+        try {
+          resolve({ text: utf8.decode(Buffer.concat(chunks)) });
+        } catch {
+          resolve({ refused: 'not_utf8' });
+        }
+      });
     const onError = (error: Error) => finish(() => reject(error));
     const onClose = () => finish(() => reject(aborted()));
     req.on('data', onData).on('end', onEnd).on('error', onError).on('close', onClose);
@@ -103,11 +121,11 @@ function createHandlers(store: SandboxStore): Record<string, SandboxHandler> {
       body: { processed: await store.groupAllPending(tenant) },
     }),
     async createSandboxSessionErrors(operation, req, tenant) {
-      const text = await readBody(req, MAX_INGEST_BYTES);
-      if (text === undefined) return payloadTooLarge(operation.dialect, MAX_INGEST_BYTES);
+      const read = await readBody(req, MAX_INGEST_BYTES);
+      if ('refused' in read) return refuseBody(operation.dialect, read.refused, MAX_INGEST_BYTES);
       let body: unknown;
       try {
-        body = JSON.parse(text);
+        body = JSON.parse(read.text);
       } catch {
         return badRequest(operation.dialect, 'The body is not valid JSON.');
       }
@@ -151,7 +169,12 @@ export function createSandboxRoutes(store: SandboxStore, tenants: TenantSettings
   const clients = new WeakMap<IncomingMessage, string>();
   const handlers = {
     ...createHandlers(store),
-    ...createTenantHandlers(store, tenants, readBody, (req) => clients.get(req) ?? req.socket.remoteAddress ?? 'unknown'),
+    ...createTenantHandlers(
+      store,
+      tenants,
+      { read: readBody, refuse: refuseBody },
+      (req) => clients.get(req) ?? req.socket.remoteAddress ?? 'unknown',
+    ),
   };
 
   return async ({ request: req, method, target, client }, caller) => {
