@@ -5,6 +5,7 @@
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { createSpecValidator, formatErrors } from '@session-obs/spec';
+import { MAX_NESTING, nestedDeeperThan } from './nesting-depth.js';
 import { checkIngestError, createErrorIds, errorRow, type IngestError } from './ingest.js';
 import type { SandboxStore } from './store/contract.js';
 import type { ImportRecord } from './store/writes.js';
@@ -27,6 +28,7 @@ type SpecValidator = ReturnType<typeof createSpecValidator>;
 
 /** The record to store for one parsed line; throws with the reason when the line is invalid. */
 function recordOf(value: Record<string, any>, newId: () => string, spec: () => SpecValidator): ImportRecord {
+  if (nestedDeeperThan(value, MAX_NESTING)) throw new Error(`the line nests arrays and objects more than ${MAX_NESTING} levels deep`);
   const kind: unknown = value.kind ?? 'error';
   if (kind === 'error') {
     const { kind: _kind, ...error } = value;

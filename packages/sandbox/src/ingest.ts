@@ -38,7 +38,7 @@ function sandboxValidators() {
   return validators;
 }
 
-/** Validates an ingest request body; returns its problems (empty when valid), each in the body. */
+/** Validates an ingest request body (already checked for its nesting: see ./nesting-depth.ts); returns its problems (empty when valid), each in the body. */
 export function validateIngestRequest(body: unknown): ParameterProblem[] {
   return problemsOf(sandboxValidators().request, body);
 }
@@ -48,13 +48,26 @@ export function validateTenantRequest(body: unknown): ParameterProblem[] {
   return problemsOf(sandboxValidators().tenant, body);
 }
 
+/** The part of `body` at a JSON pointer of ajv's `instancePath` (`/errors/0/type`). */
+function valueAt(body: unknown, pointer: string): unknown {
+  let value = body;
+  for (const token of pointer.split('/').slice(1)) {
+    if (value === null || typeof value !== 'object') return undefined;
+    value = (value as Record<string, unknown>)[token.replaceAll('~1', '/').replaceAll('~0', '~')];
+  }
+  return value;
+}
+
 function problemsOf(request: ValidateFunction, body: unknown): ParameterProblem[] {
   if (request(body)) return [];
+  // `received` shows the part that failed (its first 256 characters), never the whole body; the problems
+  // of one part (an object missing several fields) show it once.
+  const shown = new Map<string, string | undefined>();
   return (request.errors ?? []).slice(0, 100).map((error) => {
-    const problem = problemFromSchemaErrors('body', 'body', body, [error]);
-    // The value in `received` is the part that failed, not the whole body.
-    const { received: _whole, ...rest } = problem;
-    return rest;
+    const known = shown.has(error.instancePath);
+    const problem = problemFromSchemaErrors('body', 'body', known ? null : valueAt(body, error.instancePath), [error]);
+    if (!known) shown.set(error.instancePath, problem.received);
+    return { ...problem, received: shown.get(error.instancePath) };
   });
 }
 

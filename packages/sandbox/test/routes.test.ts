@@ -309,6 +309,48 @@ describe('the /_sandbox/ routes answer as sandbox-api.json declares', () => {
     }
   });
 
+  it('a body nested deeper than 64 levels is a 400 bad_request, wherever it nests (never a 500 from a stack overflow)', async () => {
+    const error = { session_id: 'ses_deep00000001', type: 'message_processing_timeout', code: 'X', message: 'm' };
+    const deep = (levels: number) => '['.repeat(levels) + ']'.repeat(levels);
+    for (const body of [
+      `{"errors":[${JSON.stringify({ ...error, data: { x: 1 } }).slice(0, -1)},"data":{"x":${deep(200_000)}}}]}`,
+      `{"errors":${deep(200_000)}}`,
+      `{"errors":[{"message":${deep(100)}}]}`,
+    ]) {
+      const response = await post('/_sandbox/errors', body);
+      expect(response.status).toBe(400);
+      const answer = await response.json();
+      expect(answer).toMatchObject({ code: 'bad_request', message: 'The body nests arrays and objects more than 64 levels deep.' });
+      check('post', '/_sandbox/errors', 400, answer);
+    }
+    // As deep as allowed: stored.
+    const allowed = JSON.stringify({ errors: [{ ...error, data: { x: JSON.parse(deep(60)) } }] });
+    expect((await post('/_sandbox/errors', allowed)).status).toBe(202);
+  });
+
+  it('each problem of an invalid ingest shows in `received` the part that failed, at most 256 characters, never the whole body', async () => {
+    const valid = { session_id: 'ses_recv00000001', type: 'message_processing_timeout', code: 'X', message: 'm'.repeat(4000) };
+    const errors = Array.from({ length: 1000 }, (_, i) => (i % 2 ? { ...valid, type: `nope_${i}` } : { ...valid, code: 42 }));
+    const response = await post('/_sandbox/errors', JSON.stringify({ errors: [...errors, { message: 'no other field' }] }));
+    expect(response.status).toBe(400);
+    const body = await response.json();
+    check('post', '/_sandbox/errors', 400, body);
+    expect(body.errors).toHaveLength(100);
+    expect(body.errors.slice(0, 3)).toMatchObject([
+      { code: 'too_big', path: ['body', 'errors'], received: JSON.stringify(errors).slice(0, 256) },
+      { code: 'invalid_type', path: ['body', 'errors', '0', 'code'], received: '42' },
+      { code: 'invalid_enum_value', path: ['body', 'errors', '1', 'type'], received: 'nope_1' },
+    ]);
+    for (const problem of body.errors) expect(problem.received.length).toBeLessThanOrEqual(256);
+    // Problems of a whole error show that error, not the body.
+    const missing = await post('/_sandbox/errors', JSON.stringify({ errors: [valid, { message: 'no other field' }] }));
+    const problems = (await missing.json()).errors as { code: string; path: string[]; received: string }[];
+    expect(problems.length).toBeGreaterThan(1);
+    for (const problem of problems) {
+      expect(problem).toMatchObject({ code: 'required', path: ['body', 'errors', '1'], received: '{"message":"no other field"}' });
+    }
+  });
+
   it('a body that is not UTF-8 is a 400 bad_request, on ingest and on tenant creation: nothing is stored with U+FFFD', async () => {
     const bytes = (before: string, after: string) => new Blob([before, new Uint8Array([0xff, 0xfe]), after]);
     const error = '{"errors":[{"session_id":"ses_notutf8000001","type":"message_processing_timeout","code":"X","message":"';

@@ -22,6 +22,7 @@ import {
   encodeCursor,
 } from '@session-obs/spec/server';
 import { createErrorIds, errorRow, loadSandboxApi, validateIngestRequest, type IngestError } from '../ingest.js';
+import { MAX_NESTING, nestedDeeperThan } from '../nesting-depth.js';
 import { LOCAL_TENANT, type SandboxStore, type StoreCounts } from '../store/contract.js';
 import { databaseDownReason, PROBE_DEADLINE_MS, whenDatabaseDown, within } from './database-down.js';
 import type { HttpReply } from './reply.js';
@@ -128,6 +129,9 @@ function createHandlers(store: SandboxStore): Record<string, SandboxHandler> {
         body = JSON.parse(read.text);
       } catch {
         return badRequest(operation.dialect, 'The body is not valid JSON.');
+      }
+      if (nestedDeeperThan(body, MAX_NESTING)) {
+        return badRequest(operation.dialect, `The body nests arrays and objects more than ${MAX_NESTING} levels deep.`);
       }
       const problems = validateIngestRequest(body);
       if (problems.length) return invalidRequest(operation.dialect, problems);

@@ -64,9 +64,54 @@ const rank = (keyword: string) => {
   return index === -1 ? KEYWORD_RANK.length : index;
 };
 
-/** A value as a short string for `received` (at most 256 characters). */
-export const showValue = (value: unknown): string =>
-  (typeof value === 'string' ? value : (JSON.stringify(value) ?? String(value))).slice(0, 256);
+/** The most characters of a value `received` shows. */
+const SHOWN = 256;
+
+/**
+ * A value as a short string for `received`: a string as it is, anything else as the start of its JSON,
+ * at most 256 characters. Only that start is written (a value of megabytes costs no more than a small
+ * one), and recursion stops with it: each level writes a character, so a value nested deeper than any
+ * stack still shows its first 256 characters.
+ */
+export function showValue(value: unknown): string {
+  if (typeof value === 'string') return value.slice(0, SHOWN);
+  let out = '';
+  const full = () => out.length >= SHOWN;
+  const write = (item: unknown, inArray: boolean): void => {
+    if (full()) return;
+    const json = item !== null && typeof item === 'object' && typeof (item as { toJSON?: unknown }).toJSON === 'function';
+    const next = json ? (item as { toJSON(): unknown }).toJSON() : item;
+    if (typeof next === 'string') {
+      // The start of the string is enough: its JSON (quote included) is at least as long.
+      out += JSON.stringify(next.slice(0, SHOWN));
+    } else if (Array.isArray(next)) {
+      out += '[';
+      for (let index = 0; index < next.length && !full(); index++) {
+        if (index) out += ',';
+        write(next[index], true);
+      }
+      out += ']';
+    } else if (next !== null && typeof next === 'object') {
+      out += '{';
+      let first = true;
+      for (const key of Object.keys(next)) {
+        if (full()) break;
+        const member = (next as Record<string, unknown>)[key];
+        if (member === undefined || typeof member === 'function' || typeof member === 'symbol') continue;
+        out += `${first ? '' : ','}${JSON.stringify(key.slice(0, SHOWN))}:`;
+        first = false;
+        write(member, false);
+      }
+      out += '}';
+    } else if (next === undefined || typeof next === 'function' || typeof next === 'symbol') {
+      out += inArray ? 'null' : String(next);
+    } else {
+      out += typeof next === 'bigint' ? String(next) : JSON.stringify(next);
+    }
+  };
+  write(value, false);
+  return out.slice(0, SHOWN);
+}
 
 /** What the failed keyword expected, briefly, when it can be said. */
 function describeExpected(error: ErrorObject): string | undefined {
