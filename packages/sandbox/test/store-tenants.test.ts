@@ -5,6 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EngineStore } from '../src/prepare-store.js';
 import { LOCAL_TENANT, type CreatedTenant, type TenantLimits } from '../src/store/contract.js';
 import { prepareLocalTenant } from '../src/store/seed-runs.js';
+import { tokenBucketKey } from '../src/store/tenants.js';
+import { BUCKET_MARGIN_MS, bucketFullAfterMs, startTenantSweeper } from '../src/tenant-sweeper.js';
 import type { NewErrorRow } from '../src/store/writes.js';
 import { freshStore, STORE_ENGINES } from './support/engines.js';
 
@@ -174,6 +176,42 @@ describe.each(STORE_ENGINES)('the store on $label', (engine) => {
     expect((await take(now)).allowed).toBe(true);
     expect(await take(now)).toEqual({ allowed: false, tokens: 0 });
     expect((await take(now + 1000)).allowed).toBe(true);
+  });
+
+  it('prunes the rate-limit buckets untouched since a time, and those of tokens no tenant holds (deleted tenants included)', async () => {
+    const t = 5_000_000;
+    const tenant = await created(store);
+    const mine = `SELECT key FROM rate_limit_buckets WHERE key LIKE 'anonymous:192.0.2.%' OR key IN (${engine.name === 'sqlite' ? '?, ?' : '$1, $2'}) ORDER BY key`;
+    const keys = async () =>
+      (await engine.query(location, mine, [tokenBucketKey(tenant.token), tokenBucketKey('no-tenant-holds-this')])).map((row) => row.key);
+    await store.takeRateToken(tokenBucketKey(tenant.token), 5, 1, t + 60_000);
+    await store.takeRateToken('anonymous:192.0.2.1', 5, 1, t);
+    await store.takeRateToken('anonymous:192.0.2.2', 5, 1, t + 60_000);
+    await store.takeRateToken(tokenBucketKey('no-tenant-holds-this'), 5, 1, t + 60_000);
+    // Untouched since before the cutoff: the first address's bucket goes; of the recent ones, the token no tenant holds goes.
+    await store.pruneRateBuckets(t + 1);
+    expect(await keys()).toEqual(['anonymous:192.0.2.2', tokenBucketKey(tenant.token)].sort());
+    await store.deleteTenant(tenant.id);
+    await store.pruneRateBuckets();
+    expect(await keys()).toEqual(['anonymous:192.0.2.2']);
+  });
+
+  it('the sweeper forgets buckets full again by now (refill time plus a margin) and keeps the others', async () => {
+    const now = 9_000_000;
+    const limit = { capacity: 4, refillPerSecond: 2 };
+    expect(bucketFullAfterMs(limit)).toBe(2000 + BUCKET_MARGIN_MS);
+    await store.takeRateToken('anonymous:198.51.100.1', 4, 2, now - bucketFullAfterMs(limit) - 1);
+    await store.takeRateToken('anonymous:198.51.100.2', 4, 2, now - bucketFullAfterMs(limit) + 1000);
+    const sweeper = startTenantSweeper(store, { intervalMs: 10, rateLimit: limit, now: () => now });
+    try {
+      const keys = async () =>
+        (await engine.query(location, "SELECT key FROM rate_limit_buckets WHERE key LIKE 'anonymous:198.51.100.%' ORDER BY key")).map(
+          (row) => row.key,
+        );
+      await expect.poll(keys).toEqual(['anonymous:198.51.100.2']);
+    } finally {
+      await sweeper.stop();
+    }
   });
 
   it('seeds the local tenant once; its tokens are the configured ones', async () => {

@@ -1,7 +1,6 @@
 // The sandbox's steps of the shared server pipeline, each a named function: route → authenticate →
 // rate-limit → handle → validate. The shared layer (`@session-obs/spec/server`) runs the Host and CORS
 // checks before them and sends the answer after them, exactly as for the mock.
-import { createHash } from 'node:crypto';
 import {
   endpointNotFound,
   internalError,
@@ -23,6 +22,7 @@ import { formatErrors, type SpecValidator } from '@session-obs/spec';
 import type { Handler } from './handlers.js';
 import { UNLIMITED, type RateLimiter } from './rate-limit.js';
 import type { SandboxStore } from '../store/contract.js';
+import { tokenBucketKey } from '../store/tenants.js';
 import type { SandboxRoutes } from './sandbox-routes.js';
 import { whenDatabaseDown } from './database-down.js';
 
@@ -72,7 +72,7 @@ export async function authenticate(parts: PipelineParts, request: ApiRequest): P
  * the database, which never holds a token); callers without an accepted token share one per address.
  */
 function bucketKey(credentials: Credentials, request: ApiRequest): string {
-  return 'token' in credentials ? `token:${createHash('sha256').update(credentials.token).digest('hex')}` : `anonymous:${request.client}`;
+  return 'token' in credentials ? tokenBucketKey(credentials.token) : `anonymous:${request.client}`;
 }
 
 /** Step 3: takes one request from the caller's bucket; the RateLimit-* headers, and the 429 when it is empty. */

@@ -133,7 +133,7 @@ export function createSandboxServer(options: SandboxServerOptions): SandboxServe
           ...reportsOf('grouping worker'),
         });
       }
-      sweeper = startTenantSweeper(store, reportsOf('tenant sweeper'));
+      sweeper = startTenantSweeper(store, { ...reportsOf('tenant sweeper'), rateLimit: options.rateLimit, now: options.now });
       return url;
     },
     close: async (graceMs) => {

@@ -137,6 +137,11 @@ export interface SandboxStore {
   counts(tenantId?: string): Promise<StoreCounts>;
   /** Takes one token from the named bucket (created full), atomically across processes. */
   takeRateToken(key: string, capacity: number, refillPerSecond: number, now?: number): Promise<BucketTake>;
+  /**
+   * Removes the buckets untouched since `untouchedBefore` (ms since the epoch; none by age when undefined)
+   * and those of tokens no tenant holds; returns how many.
+   */
+  pruneRateBuckets(untouchedBefore?: number): Promise<number>;
   /** Resolves when the database answers a trivial query (readiness); rejects with the driver's error. */
   ping(): Promise<void>;
   /** Closes the connection(s), after the server using the store is closed. */

@@ -27,6 +27,7 @@ import { collectSeed, collectTenantSeed, type LocalSeedClaim } from './seed-runs
 import {
   EXPIRED_TENANTS_SQL,
   FORGET_DELETED_SQL,
+  PRUNE_RATE_BUCKETS_SQL,
   LIVE,
   hashToken,
   newTenantId,
@@ -291,6 +292,10 @@ export class SqliteStore extends StoreReads implements SandboxStore {
       this.sql('INSERT OR REPLACE INTO rate_limit_buckets (key, tokens, updated_ms) VALUES (?, ?, ?)').run(key, taken.tokens, now);
       return taken;
     });
+  }
+
+  async pruneRateBuckets(untouchedBefore = Number.MIN_SAFE_INTEGER): Promise<number> {
+    return this.write(() => this.sql(PRUNE_RATE_BUCKETS_SQL).run(untouchedBefore).changes);
   }
 
   /** Refreshes the query planner's statistics (after a large seed or import). */

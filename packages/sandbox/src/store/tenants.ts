@@ -43,6 +43,16 @@ export const EXPIRED_TENANTS_SQL = "SELECT id FROM tenants WHERE kind = 'key' AN
 /** A tenant row that is not deleted: writes of a tenant check it in the same transaction, so none lands after a delete. */
 export const LIVE = 'deleted_at IS NULL';
 
+/** The rate-limit bucket of an accepted token: keyed by its hash (the database never holds a token). */
+export const tokenBucketKey = (token: string): string => `token:${hashToken(token)}`;
+
+/**
+ * Rate-limit buckets to forget: untouched since `?` (refilled to full by now, so forgetting one is
+ * keeping it full), or of a token no tenant holds any more (a deleted tenant's, a token no longer configured).
+ */
+export const PRUNE_RATE_BUCKETS_SQL = `DELETE FROM rate_limit_buckets WHERE updated_ms < ?
+  OR (key LIKE 'token:%' AND NOT EXISTS (SELECT 1 FROM tenant_tokens t WHERE t.token_hash = substr(rate_limit_buckets.key, 7)))`;
+
 /** Rows of deleted tenants that no longer count for the per-address limit. */
 export const FORGET_DELETED_SQL = 'DELETE FROM tenants WHERE deleted_at IS NOT NULL AND created_at <= ?';
 

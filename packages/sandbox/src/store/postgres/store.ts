@@ -25,6 +25,7 @@ import {
   EXPIRED_TENANTS_SQL,
   FORGET_DELETED_SQL,
   LIVE,
+  PRUNE_RATE_BUCKETS_SQL,
   hashToken,
   newTenantId,
   newToken,
@@ -315,6 +316,10 @@ export class PgStore extends PgReads implements SandboxStore {
   async takeRateToken(key: string, capacity: number, refillPerSecond: number, now = Date.now()): Promise<BucketTake> {
     const [row] = await this.poolRows<{ tokens: number; last_allowed: boolean }>(TAKE_SQL, [key, capacity, refillPerSecond, now]);
     return { allowed: row!.last_allowed, tokens: row!.tokens };
+  }
+
+  async pruneRateBuckets(untouchedBefore = Number.MIN_SAFE_INTEGER): Promise<number> {
+    return (await this.pool.query(numbered(PRUNE_RATE_BUCKETS_SQL), [untouchedBefore])).rowCount ?? 0;
   }
 
   /** Refreshes the planner's statistics (after a large seed or import). */
