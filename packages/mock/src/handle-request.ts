@@ -13,6 +13,7 @@ import {
   methodNotAllowed,
   parseParameters,
   rateLimitHeaders,
+  UNLIMITED_RATE,
   readBearerToken,
   unauthorized,
   type ApiRequest,
@@ -104,7 +105,20 @@ async function answer(parts: HandlerParts, method: string, target: RequestTarget
   // A list paged with after/before answers the example items on that side of the id, so walks end.
   const limit = typeof parsed.query.limit === 'number' ? parsed.query.limit : Number.POSITIVE_INFINITY;
   const body = answered.status === 200 ? pageExampleList(answered.body, { after, before, limit }) : answered.body;
-  return { status: answered.status, headers: answered.headers, body };
+  return { status: answered.status, headers: withMockRateLimit(answered.status, answered.headers), body };
+}
+
+/**
+ * The example's RateLimit-* values (`Remaining: 998`, `Reset: 42`) would claim a limiter the mock does not
+ * have: every answer reports the full bucket its error answers report, and a `Prefer: code=429` an empty one
+ * that is full again when its example's `Retry-After` says.
+ */
+function withMockRateLimit(status: number, headers: Record<string, string>): Record<string, string> {
+  const own = Object.entries(headers).filter(([name]) => !name.toLowerCase().startsWith('ratelimit-'));
+  if (status !== 429) return { ...rateLimitHeaders(), ...Object.fromEntries(own) };
+  const retryAfter = Number(own.find(([name]) => name.toLowerCase() === 'retry-after')?.[1]);
+  const resetSeconds = Number.isInteger(retryAfter) && retryAfter >= 0 ? retryAfter : 60;
+  return { ...rateLimitHeaders({ limit: UNLIMITED_RATE.limit, remaining: 0, resetSeconds }), ...Object.fromEntries(own) };
 }
 
 /** The status and example to ask Prism for, or why the `Prefer` header cannot be honoured. */

@@ -33,9 +33,13 @@ function bodyLeftUnread(request: IncomingMessage): boolean {
   return declared && !request.readableEnded;
 }
 
-/** Sends `reply` with `baseHeaders` under its own headers. */
+/** Headers the server layer owns: a reply cannot replace them (a handler passing on an upstream's or an example's headers). */
+const LAYER_HEADERS = new Set(['x-request-id']);
+
+/** Sends `reply` with `baseHeaders` under its own headers, except the request id, which is always the layer's. */
 export function sendReply(request: IncomingMessage, response: ServerResponse, reply: Reply, baseHeaders: Record<string, string>): void {
-  const headers: Record<string, string> = { ...baseHeaders, ...reply.headers };
+  const own = Object.entries(reply.headers ?? {}).filter(([name]) => !LAYER_HEADERS.has(name.toLowerCase()));
+  const headers: Record<string, string> = { ...baseHeaders, ...Object.fromEntries(own) };
   if (bodyLeftUnread(request)) {
     headers.Connection = 'close';
     lingerOnClose(request.socket);
