@@ -2,9 +2,24 @@
 // stops gracefully; a second signal while stopping exits at once. A server started by a parent process
 // through `startChildServer` also stops when that parent goes away, however it died (its stdin, a pipe
 // from the parent, closes): a closed terminal or a killed `npm start` never leaves a server holding its port.
+// A server started by npm, npx or pnpm (`npx session-obs-mock`, a package script) stops when that package
+// manager's process chain ends too: `kill -TERM <npx pid>` ends npm and its `sh` without passing the signal
+// on, and the server, re-parented, would keep its port forever. A server started directly (`nohup node …`,
+// `setsid session-obs-mock`, an orchestrator's exec) is never watched, so it can be daemonised on purpose.
 
-/** The environment variable `startChildServer` sets on a child that should stop with its parent. */
+/**
+ * The environment variable `startChildServer` sets (`1`) on a child that should stop with its parent; `0` keeps
+ * a server started by a package manager running after it ends.
+ */
 export const PARENT_WATCH_VARIABLE = 'SESSION_OBS_STOP_WITH_PARENT';
+
+/** How often a server started by a package manager checks that its parent is still the one it started with. */
+const REPARENT_POLL_MS = 500;
+
+/** Whether npm, npx, pnpm or yarn started this process (they set these in their scripts' environment). */
+export function startedByPackageManager(env: NodeJS.ProcessEnv = process.env): boolean {
+  return Boolean(env.npm_lifecycle_event || env.npm_execpath);
+}
 
 const SIGNALS: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
 
@@ -33,5 +48,16 @@ export function stopOnSignals(name: string, stop: () => Promise<void>, print: (l
     process.stdin.on('end', () => run('its parent process ended'));
     process.stdin.on('error', () => run('its parent process ended'));
     process.stdin.resume();
+  }
+  if (process.env[PARENT_WATCH_VARIABLE] !== '0' && startedByPackageManager()) {
+    // The parent's end is seen as a change of parent (to init or a subreaper); polling is the only portable way.
+    const parent = process.ppid;
+    const timer = setInterval(() => {
+      if (process.ppid !== parent) {
+        clearInterval(timer);
+        run('the package manager that started it ended');
+      }
+    }, REPARENT_POLL_MS);
+    timer.unref();
   }
 }
