@@ -43,6 +43,11 @@ export interface HandlerParts {
 
 /** Generated bodies tried before a dynamic answer falls back to the example. */
 const DYNAMIC_TRIES = 10;
+/** Time a request's generate-and-check tries may take (they are synchronous CPU) before the example is answered. */
+const DYNAMIC_BUDGET_MS = 250;
+
+/** Lets the requests waiting on the event loop run between two synchronous tries. */
+const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** The mock's answer to one request (the shared server layer checked Host and CORS and sends it). */
 export function createRequestHandler(parts: HandlerParts): (request: ApiRequest) => Promise<Reply> {
@@ -89,13 +94,17 @@ async function answer(parts: HandlerParts, method: string, target: RequestTarget
       dynamic,
       ...chosen,
     });
+  const started = performance.now();
   let answered = await ask(preferences.dynamic, choice);
   // Prism's generator ignores some keywords (`propertyNames`, a `oneOf`'s exclusivity): a generated body that
-  // breaks the spec is generated again, and after DYNAMIC_TRIES the example is answered instead.
+  // breaks the spec is generated again, and after DYNAMIC_TRIES (or DYNAMIC_BUDGET_MS) the example is answered
+  // instead. Each try yields first, so one dynamic request cannot hold the others up for all its tries.
   const valid = parts.validBody;
   for (let tries = 1; preferences.dynamic && valid && answered.ok && !valid(operation, answered.status, answered.body); tries++) {
-    if (tries < DYNAMIC_TRIES) answered = await ask(true, choice);
-    else {
+    if (tries < DYNAMIC_TRIES && performance.now() - started < DYNAMIC_BUDGET_MS) {
+      await yieldToEventLoop();
+      answered = await ask(true, choice);
+    } else {
       const example = chooseResponse(parts.examples, operation, { ...preferences, dynamic: false }, parsed.query);
       if (!('refusal' in example)) answered = await ask(false, example);
       break;

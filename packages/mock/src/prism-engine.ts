@@ -5,6 +5,7 @@
 // malformed escape and knows nothing of the API's error dialects) and its router are not used.
 import { createLogger } from '@stoplight/prism-core';
 import { createInstance, getHttpOperationsFromSpec } from '@stoplight/prism-http';
+import { capArraySchemas } from './bounded-schemas.js';
 
 type PrismOperation = Awaited<ReturnType<typeof getHttpOperationsFromSpec>>[number];
 
@@ -50,6 +51,8 @@ const LAYER_HEADER = /^(access-control-|x-request-id$)/i;
 /** Loads the spec into prism-http and returns an engine answering one operation at a time. */
 export async function createPrismEngine(options: EngineOptions): Promise<PrismEngine> {
   const operations = await getHttpOperationsFromSpec(options.specPath);
+  // Generated bodies stay small (see bounded-schemas.ts); named examples are not affected.
+  for (const operation of operations) for (const response of operation.responses) capArraySchemas(response.contents);
   const byRoute = new Map<string, PrismOperation>(operations.map((operation) => [`${operation.method} ${operation.path}`, operation]));
   const logger = createLogger(
     'MOCK',
