@@ -48,7 +48,8 @@ function applyValue(options: CliOptions, arg: string, value: string): string | u
 
 /** Reads the environment and arguments; a message for the first thing that is wrong. */
 export function readCliInput(args: string[], env: NodeJS.ProcessEnv): CliInput {
-  const rawPort = env.MOCK_PORT ?? '4010';
+  // An empty variable is not set (as SANDBOX_PORT, and MOCK_HOST below): `MOCK_PORT= npx …` serves on 4010.
+  const rawPort = env.MOCK_PORT || '4010';
   const port = Number(rawPort);
   // 0 picks a free port (the ready line names it), as the sandbox's SANDBOX_PORT=0 does.
   if (!/^\d+$/.test(rawPort) || port > 65535)

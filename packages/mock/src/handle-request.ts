@@ -61,8 +61,8 @@ export function dialectAt(operations: readonly CompiledOperation[], method: stri
 }
 
 async function answer(parts: HandlerParts, method: string, target: RequestTarget, headers: IncomingHttpHeaders): Promise<Reply> {
-  // A plain OPTIONS (not a preflight: the server layer answered those) lists what the API serves.
-  if (method === 'OPTIONS') return { status: 204, headers: { Allow: 'GET, HEAD, OPTIONS' } };
+  // A plain OPTIONS (not a preflight: the server layer answered those) is routed like any method the spec does
+  // not declare (a 405 with the path's `Allow`), as in the sandbox.
   const route = matchRoute(parts.operations, method, target.path);
   if (route.kind === 'not_found') return fromError(endpointNotFound(method, target.path));
   if (route.kind === 'method_not_allowed') return fromError(methodNotAllowed(route.dialect, method, route.allow));

@@ -108,6 +108,13 @@ describe('session-obs-mock CLI', () => {
     expect(stderr).toBe(line);
   });
 
+  it('takes an empty MOCK_PORT as not set (the default port), as the sandbox does SANDBOX_PORT', async () => {
+    // On an address this machine lacks, nothing listens: the one line names the port it would have used.
+    const { code, stderr } = await runToExit({ MOCK_PORT: '', MOCK_HOST: '10.255.255.1' });
+    expect(code).toBe(1);
+    expect(stderr).toBe('✖ cannot listen on 10.255.255.1: it is not an address of this machine (MOCK_HOST).\n');
+  });
+
   it('says in one line that MOCK_HOST is not an address of this machine, and exits 1', async () => {
     const { code, stderr } = await runToExit({ MOCK_PORT: String(await freePort()), MOCK_HOST: '10.255.255.1' });
     expect(code).toBe(1);

@@ -142,6 +142,8 @@ describe('auth, routes and methods', () => {
     ['POST', '/session-errors', '/session-errors'],
     ['DELETE', '/sessions/ses_a/errors/ser_b', '/sessions/{session_id}/errors/{session_error_id}'],
     ['PUT', OBS, OBS],
+    // A plain OPTIONS (not a CORS preflight) as well, as in the sandbox: the spec declares no OPTIONS.
+    ['OPTIONS', '/session-errors', '/session-errors'],
   ])('%s %s is a 405 with Allow, in the operation’s dialect', async (method, path, specPath) => {
     const response = await fetch(mock.url + path, { method, headers: AUTH });
     expect(response.status).toBe(405);
