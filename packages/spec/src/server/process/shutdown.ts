@@ -21,6 +21,9 @@ export function startedByPackageManager(env: NodeJS.ProcessEnv = process.env): b
   return Boolean(env.npm_lifecycle_event || env.npm_execpath);
 }
 
+/** The parent this process started with, read when the CLI loads (a package manager killed during a slow start-up still counts). */
+const startingParent = process.ppid;
+
 const SIGNALS: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
 
 /**
@@ -51,9 +54,8 @@ export function stopOnSignals(name: string, stop: () => Promise<void>, print: (l
   }
   if (process.env[PARENT_WATCH_VARIABLE] !== '0' && startedByPackageManager()) {
     // The parent's end is seen as a change of parent (to init or a subreaper); polling is the only portable way.
-    const parent = process.ppid;
     const timer = setInterval(() => {
-      if (process.ppid !== parent) {
+      if (process.ppid !== startingParent) {
         clearInterval(timer);
         run('the package manager that started it ended');
       }
