@@ -2,6 +2,8 @@
 // bash, fetch with node, TypeScript transpiled and run with node against the built client.
 import { execFile } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { createServer, request, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import ts from 'typescript';
@@ -28,8 +30,8 @@ beforeAll(async () => {
 afterAll(() => mock?.stop());
 
 /** Runs one sample with both upstreams' base URL variables pointed at the mock (credential variables unset: the samples fall back to a test token). */
-async function runSample(file: string, command: string, args: string[]) {
-  const env: NodeJS.ProcessEnv = { ...process.env, METORIAL_BASE_URL: mock.url, DEVREV_BASE_URL: mock.url };
+async function runSample(file: string, command: string, args: string[], baseUrl = mock.url) {
+  const env: NodeJS.ProcessEnv = { ...process.env, METORIAL_BASE_URL: baseUrl, DEVREV_BASE_URL: baseUrl };
   delete env.METORIAL_TOKEN;
   delete env.DEVREV_TOKEN;
   const { stdout } = await run(command, [...args, file], { env, timeout: 20_000, maxBuffer: 10_000_000 });
@@ -63,6 +65,50 @@ describe('samples run against the mock', () => {
       });
       writeFileSync(file, outputText);
       expect(await runSample(file, process.execPath, [])).not.toBe('');
+    },
+  );
+});
+
+describe('samples behind a gateway', () => {
+  // A base URL with a path (an API gateway, a proxy) keeps it: every sample sends `<base URL><path>`.
+  let gateway: Server;
+  let gatewayUrl: string;
+  const paths: string[] = [];
+  beforeAll(async () => {
+    gateway = createServer((req, res) => {
+      paths.push(req.url ?? '');
+      const forward = request(`${mock.url}${(req.url ?? '').replace(/^\/gateway/, '')}`, { headers: req.headers }, (answer) => {
+        res.writeHead(answer.statusCode ?? 502, answer.headers);
+        answer.pipe(res);
+      });
+      forward.on('error', () => res.destroy());
+      forward.end();
+    });
+    await new Promise<void>((resolve) => gateway.listen(0, '127.0.0.1', resolve));
+    gatewayUrl = `http://127.0.0.1:${(gateway.address() as AddressInfo).port}/gateway`;
+  });
+  afterAll(() => new Promise((resolve) => gateway?.close(resolve)));
+
+  it.each(['listSessionErrors', 'getObservabilitySession'])(
+    '%s: curl, TypeScript and fetch keep the base URL path',
+    async (operationId) => {
+      const { operation } = operations.find((o) => o.operationId === operationId)!;
+      const client = ts.transpileModule(sampleSource(operation, 1), {
+        compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 },
+      }).outputText;
+      const samples = [
+        ['.gateway.sh', sampleSource(operation, 0), 'bash'],
+        ['.gateway.client.mjs', client, process.execPath],
+        ['.gateway.fetch.mjs', sampleSource(operation, 2), process.execPath],
+      ] as const;
+      for (const [suffix, source, command] of samples) {
+        paths.length = 0;
+        const file = `${dir}${operationId}${suffix}`;
+        writeFileSync(file, source);
+        expect(await runSample(file, command, [], gatewayUrl)).not.toBe('');
+        expect(paths.length, suffix).toBeGreaterThan(0);
+        for (const path of paths) expect(path, suffix).toMatch(/^\/gateway\//);
+      }
     },
   );
 });
