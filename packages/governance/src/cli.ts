@@ -8,6 +8,7 @@ import { bumpFor, changelogEntry } from './changelog.js';
 import { changelogPage } from './changelog-page.js';
 import { isoDay } from './deprecation.js';
 import { GovernanceError } from './errors.js';
+import { acceptBreaking, readAccepted } from './accepted.js';
 import { gateReport, runGate } from './gate.js';
 import { gateMarkdown } from './markdown.js';
 import { BASELINE_DIR, PUBLISHED, readBaseline, release } from './release.js';
@@ -18,7 +19,8 @@ import { bumpVersion } from './version.js';
 
 const USAGE = `usage: session-obs-governance <command> [options]
   check           compare the bundle with the released snapshot; exit 1 on a breaking change unless
-                  info.version's major was raised   [--spec <bundle>] [--base <dir>] [--format text|markdown|json] [--verbose]
+                  info.version's major was raised and the change accepted   [--spec <bundle>] [--base <dir>]
+                  [--format text|markdown|json] [--verbose] [--accept: record the breaking changes as accepted]
   changelog       print the changelog entry of the spec diff  [--spec <bundle>]
   changelog-page  write the docs site's Changelog page (HTML)  --out <file> [--spec <bundle>]
   release         --dry-run: version, changelog, pack and check in a temporary copy (nothing published,
@@ -39,6 +41,7 @@ const OPTIONS = {
   'dry-run': { type: 'boolean' },
   apply: { type: 'boolean' },
   keep: { type: 'boolean' },
+  accept: { type: 'boolean' },
   help: { type: 'boolean' },
 } as const;
 
@@ -78,8 +81,15 @@ function main(argv: string[]): number {
   };
   switch (command) {
     case 'check': {
-      const base = options.base ? readSnapshot(resolve(options.base)).spec : readBaseline(root).spec;
-      const result = runGate(base, bundle(), { now });
+      const baseDir = options.base ? resolve(options.base) : join(root, BASELINE_DIR);
+      const base = options.base ? readSnapshot(baseDir).spec : readBaseline(root).spec;
+      const current = bundle();
+      // Accepting records every breaking change as it is now; the gate then fails only on a later one.
+      if (options.accept) {
+        console.log(acceptBreaking(baseDir, runGate(base, current, { now })));
+        return 0;
+      }
+      const result = runGate(base, current, { now }, readAccepted(baseDir));
       const format = options.json ? 'json' : (options.format ?? 'text');
       if (format === 'json') console.log(JSON.stringify(result, null, 2));
       else if (format === 'markdown') console.log(gateMarkdown(result));

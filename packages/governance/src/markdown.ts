@@ -34,6 +34,8 @@ export function gateMarkdown(result: GateResult): string {
     '',
     `**${breaking} breaking, ${warning} warning, ${info} other change(s)** between the released API ${code(result.baseVersion)} and this ${code(result.version)}.`,
   ];
+  if (result.unaccepted.length)
+    lines.push('', `**Not yet accepted for ${code(result.version)}:**`, '', ...HEADER, ...result.unaccepted.map(row));
   if (loud.length) lines.push('', ...HEADER, ...loud.map(row));
   if (quiet.length)
     lines.push(
@@ -47,7 +49,7 @@ export function gateMarkdown(result: GateResult): string {
     );
   lines.push(
     '',
-    '<sub>Rules and levels: `packages/governance/RULES.md`. A breaking change passes only with a major `info.version` bump.</sub>',
+    '<sub>Rules and levels: `packages/governance/RULES.md`. A breaking change passes only with a major `info.version` bump, once accepted (`pnpm check:breaking --accept`).</sub>',
   );
   return lines.join('\n');
 }

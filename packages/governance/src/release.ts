@@ -5,6 +5,7 @@
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, relative } from 'node:path';
+import { readAccepted } from './accepted.js';
 import { bumpFor, changelogEntry } from './changelog.js';
 import { isoDay } from './deprecation.js';
 import { gateReport, runGate, type GateResult } from './gate.js';
@@ -80,7 +81,7 @@ type Log = (line: string) => void;
 function planRelease(root: string, specPath: string, now: Date, log: Log): Plan {
   const base = readBaseline(root);
   const current = readSpec(specPath);
-  const gate = runGate(base.spec, current, { now });
+  const gate = runGate(base.spec, current, { now }, readAccepted(join(root, BASELINE_DIR)));
   for (const line of gateReport(gate)) log(`  ${line}`);
   // The bump follows the diff, and never falls behind a version the author already wrote.
   const authored = String(current.info?.version);

@@ -2,6 +2,7 @@
 // `baseline/releases/<version>/` keeps each earlier one, moved there when a release supersedes it.
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { dropAccepted } from './accepted.js';
 import { GovernanceError } from './errors.js';
 import type { Document } from './openapi.js';
 import { readSpec } from './spec.js';
@@ -61,6 +62,8 @@ export function writeSnapshot(dir: string, spec: Document, record: ReleaseRecord
       const archive = join(dir, 'releases', previous.version);
       mkdirSync(archive, { recursive: true });
       for (const file of ['openapi.json', 'version.json']) cpSync(join(dir, file), join(archive, file));
+      // The breaking changes accepted against the replaced snapshot are released now.
+      dropAccepted(dir);
     }
   }
   writeFileSync(join(dir, 'openapi.json'), JSON.stringify({ ...spec, info: { ...spec.info, version: record.version } }, null, 2) + '\n');

@@ -95,16 +95,46 @@ describe('check:breaking on an edited copy of the real spec', () => {
     );
   });
 
-  it('passes after a major bump', () => {
+  it('after a major bump, passes once the breaking changes are accepted, and fails again on a new one', () => {
     const copy = join(dir, 'major');
     cpSync(join(dir, 'openapi'), copy, { recursive: true });
     const yaml = join(copy, 'openapi.yaml');
     writeFileSync(yaml, setInfoVersion(readFileSync(yaml, 'utf8'), nextMajor));
     const bumped = join(dir, 'major.json');
     bundle(yaml, bumped);
+    const unaccepted = check('--spec', bumped);
+    expect(unaccepted.code, unaccepted.out).toBe(1);
+    expect(unaccepted.out).toMatch(new RegExp(`✖ \\d+ breaking change\\(s\\) not yet accepted for ${nextMajor}`));
+    expect(unaccepted.out).toContain('pnpm check:breaking --accept');
+
+    const accepted = check('--spec', bumped, '--accept');
+    expect(accepted.code, accepted.out).toBe(0);
+    expect(accepted.out).toMatch(new RegExp(`✔ accepted \\d+ breaking change\\(s\\) for ${nextMajor}`));
     const passed = check('--spec', bumped);
     expect(passed.code, passed.out).toBe(0);
-    expect(passed.out).toContain(`allowed: info.version major raised ${version} → ${nextMajor}`);
+    expect(passed.out).toContain(`allowed: info.version major raised ${version} → ${nextMajor}, each accepted`);
+
+    // A later break during the same unreleased major is caught, alone: drop the `desc` order.
+    const order = join(copy, 'components/parameters/Order.yaml');
+    const text = readFileSync(order, 'utf8');
+    writeFileSync(order, text.replace(/^ {4}- desc\n/m, ''));
+    expect(readFileSync(order, 'utf8')).not.toBe(text);
+    bundle(yaml, bumped);
+    const later = check('--spec', bumped, '--format', 'json');
+    expect(later.code, later.out).toBe(1);
+    const result = JSON.parse(later.out) as GateResult;
+    expect(result.unaccepted.length).toBeGreaterThan(0);
+    expect(new Set(result.unaccepted.map((f) => f.field))).toEqual(new Set(['query parameter "order"']));
+    rmSync(join(base, 'accepted-breaking.json'));
+  });
+
+  it('--accept without a raised major is refused: it records changes for a major release only', () => {
+    const refused = check('--spec', out, '--accept');
+    expect(refused.code, refused.out).toBe(2);
+    expect(refused.out.trim().split('\n')).toHaveLength(1);
+    expect(refused.out).toContain(
+      `✖ --accept records breaking changes for a major release: raise info.version to ${nextMajor} in openapi/openapi.yaml first`,
+    );
   });
 });
 
