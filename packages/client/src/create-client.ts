@@ -6,10 +6,10 @@ import createFetchClient, {
   type MaybeOptionalInit,
 } from 'openapi-fetch';
 import { systemClock, type Clock } from './clock.js';
-import { errorFromResponse } from './errors.js';
+import { errorFromResponse, InvalidResponseError } from './errors.js';
 import { pages, type GetPage, type ListResult, type LooseInit } from './paginate.js';
 import { DEFAULT_POLICY, withOverrides, type RequestControls } from './retry-policy.js';
-import { callFailure, createTransport, type CallState } from './transport.js';
+import { createTransport } from './transport.js';
 import type { ClientPaths, DataOf, FetchResultLike, ListItem, ListPage, ListPath, PaginateArgs } from './types.js';
 import { ROOT_CREDENTIAL, SERVERS } from './generated/upstreams.js';
 import { resolveUpstreams, routeCall, type UpstreamOptions } from './upstreams.js';
@@ -98,15 +98,17 @@ export function createClientOn(clock: Clock, options: ClientOptions): SessionObs
   });
   // Every call goes to its operation's server with its credential; without one it rejects before any request.
   const request = client.request as (method: string, path: string, init: object) => Promise<unknown>;
-  // `call` reaches the transport on the Request (openapi-fetch copies init keys a Request lacks onto it).
-  const send = async (method: string, path: string, init: LooseInit & { baseUrl?: string; headers?: HeadersOptions } = {}) => {
-    const call: CallState = {};
-    try {
-      return await request(method, path, { ...routeCall(upstreams, method, path, init), call });
-    } catch (cause) {
-      throw callFailure(cause, call, init.signal, `${method} ${path}`);
-    }
-  };
+  // A 2xx body that is not JSON makes openapi-fetch's parse throw a SyntaxError: typed here, naming the call.
+  const send = async (method: string, path: string, init: LooseInit & { baseUrl?: string; headers?: HeadersOptions } = {}) =>
+    request(method, path, routeCall(upstreams, method, path, init)).catch((cause: unknown) => {
+      throw cause instanceof SyntaxError
+        ? new InvalidResponseError({
+            code: 'invalid_response',
+            message: `The response is not JSON: ${cause.message} (${method} ${path})`,
+            cause,
+          })
+        : cause;
+    });
 
   const unwrap = async <T extends FetchResultLike>(result: T | Promise<T>): Promise<DataOf<T>> => {
     const { data, error, response } = await result;

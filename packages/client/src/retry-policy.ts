@@ -53,10 +53,20 @@ export function backoffDelay(retry: number, policy: RetryPolicy, random: () => n
   return random() * Math.min(policy.maxDelayMs, policy.initialDelayMs * 2 ** retry);
 }
 
+/** What each setting may be, as the error message says it: `NaN` (an unset environment variable) is none of these. */
+const ALLOWED: Record<keyof RetryPolicy, [check: (value: number) => boolean, rule: string]> = {
+  maxRetries: [(value) => value >= 0 && (Number.isInteger(value) || value === Infinity), 'a whole number of 0 or more'],
+  // Timer delays: a larger one (Infinity too) overflows and fires at once.
+  timeoutMs: [(value) => value >= 0 && value < 2 ** 31, 'from 0 to 2147483647'],
+  initialDelayMs: [(value) => value >= 0 && value < 2 ** 31, 'from 0 to 2147483647'],
+  maxDelayMs: [(value) => value >= 0 && value < 2 ** 31, 'from 0 to 2147483647'],
+  maxRetryAfterMs: [(value) => value >= 0, '0 or more'],
+};
+
 /**
- * `base` with each defined value of `overrides` in its place. Throws a `TypeError` naming the first one that is
- * not a whole number from 0 to 2³¹−1 (the largest delay a timer takes): `NaN` from an unset environment
- * variable would otherwise retry without end, and `Infinity` fire a timeout at once.
+ * `base` with each defined value of `overrides` in its place. Throws a `TypeError` naming the first one out of
+ * its range: `NaN` from an unset environment variable would otherwise retry without end, and a timeout of
+ * `Infinity` fire at once.
  */
 export function withOverrides(
   base: RetryPolicy,
@@ -66,8 +76,8 @@ export function withOverrides(
   const policy = { ...base };
   for (const [key, value] of Object.entries(overrides) as Array<[keyof RetryPolicy, number | undefined]>) {
     if (value === undefined) continue;
-    if (!(Number.isInteger(value) && value >= 0 && value < 2 ** 31))
-      throw new TypeError(`${where}: ${key} must be a whole number from 0 to 2147483647, not ${String(value)}`);
+    const [check, rule] = ALLOWED[key];
+    if (!check(value)) throw new TypeError(`${where}: ${key} must be ${rule}, not ${String(value)}`);
     policy[key] = value;
   }
   return policy;

@@ -2,7 +2,7 @@
 // aborts an attempt or a retry wait at any point, and 429/5xx responses, network errors and timeouts are
 // retried. openapi-fetch builds the Request with the caller's `signal`, so `request.signal` follows it.
 import { type Clock, sleep } from './clock.js';
-import { AbortError, ApiError, ConnectionError, InvalidResponseError, TimeoutError, abortError, retryAfterMs } from './errors.js';
+import { AbortError, ConnectionError, TimeoutError, abortError, retryAfterMs, type ApiError } from './errors.js';
 import { backoffDelay, shouldRetry, withOverrides, type RequestControls, type RetryPolicy } from './retry-policy.js';
 
 /** A WHATWG `fetch`. */
@@ -10,37 +10,62 @@ export type Fetch = (input: Request, init?: RequestInit) => Promise<Response>;
 
 /** Wraps `baseFetch` with timeouts, abort handling and retries (every operation of the spec is a GET, so all are retried). */
 export function createTransport(baseFetch: Fetch, policy: RetryPolicy, clock: Clock): (request: Request) => Promise<Response> {
-  return async (request) => {
-    // openapi-fetch copies the init's keys that a Request lacks (our RequestControls) onto the Request.
-    const controls = request as Request & RequestControls & { call?: CallState };
-    const { maxRetries, timeoutMs } = withOverrides(policy, { maxRetries: controls.maxRetries, timeoutMs: controls.timeoutMs }, 'the call');
-    for (let retry = 0; ; retry++) {
-      const last = retry >= maxRetries;
-      let wait: number;
-      try {
-        // A body can be sent once: every attempt but the last sends a copy.
-        const response = await sendAttempt(baseFetch, last || !request.body ? request : request.clone(), timeoutMs, clock);
-        if (last || !shouldRetry(response)) {
-          if (controls.call) controls.call.answered = true;
-          return response;
-        }
-        const requested = await requestedWait(response, clock);
-        // A longer wait than we sit through is handed back: the caller gets the response and can reschedule.
-        if (requested !== undefined && requested > policy.maxRetryAfterMs) return response;
-        void response.body?.cancel().catch(() => {});
-        wait = requested ?? backoffDelay(retry, policy);
-      } catch (error) {
-        if (last || error instanceof AbortError) throw error;
-        wait = backoffDelay(retry, policy);
-      }
-      await sleep(wait, request.signal, clock);
-    }
-  };
+  return async (request) => typedBody(await sendWithRetries(baseFetch, policy, clock, request), request);
 }
 
-/** What the transport tells `createClient` about one call: whether a response was handed on (so a later failure happened while its body was read). */
-export interface CallState {
-  answered?: boolean;
+/** The attempts of one request, until a response to hand on or a typed error. */
+async function sendWithRetries(baseFetch: Fetch, policy: RetryPolicy, clock: Clock, request: Request): Promise<Response> {
+  // openapi-fetch copies the init's keys that a Request lacks (our RequestControls) onto the Request.
+  const controls = request as Request & RequestControls;
+  const { maxRetries, timeoutMs } = withOverrides(policy, { maxRetries: controls.maxRetries, timeoutMs: controls.timeoutMs }, 'the call');
+  for (let retry = 0; ; retry++) {
+    const last = retry >= maxRetries;
+    let wait: number;
+    try {
+      // A body can be sent once: every attempt but the last sends a copy.
+      const response = await sendAttempt(baseFetch, last || !request.body ? request : request.clone(), timeoutMs, clock);
+      if (last || !shouldRetry(response)) return response;
+      const requested = await requestedWait(response, clock);
+      // A longer wait than we sit through is handed back: the caller gets the response and can reschedule.
+      if (requested !== undefined && requested > policy.maxRetryAfterMs) return response;
+      void response.body?.cancel().catch(() => {});
+      wait = requested ?? backoffDelay(retry, policy);
+    } catch (error) {
+      if (last || error instanceof AbortError) throw error;
+      wait = backoffDelay(retry, policy);
+    }
+    await sleep(wait, request.signal, clock);
+  }
+}
+
+/**
+ * `response` with its body readers (`json`, `text`: what openapi-fetch calls once the transport returned) failing
+ * with the typed error: the caller's abort, or a connection lost mid-body. (A body that is not JSON fails in
+ * openapi-fetch's own `JSON.parse` too, so `createClient` types that one.)
+ */
+function typedBody(response: Response, request: Request): Response {
+  for (const read of ['json', 'text'] as const) {
+    const original = response[read].bind(response);
+    response[read] = () =>
+      original().catch((cause: unknown) => {
+        throw bodyError(cause, request);
+      });
+  }
+  return response;
+}
+
+/** The typed error for a body that could not be read (a parse error is left as it is). */
+function bodyError(cause: unknown, request: Request): unknown {
+  if (request.signal.aborted) return abortError(request.signal);
+  if (cause instanceof SyntaxError) return cause;
+  // The query is left out: it may hold ids the caller would not want in logs.
+  const path = request.url.split('?')[0];
+  const reason = cause instanceof Error && cause.cause !== undefined ? cause.cause : cause;
+  return new ConnectionError({
+    code: 'connection_error',
+    message: `Connection lost while reading the response: ${String(reason)} (${path})`,
+    cause,
+  });
 }
 
 /**
@@ -94,28 +119,4 @@ async function requestedWait(response: Response, clock: Clock): Promise<number |
     .json()
     .catch(() => undefined);
   return retryAfterMs(response, body, clock.now());
-}
-
-/**
- * A call's failure, typed. openapi-fetch reads the body after the transport handed the response on, so the
- * caller's abort, a connection lost mid-body and a body that is not JSON surface here, after the call was
- * `answered`. Anything else (our typed errors, a `TypeError` for a bad argument, a middleware's own error) is
- * passed on as it is.
- */
-export function callFailure(cause: unknown, call: CallState, signal: AbortSignal | undefined, operation: string): unknown {
-  if (cause instanceof ApiError || !call.answered) return cause;
-  if (signal?.aborted) return abortError(signal);
-  if (cause instanceof SyntaxError)
-    return new InvalidResponseError({
-      code: 'invalid_response',
-      message: `${operation}: the response is not JSON (${cause.message})`,
-      cause,
-    });
-  if (!(cause instanceof TypeError)) return cause;
-  const reason: unknown = cause.cause ?? cause;
-  return new ConnectionError({
-    code: 'connection_error',
-    message: `Connection lost while reading the response: ${String(reason)} (${operation})`,
-    cause,
-  });
 }

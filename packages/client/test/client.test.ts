@@ -1,7 +1,7 @@
 // What createClient puts on the wire and how a request reaches fetch, against a real local HTTP server.
 import { inspect } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { type ApiError, InvalidResponseError, createClient } from '../src/index.js';
+import { ApiError, InvalidResponseError, createClient } from '../src/index.js';
 import { sessionError, startFaultServer } from './fault-server.js';
 import { PATH, TOKEN, clockedClient, group, params, realClient, rejection, useFaultServer } from './helpers.js';
 
@@ -124,27 +124,66 @@ describe('a success body that is not what the operation returns', () => {
     const error = await rejection(realClient(server).GET(PATH, { params }));
     expect(error).toBeInstanceOf(InvalidResponseError);
     expect(error).toMatchObject({ kind: 'InvalidResponseError', code: 'invalid_response', status: undefined });
-    expect((error as Error).message).toMatch(/^GET \/session-error-groups\/\{session_error_group_id\}: the response is not JSON \(.+\)$/);
+    expect((error as Error).message).toMatch(/^The response is not JSON: .+ \(GET \/session-error-groups\/\{session_error_group_id\}\)$/);
     expect((error as Error).cause).toBeInstanceOf(SyntaxError);
     expect(server.received).toHaveLength(1);
+  });
+
+  it('is typed also when a middleware replaced the Request', async () => {
+    const { server } = fault;
+    server.script({ headers: { 'content-type': 'text/html' }, body: '<html></html>' });
+    const client = realClient(server);
+    client.use({ onRequest: ({ request }) => new Request(request, { headers: { 'x-extra': '1' } }) });
+    expect(await rejection(client.GET(PATH, { params }))).toBeInstanceOf(InvalidResponseError);
+  });
+
+  it("leaves a middleware's own error and a bad parseAs as they are (they are not the body's failures)", async () => {
+    const { server } = fault;
+    server.script({ body: group }, { body: group });
+    const client = realClient(server);
+    const mistake = new TypeError('a bug in my middleware');
+    const middleware = {
+      onResponse: () => {
+        throw mistake;
+      },
+    };
+    client.use(middleware);
+    expect(await rejection(client.GET(PATH, { params }))).toBe(mistake);
+    client.eject(middleware);
+    const badParse = await rejection(client.GET(PATH, { params, parseAs: 'jsn' as 'json' }));
+    expect(badParse).toBeInstanceOf(TypeError);
+    expect(badParse).not.toBeInstanceOf(ApiError);
   });
 });
 
 describe('numeric options', () => {
   it.each([
-    [{ maxRetries: Number.NaN }, 'maxRetries must be a whole number from 0 to 2147483647, not NaN'],
-    [{ maxRetries: -1 }, 'maxRetries must be a whole number from 0 to 2147483647, not -1'],
-    [{ timeoutMs: Number.POSITIVE_INFINITY }, 'timeoutMs must be a whole number from 0 to 2147483647, not Infinity'],
-    [{ timeoutMs: 2 ** 31 }, 'timeoutMs must be a whole number from 0 to 2147483647, not 2147483648'],
-    [{ retry: { initialDelayMs: 0.5 } }, 'initialDelayMs must be a whole number from 0 to 2147483647, not 0.5'],
-  ])('%j is a TypeError from createClient naming the option (NaN would retry without end)', (options, message) => {
+    ['maxRetries NaN', { maxRetries: Number.NaN }, 'maxRetries must be a whole number of 0 or more, not NaN'],
+    ['maxRetries -1', { maxRetries: -1 }, 'maxRetries must be a whole number of 0 or more, not -1'],
+    ['maxRetries 1.5', { maxRetries: 1.5 }, 'maxRetries must be a whole number of 0 or more, not 1.5'],
+    ['timeoutMs Infinity', { timeoutMs: Number.POSITIVE_INFINITY }, 'timeoutMs must be from 0 to 2147483647, not Infinity'],
+    ['timeoutMs 2^31', { timeoutMs: 2 ** 31 }, 'timeoutMs must be from 0 to 2147483647, not 2147483648'],
+    ['retry.initialDelayMs -0.5', { retry: { initialDelayMs: -0.5 } }, 'initialDelayMs must be from 0 to 2147483647, not -0.5'],
+    ['retry.maxRetryAfterMs NaN', { retry: { maxRetryAfterMs: Number.NaN } }, 'maxRetryAfterMs must be 0 or more, not NaN'],
+  ])('%s is a TypeError from createClient naming the option (NaN would retry without end)', (_, options, message) => {
     expect(() => createClient({ token: 't', ...options })).toThrow(new TypeError(`createClient: ${message}`));
+  });
+
+  it('takes what worked before: retrying without end, any server wait, fractional ms', () => {
+    expect(() =>
+      createClient({
+        token: 't',
+        maxRetries: Number.POSITIVE_INFINITY,
+        timeoutMs: 1500.5,
+        retry: { maxRetryAfterMs: Number.POSITIVE_INFINITY },
+      }),
+    ).not.toThrow();
   });
 
   it('a per-call value that is not a whole number rejects with a TypeError before any request', async () => {
     const { server } = fault;
     const error = await rejection(realClient(server).GET(PATH, { params, maxRetries: Number('x') }));
-    expect(error).toEqual(new TypeError('the call: maxRetries must be a whole number from 0 to 2147483647, not NaN'));
+    expect(error).toEqual(new TypeError('the call: maxRetries must be a whole number of 0 or more, not NaN'));
     expect(server.received).toHaveLength(0);
   });
 

@@ -223,7 +223,7 @@ describe('connection failures', () => {
     expect(error).toBeInstanceOf(ConnectionError);
     expect(error).toMatchObject({ code: 'connection_error', status: undefined });
     expect((error as Error).message).toMatch(
-      /^Connection lost while reading the response: .+ \(GET \/session-error-groups\/\{session_error_group_id\}\)$/,
+      /^Connection lost while reading the response: .+ \(http:\/\/127\.0\.0\.1:\d+\/session-error-groups\/seg_1\)$/,
     );
     expect(server.received).toHaveLength(1);
   });
