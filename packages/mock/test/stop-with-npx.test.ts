@@ -1,7 +1,8 @@
 // `npx session-obs-mock` (the README's command) as a process supervisor stops it: SIGTERM to npx ends npm and
 // its `sh` without passing the signal on. The fake npx here does the same (it starts the real CLI with npm's
 // environment and exits on SIGTERM), and the mock must notice and stop rather than keep its port forever.
-// Started directly (no package manager), a server whose parent ends keeps running: daemonising is allowed.
+// Started any other way (directly, or in the background by a package script), a server whose parent ends
+// keeps running: daemonising is allowed.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -72,15 +73,21 @@ describe('the mock under a package manager', () => {
     try {
       process.kill(parent.pid!, 'SIGTERM');
       await until(() => !alive(mockPid), 'the mock to exit');
-      expect(read()).toContain('Stopping the mock… (the package manager that started it ended)');
+      expect(read()).toContain('Stopping the mock… (the npx that started it ended)');
       await expect(fetch(`http://127.0.0.1:${port}/`)).rejects.toThrow();
     } finally {
       if (alive(mockPid)) process.kill(mockPid, 'SIGKILL');
     }
   });
 
-  it('keeps running when started directly (no package manager) and its parent ends: daemonised on purpose', async () => {
-    const { parent, mockPid, port } = await startUnderFakeNpx('direct', plainEnv);
+  it.each([
+    ['directly (no package manager)', plainEnv],
+    [
+      'in the background by a package script (`nohup … &`)',
+      { ...plainEnv, npm_lifecycle_event: 'mock:bg', npm_execpath: '/usr/lib/node_modules/npm/bin/npm-cli.js' },
+    ],
+  ])('keeps running when started %s and its parent ends: daemonised on purpose', async (how, env) => {
+    const { parent, mockPid, port } = await startUnderFakeNpx(how.replace(/\W+/g, '-'), env);
     try {
       process.kill(parent.pid!, 'SIGTERM');
       await until(() => !alive(parent.pid!), 'the parent to exit');

@@ -2,26 +2,29 @@
 // stops gracefully; a second signal while stopping exits at once. A server started by a parent process
 // through `startChildServer` also stops when that parent goes away, however it died (its stdin, a pipe
 // from the parent, closes): a closed terminal or a killed `npm start` never leaves a server holding its port.
-// A server started by npm, npx or pnpm (`npx session-obs-mock`, a package script) stops when that package
-// manager's process chain ends too: `kill -TERM <npx pid>` ends npm and its `sh` without passing the signal
-// on, and the server, re-parented, would keep its port forever. A server started directly (`nohup node …`,
-// `setsid session-obs-mock`, an orchestrator's exec) is never watched, so it can be daemonised on purpose.
+// A server started by `npx session-obs-mock` (the READMEs' command) stops when that npx ends too:
+// `kill -TERM <npx pid>` ends npm and its `sh` without passing the signal on, and the server, re-parented,
+// would keep its port forever. A server started any other way (directly, `nohup … &` in a package script,
+// `setsid`, an orchestrator's exec) is never watched, so it can be daemonised on purpose.
 
 /**
  * The environment variable `startChildServer` sets (`1`) on a child that should stop with its parent; `0` keeps
- * a server started by a package manager running after it ends.
+ * a server started by npx running after npx ends.
  */
 export const PARENT_WATCH_VARIABLE = 'SESSION_OBS_STOP_WITH_PARENT';
 
-/** How often a server started by a package manager checks that its parent is still the one it started with. */
+/** How often a server started by npx checks that its parent is still the one it started with. */
 const REPARENT_POLL_MS = 500;
 
-/** Whether npm, npx, pnpm or yarn started this process (they set these in their scripts' environment). */
-export function startedByPackageManager(env: NodeJS.ProcessEnv = process.env): boolean {
-  return Boolean(env.npm_lifecycle_event || env.npm_execpath);
+/**
+ * Whether `npx` (`npm exec`) started this process: it names its run `npx`. A package script's event is the
+ * script's name, and every process under it inherits that, so `nohup … &` in a script is not watched.
+ */
+export function startedByNpx(env: NodeJS.ProcessEnv = process.env): boolean {
+  return env.npm_lifecycle_event === 'npx';
 }
 
-/** The parent this process started with, read when the CLI loads (a package manager killed during a slow start-up still counts). */
+/** The parent this process started with, read when the CLI loads (an npx killed during a slow start-up still counts). */
 const startingParent = process.ppid;
 
 const SIGNALS: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
@@ -52,12 +55,13 @@ export function stopOnSignals(name: string, stop: () => Promise<void>, print: (l
     process.stdin.on('error', () => run('its parent process ended'));
     process.stdin.resume();
   }
-  if (process.env[PARENT_WATCH_VARIABLE] !== '0' && startedByPackageManager()) {
+  // Already re-parented at load (to init, pid 1): started in the background by a command that has ended.
+  if (process.env[PARENT_WATCH_VARIABLE] !== '0' && startedByNpx() && startingParent !== 1) {
     // The parent's end is seen as a change of parent (to init or a subreaper); polling is the only portable way.
     const timer = setInterval(() => {
       if (process.ppid !== startingParent) {
         clearInterval(timer);
-        run('the package manager that started it ended');
+        run('the npx that started it ended');
       }
     }, REPARENT_POLL_MS);
     timer.unref();
