@@ -87,6 +87,12 @@ describe('bad input at start: one line, a non-zero exit', () => {
   const other = new BetterSqlite3(otherDatabase);
   other.exec("CREATE TABLE contacts (name TEXT); INSERT INTO contacts VALUES ('Ada')");
   other.close();
+  // A SQLite file whose header survived but whose first page did not: it may be anyone's.
+  const corruptDatabase = join(dir, 'corrupt.db');
+  writeFileSync(
+    corruptDatabase,
+    Buffer.concat([readFileSync(otherDatabase).subarray(0, 100), Buffer.alloc(3996, 0x5a), readFileSync(otherDatabase).subarray(4096)]),
+  );
 
   it.each<[string, string[], Record<string, string>, number, string]>([
     ['a port that is not a number', ['--port', 'abc'], {}, 2, '✖ --port must be an integer from 0 to 65535, got "abc".'],
@@ -152,6 +158,11 @@ describe('bad input at start: one line, a non-zero exit', () => {
       "another program's SQLite database",
       otherDatabase,
       "it is a SQLite database, but not the sandbox's: --fresh deletes only a sandbox database",
+    ],
+    [
+      'a corrupt SQLite file',
+      corruptDatabase,
+      'the file is corrupt, so --fresh cannot tell whether it is a sandbox database: delete it (and its -wal and -shm files) yourself to start afresh',
     ],
   ])('--fresh on %s: refused, nothing deleted', async (_name, db, reason) => {
     const before = readFileSync(db === aDirectory ? join(aDirectory, 'kept.txt') : db);

@@ -14,6 +14,19 @@ describe('TokenBuckets', () => {
     expect(buckets.take('a').allowed).toBe(true);
   });
 
+  it('makes room without resetting a drained bucket: a flood of addresses never refills a token', () => {
+    let now = 0;
+    const buckets = new TokenBuckets({ capacity: 2, refillPerSecond: 0.001 }, () => now);
+    buckets.take('token:a');
+    buckets.take('token:a');
+    expect(buckets.take('token:a').allowed).toBe(false);
+    for (let i = 0; i < 25_000; i++) buckets.take(`anonymous:10.0.${i >> 8}.${i & 255}`);
+    expect(buckets.take('token:a').allowed).toBe(false);
+    // Buckets full again are dropped first, and lose nothing: a token unused for long starts full anyway.
+    now = 10_000_000;
+    expect(buckets.take('token:a').allowed).toBe(true);
+  });
+
   it('is off without options', () => {
     const buckets = new TokenBuckets(undefined);
     for (let i = 0; i < 10_000; i++) expect(buckets.take('a').allowed).toBe(true);

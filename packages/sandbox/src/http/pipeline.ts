@@ -1,6 +1,7 @@
 // The sandbox's steps of the shared server pipeline, each a named function: route → authenticate →
 // rate-limit → handle → validate. The shared layer (`@session-obs/spec/server`) runs the Host and CORS
 // checks before them and sends the answer after them, exactly as for the mock.
+import { addressKey } from './address-key.js';
 import {
   endpointNotFound,
   internalError,
@@ -69,10 +70,11 @@ export async function authenticate(parts: PipelineParts, request: ApiRequest): P
 
 /**
  * The bucket a request is charged to: each token has its own (keyed by its hash: the buckets may live in
- * the database, which never holds a token); callers without an accepted token share one per address.
+ * the database, which never holds a token); callers without an accepted token share one per address, an
+ * IPv6 one per /64 (a client can take a fresh address of its /64 for every request).
  */
 function bucketKey(credentials: Credentials, request: ApiRequest): string {
-  return 'token' in credentials ? tokenBucketKey(credentials.token) : `anonymous:${request.client}`;
+  return 'token' in credentials ? tokenBucketKey(credentials.token) : `anonymous:${addressKey(request.client)}`;
 }
 
 /** Step 3: takes one request from the caller's bucket; the RateLimit-* headers, and the 429 when it is empty. */

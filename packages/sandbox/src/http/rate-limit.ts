@@ -38,6 +38,9 @@ export const UNLIMITED: Readonly<RateLimitDecision> = Object.freeze({
   retryAfterSeconds: 0,
 });
 
+/** Buckets kept in memory before room is made for new ones. */
+const MAX_BUCKETS = 10_000;
+
 /** One bucket per key (the bearer token); `now` is injectable for tests. */
 export class TokenBuckets {
   private readonly buckets = new Map<string, { tokens: number; at: number }>();
@@ -54,7 +57,7 @@ export class TokenBuckets {
     const now = this.now();
     let bucket = this.buckets.get(key);
     if (!bucket) {
-      if (this.buckets.size > 10_000) this.buckets.clear();
+      if (this.buckets.size >= MAX_BUCKETS) this.makeRoom(options, now);
       bucket = { tokens: options.capacity, at: now };
       this.buckets.set(key, bucket);
     }
@@ -69,6 +72,19 @@ export class TokenBuckets {
       resetSeconds: Math.ceil((options.capacity - bucket.tokens) / options.refillPerSecond),
       retryAfterSeconds: allowed ? 0 : Math.max(1, Math.ceil((1 - bucket.tokens) / options.refillPerSecond)),
     };
+  }
+
+  /**
+   * Drops the buckets full again by now (a new one would be the same), then, if that is not enough, the
+   * oldest of callers without a token: a flood from many addresses must never reset a token's bucket.
+   */
+  private makeRoom(options: RateLimitOptions, now: number): void {
+    for (const [key, bucket] of this.buckets)
+      if (bucket.tokens + ((now - bucket.at) / 1000) * options.refillPerSecond >= options.capacity) this.buckets.delete(key);
+    for (const key of this.buckets.keys()) {
+      if (this.buckets.size < MAX_BUCKETS / 2) break;
+      if (key.startsWith('anonymous:')) this.buckets.delete(key);
+    }
   }
 }
 

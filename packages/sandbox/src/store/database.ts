@@ -36,6 +36,8 @@ const REASONS: Record<string, string> = {
   LEGACY_SCHEMA: 'it was made by an earlier sandbox version (without tenants): start with --fresh to replace it',
   NOT_A_FILE: 'it is not a regular file',
   NOT_SANDBOX: "it is a SQLite database, but not the sandbox's: --fresh deletes only a sandbox database",
+  CORRUPT_UNKNOWN:
+    'the file is corrupt, so --fresh cannot tell whether it is a sandbox database: delete it (and its -wal and -shm files) yourself to start afresh',
 };
 
 /** The error as a StoreOpenError (known codes get a readable reason). */

@@ -17,14 +17,22 @@ function readStart(path: string, length: number): Buffer {
   }
 }
 
-/** Whether a SQLite file holds no table, or the sandbox's (`schema_migrations`, or the older `meta`). */
+/**
+ * Whether a SQLite file holds no table, or the sandbox's (`schema_migrations`, or the older `meta`). A file
+ * whose tables cannot be read (corrupt) is refused by a code of its own: it may be anyone's.
+ */
 function isSandboxDatabase(path: string): boolean {
-  const db = new BetterSqlite3(path, { readonly: true, fileMustExist: true });
+  let db: BetterSqlite3.Database | undefined;
   try {
+    db = new BetterSqlite3(path, { readonly: true, fileMustExist: true });
     const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all() as string[];
     return tables.length === 0 || tables.includes('schema_migrations') || tables.includes('meta');
+  } catch (error) {
+    const code = String((error as { code?: unknown }).code);
+    if (code === 'SQLITE_CORRUPT' || code === 'SQLITE_NOTADB') throw Object.assign(new Error('corrupt'), { code: 'CORRUPT_UNKNOWN' });
+    throw error;
   } finally {
-    db.close();
+    db?.close();
   }
 }
 
