@@ -244,7 +244,7 @@ export function fetchSample(op) {
       '// Keyset paging: ask for the items after the last id while has_more_after is true.',
       'let after;',
       'do {',
-      `  const url = new URL(baseUrl + ${js(path)});`,
+      `  const url = new URL(baseUrl.replace(/\\/+$/, '') + ${js(path)});`,
       ...search([entry('limit', '100')]).map((l) => '  ' + l),
       "  if (after) url.searchParams.set('after', after);",
       '  const response = await fetch(url, { headers });',
@@ -257,7 +257,7 @@ export function fetchSample(op) {
     );
   } else {
     lines.push(
-      `const url = new URL(baseUrl + ${js(path)});`,
+      `const url = new URL(baseUrl.replace(/\\/+$/, '') + ${js(path)});`,
       ...search([]),
       'const response = await fetch(url, { headers });',
       'const body = await response.json();',

@@ -109,6 +109,13 @@ describe('samples behind a gateway', () => {
         expect(paths.length, suffix).toBeGreaterThan(0);
         for (const path of paths) expect(path, suffix).toMatch(/^\/gateway\//);
       }
+      // The fetch sample, like the client, also takes the base URL with a trailing slash.
+      paths.length = 0;
+      const file = `${dir}${operationId}.gateway-slash.fetch.mjs`;
+      writeFileSync(file, sampleSource(operation, 2));
+      expect(await runSample(file, process.execPath, [], `${gatewayUrl}/`)).not.toBe('');
+      expect(paths.length).toBeGreaterThan(0);
+      for (const path of paths) expect(path).toMatch(/^\/gateway\/[^/]/);
     },
   );
 });

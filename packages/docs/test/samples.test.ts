@@ -31,7 +31,9 @@ describe('code sample generator', () => {
     expect(curl.source).toContain('${METORIAL_BASE_URL:-http://127.0.0.1:4010}/sessions/ses_4dEfGhJkLmNpQrSt/errors/ser_6fGhJkLmNpQrStUv"');
     expect(ts.source).toContain("client.GET('/sessions/{session_id}/errors/{session_error_id}', {");
     expect(ts.source).toContain("path: { session_id: 'ses_4dEfGhJkLmNpQrSt', session_error_id: 'ser_6fGhJkLmNpQrStUv' }");
-    expect(fetchSample.source).toContain("new URL(baseUrl + '/sessions/ses_4dEfGhJkLmNpQrSt/errors/ser_6fGhJkLmNpQrStUv')");
+    expect(fetchSample.source).toContain(
+      "new URL(baseUrl.replace(/\\/+$/, '') + '/sessions/ses_4dEfGhJkLmNpQrSt/errors/ser_6fGhJkLmNpQrStUv')",
+    );
     const observability = codeSamples(described.getObservabilitySession!);
     expect(observability[0]!.source).toContain(
       '?platform=android&session_id=0b5d9f1e-7c2a-4e7b-9a51-3f1e2d4c6b8a&version_key=com.acme.shop',
