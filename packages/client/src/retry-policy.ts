@@ -54,12 +54,14 @@ export function backoffDelay(retry: number, policy: RetryPolicy, random: () => n
 }
 
 /** What each setting may be, as the error message says it: `NaN` (an unset environment variable) is none of these. */
-const ALLOWED: Record<keyof RetryPolicy, [check: (value: number) => boolean, rule: string]> = {
+type Rule = [check: (value: number) => boolean, rule: string];
+// A timer's delay: a larger one (Infinity too) overflows and fires at once.
+const TIMER_DELAY: Rule = [(value) => value >= 0 && value < 2 ** 31, 'from 0 to 2147483647'];
+const ALLOWED: Record<keyof RetryPolicy, Rule> = {
   maxRetries: [(value) => value >= 0 && (Number.isInteger(value) || value === Infinity), 'a whole number of 0 or more'],
-  // Timer delays: a larger one (Infinity too) overflows and fires at once.
-  timeoutMs: [(value) => value >= 0 && value < 2 ** 31, 'from 0 to 2147483647'],
-  initialDelayMs: [(value) => value >= 0 && value < 2 ** 31, 'from 0 to 2147483647'],
-  maxDelayMs: [(value) => value >= 0 && value < 2 ** 31, 'from 0 to 2147483647'],
+  timeoutMs: TIMER_DELAY,
+  initialDelayMs: TIMER_DELAY,
+  maxDelayMs: TIMER_DELAY,
   maxRetryAfterMs: [(value) => value >= 0, '0 or more'],
 };
 

@@ -58,14 +58,16 @@ function typedBody(response: Response, request: Request): Response {
 function bodyError(cause: unknown, request: Request): unknown {
   if (request.signal.aborted) return abortError(request.signal);
   if (cause instanceof SyntaxError) return cause;
-  // The query is left out: it may hold ids the caller would not want in logs.
-  const path = request.url.split('?')[0];
+  return connectionError('Connection lost while reading the response', cause, pathOf(request.url));
+}
+
+/** A URL without its query, for messages: the query may hold ids the caller would not want in logs. */
+const pathOf = (url: string): string => url.split('?')[0]!;
+
+/** A `ConnectionError` saying `what` happened: fetch's TypeError names the system error (ECONNREFUSED, ENOTFOUND, …) in its `cause`. */
+function connectionError(what: string, cause: unknown, path: string): ConnectionError {
   const reason = cause instanceof Error && cause.cause !== undefined ? cause.cause : cause;
-  return new ConnectionError({
-    code: 'connection_error',
-    message: `Connection lost while reading the response: ${String(reason)} (${path})`,
-    cause,
-  });
+  return new ConnectionError({ code: 'connection_error', message: `${what}: ${String(reason)} (${path})`, cause });
 }
 
 /**
@@ -104,12 +106,9 @@ interface FailedAttempt {
 /** The typed error for an attempt that got no response: the caller's abort, our timeout, or a failed connection. */
 function toTransportError(cause: unknown, { callerSignal, attemptAborted, timeoutMs, url }: FailedAttempt): ApiError {
   if (callerSignal.aborted) return abortError(callerSignal);
-  // The query is left out: it may hold ids the caller would not want in logs.
-  const path = url.split('?')[0];
+  const path = pathOf(url);
   if (attemptAborted) return new TimeoutError({ code: 'timeout', message: `No response within ${timeoutMs} ms (${path})`, cause });
-  // fetch rejects with a TypeError whose `cause` names the system error (ECONNREFUSED, ENOTFOUND, …).
-  const reason = cause instanceof Error && cause.cause !== undefined ? cause.cause : cause;
-  return new ConnectionError({ code: 'connection_error', message: `Connection failed: ${String(reason)} (${path})`, cause });
+  return connectionError('Connection failed', cause, path);
 }
 
 /** The wait a retryable response asks for (`Retry-After`, else its JSON body's `retry_after`), read from a copy of its body. */
