@@ -1,6 +1,6 @@
 // New errors from the sandbox-only ingest endpoint and from NDJSON imports: validated against the
 // sandbox-only document of @session-obs/spec, then turned into the rows the store writes.
-import { createSpecValidator, formatErrors, loadSpec, sandboxApiPath, type ValidateFunction } from '@session-obs/spec';
+import { createSpecValidator, formatErrors, loadSpec, pointerGet, sandboxApiPath, type ValidateFunction } from '@session-obs/spec';
 import { problemFromSchemaErrors, type ParameterProblem } from '@session-obs/spec/server';
 import { createMonotonicIds } from './ids.js';
 import type { NewErrorRow } from './store/writes.js';
@@ -48,16 +48,6 @@ export function validateTenantRequest(body: unknown): ParameterProblem[] {
   return problemsOf(sandboxValidators().tenant, body);
 }
 
-/** The part of `body` at a JSON pointer of ajv's `instancePath` (`/errors/0/type`). */
-function valueAt(body: unknown, pointer: string): unknown {
-  let value = body;
-  for (const token of pointer.split('/').slice(1)) {
-    if (value === null || typeof value !== 'object') return undefined;
-    value = (value as Record<string, unknown>)[token.replaceAll('~1', '/').replaceAll('~0', '~')];
-  }
-  return value;
-}
-
 function problemsOf(request: ValidateFunction, body: unknown): ParameterProblem[] {
   if (request(body)) return [];
   // `received` shows the part that failed (its first 256 characters), never the whole body; the problems
@@ -65,7 +55,7 @@ function problemsOf(request: ValidateFunction, body: unknown): ParameterProblem[
   const shown = new Map<string, string | undefined>();
   return (request.errors ?? []).slice(0, 100).map((error) => {
     const known = shown.has(error.instancePath);
-    const problem = problemFromSchemaErrors('body', 'body', known ? null : valueAt(body, error.instancePath), [error]);
+    const problem = problemFromSchemaErrors('body', 'body', known ? null : pointerGet(body, error.instancePath), [error]);
     if (!known) shown.set(error.instancePath, problem.received);
     return { ...problem, received: shown.get(error.instancePath) };
   });

@@ -3,7 +3,7 @@
 import type { IncomingMessage } from 'node:http';
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { readBody } from '../src/http/sandbox-routes.js';
+import { readBody } from '../src/http/read-body.js';
 
 /** A stream standing in for a request (readBody reads `headers`, the stream's events and `destroyed`). */
 function request(headers: Record<string, string> = {}): PassThrough & IncomingMessage {

@@ -1,7 +1,6 @@
 // The sandbox's steps of the shared server pipeline, each a named function: route → authenticate →
 // rate-limit → handle → validate. The shared layer (`@session-obs/spec/server`) runs the Host and CORS
 // checks before them and sends the answer after them, exactly as for the mock.
-import { addressKey } from './address-key.js';
 import {
   endpointNotFound,
   internalError,
@@ -20,6 +19,7 @@ import {
   type UnauthorizedReason,
 } from '@session-obs/spec/server';
 import { formatErrors, type SpecValidator } from '@session-obs/spec';
+import { addressKey } from './address-key.js';
 import type { Handler } from './handlers.js';
 import { UNLIMITED, type RateLimiter } from './rate-limit.js';
 import type { SandboxStore } from '../store/contract.js';

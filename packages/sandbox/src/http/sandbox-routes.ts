@@ -12,7 +12,6 @@ import {
   invalidRequest,
   matchRoute,
   methodNotAllowed,
-  payloadTooLarge,
   unauthorized,
   type ApiRequest,
   type CompiledOperation,
@@ -26,6 +25,7 @@ import { MAX_NESTING, nestedDeeperThan } from '../nesting-depth.js';
 import { LOCAL_TENANT, type SandboxStore, type StoreCounts } from '../store/contract.js';
 import { databaseDownReason, PROBE_DEADLINE_MS, whenDatabaseDown, within } from './database-down.js';
 import type { HttpReply } from './reply.js';
+import { readBody, refuseBody } from './read-body.js';
 import { createTenantHandlers, type TenantSettings } from './tenant-handlers.js';
 
 /** The largest ingest body read (5 MB); a larger one is a 413. */
@@ -35,57 +35,6 @@ export const MAX_INGEST_BYTES = 5 * 1024 * 1024;
 function rowLimitReached(dialect: ErrorDialect, limit: number): HttpReply {
   const message = `This tenant may hold ${limit} rows (errors, events, observability sessions); this ingest would pass that, so nothing was stored.`;
   return forbidden(dialect, message, 'POST /_sandbox/reset puts the tenant back to its seed; DELETE /_sandbox/tenant removes it.');
-}
-
-/** A request body read: its text, or why it has none (larger than the limit; bytes that are not UTF-8). */
-export type BodyText = { text: string } | { refused: 'too_large' | 'not_utf8' };
-
-// Fatal: a body that is not UTF-8 is refused, not stored with U+FFFD in place of its bytes.
-const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
-
-/** The 413 or 400 for a body that was not read as text. */
-export function refuseBody(dialect: ErrorDialect, refused: 'too_large' | 'not_utf8', maxBytes: number): HttpReply {
-  return refused === 'too_large' ? payloadTooLarge(dialect, maxBytes) : badRequest(dialect, 'The body is not valid UTF-8.');
-}
-
-/**
- * The body as UTF-8 text, or `too_large` once it is larger than `maxBytes`: reading stops there and the rest
- * is left unread (the answer then closes the connection). Not `for await`: leaving that loop early destroys the
- * request, and with it the socket the 413 was to be sent on.
- */
-export function readBody(req: IncomingMessage, maxBytes: number): Promise<BodyText> {
-  if (Number(req.headers['content-length'] ?? 0) > maxBytes) return Promise.resolve({ refused: 'too_large' });
-  // A client gone before the end: the same error as a reset (see the API server's catch).
-  const aborted = () => Object.assign(new Error('aborted'), { code: 'ECONNRESET' });
-  // Gone while the request waited (its token looked up): a destroyed stream emits nothing more.
-  if (req.destroyed) return Promise.reject(aborted());
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    const finish = (settle: () => void) => {
-      req.off('data', onData).off('end', onEnd).off('error', onError).off('close', onClose);
-      settle();
-    };
-    const onData = (chunk: Buffer) => {
-      size += chunk.length;
-      if (size <= maxBytes) chunks.push(chunk);
-      else {
-        req.pause();
-        finish(() => resolve({ refused: 'too_large' }));
-      }
-    };
-    const onEnd = () =>
-      finish(() => {
-        try {
-          resolve({ text: utf8.decode(Buffer.concat(chunks)) });
-        } catch {
-          resolve({ refused: 'not_utf8' });
-        }
-      });
-    const onError = (error: Error) => finish(() => reject(error));
-    const onClose = () => finish(() => reject(aborted()));
-    req.on('data', onData).on('end', onEnd).on('error', onError).on('close', onClose);
-  });
 }
 
 type SandboxHandler = (operation: CompiledOperation, req: IncomingMessage, tenantId: string) => Promise<HttpReply>;
@@ -173,12 +122,7 @@ export function createSandboxRoutes(store: SandboxStore, tenants: TenantSettings
   const clients = new WeakMap<IncomingMessage, string>();
   const handlers = {
     ...createHandlers(store),
-    ...createTenantHandlers(
-      store,
-      tenants,
-      { read: readBody, refuse: refuseBody },
-      (req) => clients.get(req) ?? req.socket.remoteAddress ?? 'unknown',
-    ),
+    ...createTenantHandlers(store, tenants, (req) => clients.get(req) ?? req.socket.remoteAddress ?? 'unknown'),
   };
 
   return async ({ request: req, method, target, client }, caller) => {

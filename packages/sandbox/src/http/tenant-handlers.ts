@@ -14,7 +14,7 @@ import { validateTenantRequest } from '../ingest.js';
 import { LOCAL_TENANT, type SandboxStore, type SeedSummary, type TenantLimits } from '../store/contract.js';
 import { addressKey } from './address-key.js';
 import type { HttpReply } from './reply.js';
-import type { BodyText, refuseBody } from './sandbox-routes.js';
+import { readBody, refuseBody } from './read-body.js';
 
 /** The seed a new tenant gets by default, and the limits of self-service tenants. */
 export interface TenantSettings extends TenantLimits {
@@ -35,8 +35,6 @@ export const TENANT_DEFAULTS: Readonly<TenantSettings> = {
 /** The largest `POST /_sandbox/tenants` body read. */
 const MAX_TENANT_BODY = 16 * 1024;
 
-type BodyReader = (req: IncomingMessage, maxBytes: number) => Promise<BodyText>;
-type BodyRefusal = typeof refuseBody;
 type TenantHandler = (operation: CompiledOperation, req: IncomingMessage, tenantId: string) => Promise<HttpReply>;
 
 /** A session-dialect error whose status the shared builders do not make (403, 429 for capacity). */
@@ -59,14 +57,9 @@ const summaryBody = (seeded: SeedSummary) => ({
 });
 
 /** The seed settings of a create request: the body's, else the defaults (a random seed when none is given). */
-async function seedOf(
-  operation: CompiledOperation,
-  req: IncomingMessage,
-  reader: { read: BodyReader; refuse: BodyRefusal },
-  settings: TenantSettings,
-) {
-  const read = await reader.read(req, MAX_TENANT_BODY);
-  if ('refused' in read) return { reject: reader.refuse(operation.dialect, read.refused, MAX_TENANT_BODY) };
+async function seedOf(operation: CompiledOperation, req: IncomingMessage, settings: TenantSettings) {
+  const read = await readBody(req, MAX_TENANT_BODY);
+  if ('refused' in read) return { reject: refuseBody(operation.dialect, read.refused, MAX_TENANT_BODY) };
   const text = read.text;
   let body: Record<string, number> = {};
   if (text.trim() !== '') {
@@ -86,12 +79,11 @@ async function seedOf(
 export function createTenantHandlers(
   store: SandboxStore,
   settings: TenantSettings,
-  reader: { read: BodyReader; refuse: BodyRefusal },
   clientAddress: (req: IncomingMessage) => string,
 ): Record<string, TenantHandler> {
   return {
     async createSandboxTenant(operation, req) {
-      const { seed, reject } = await seedOf(operation, req, reader, settings);
+      const { seed, reject } = await seedOf(operation, req, settings);
       if (reject) return reject;
       const created = await store.createTenant({ createdBy: addressKey(clientAddress(req)), seed, limits: settings });
       if ('refused' in created) {
