@@ -45,9 +45,6 @@ export interface EngineOptions {
   log: (line: string) => void;
 }
 
-/** Headers the server layer sets, whatever the spec's examples say. */
-const LAYER_HEADER = /^(access-control-|x-request-id$)/i;
-
 /** Loads the spec into prism-http and returns an engine answering one operation at a time. */
 export async function createPrismEngine(options: EngineOptions): Promise<PrismEngine> {
   const operations = await getHttpOperationsFromSpec(options.specPath);
@@ -97,12 +94,11 @@ export async function createPrismEngine(options: EngineOptions): Promise<PrismEn
         return { ok: false, status: error.status ?? 500, reason: error.detail || error.message };
       }
       const { output } = result.right;
-      // CORS is the server layer's decision (its allow-list), never Prism's own `*`; the request id is the
-      // layer's unique one, never the spec's example id.
-      const headers = Object.fromEntries(Object.entries(output.headers ?? {}).filter(([name]) => !LAYER_HEADER.test(name))) as Record<
-        string,
-        string
-      >;
+      // CORS is the server layer's decision (its allow-list), never Prism's own `*`. (The example's
+      // X-Request-Id is replaced by the layer, which owns that header for every reply.)
+      const headers = Object.fromEntries(
+        Object.entries(output.headers ?? {}).filter(([name]) => !name.toLowerCase().startsWith('access-control-')),
+      ) as Record<string, string>;
       return { ok: true, status: output.statusCode, headers, body: output.body };
     },
   };
